@@ -1,0 +1,147 @@
+import type { HttpCore, RequestOptions } from '../core.js';
+import { PageIterator } from '../pagination.js';
+import type {
+  AdminCategory, AdminCreateCategoryRequest, AdminCreateTemplateRequest, AdminGetAnalyticsRequest,
+  AdminGetAnalyticsResponse, AdminGetConfigHistoryRequest, AdminGetConfigHistoryResponse, AdminGetConfigResponse,
+  AdminGrantCreditsRequest, AdminGrantCreditsResponse, AdminListAuditLogRequest, AdminListAuditLogResponse,
+  AdminListCategoriesRequest, AdminListCategoriesResponse, AdminListModerationRequest, AdminListModerationResponse,
+  AdminListProvidersResponse, AdminListReferralReviewsRequest, AdminListReferralReviewsResponse,
+  AdminListTemplatesRequest, AdminListTemplatesResponse, AdminModerateRequest, AdminModerateResponse,
+  AdminReviewReferralRequest, AdminReviewReferralResponse, AdminSetProviderRequest, AdminSetProviderResponse,
+  AdminTemplate, AdminTestProviderRequest, AdminTestProviderResponse, AdminUpdateCategoryRequest,
+  AdminUpdateConfigRequest, AdminUpdateConfigResponse, AdminUpdateTemplateRequest, AuditEntry, ModerationItem,
+  ReferralReview,
+} from '../types.js';
+
+class AdminTemplates {
+  constructor(private readonly http: HttpCore) {}
+  list(query: AdminListTemplatesRequest = {}, opts?: RequestOptions): Promise<AdminListTemplatesResponse> {
+    return this.http.call('adminListTemplates', { query }, opts);
+  }
+  iterate(query: AdminListTemplatesRequest = {}, opts?: RequestOptions): PageIterator<AdminTemplate, AdminListTemplatesResponse> {
+    return new PageIterator((cursor) => this.list({ ...query, cursor }, opts), query.cursor);
+  }
+  create(body: AdminCreateTemplateRequest, opts?: RequestOptions): Promise<AdminTemplate> {
+    return this.http.call('adminCreateTemplate', { body }, opts);
+  }
+  update(id: string, body: AdminUpdateTemplateRequest, opts?: RequestOptions): Promise<AdminTemplate> {
+    return this.http.call('adminUpdateTemplate', { params: { id }, body }, opts);
+  }
+  delete(id: string, opts?: RequestOptions): Promise<void> {
+    return this.http.call('adminDeleteTemplate', { params: { id } }, opts);
+  }
+}
+
+class AdminCategories {
+  constructor(private readonly http: HttpCore) {}
+  list(query: AdminListCategoriesRequest = {}, opts?: RequestOptions): Promise<AdminListCategoriesResponse> {
+    return this.http.call('adminListCategories', { query }, opts);
+  }
+  iterate(query: AdminListCategoriesRequest = {}, opts?: RequestOptions): PageIterator<AdminCategory, AdminListCategoriesResponse> {
+    return new PageIterator((cursor) => this.list({ ...query, cursor }, opts), query.cursor);
+  }
+  create(body: AdminCreateCategoryRequest, opts?: RequestOptions): Promise<AdminCategory> {
+    return this.http.call('adminCreateCategory', { body }, opts);
+  }
+  update(id: string, body: AdminUpdateCategoryRequest, opts?: RequestOptions): Promise<AdminCategory> {
+    return this.http.call('adminUpdateCategory', { params: { id }, body }, opts);
+  }
+  delete(id: string, opts?: RequestOptions): Promise<void> {
+    return this.http.call('adminDeleteCategory', { params: { id } }, opts);
+  }
+}
+
+class AdminModeration {
+  constructor(private readonly http: HttpCore) {}
+  list(query: AdminListModerationRequest = {}, opts?: RequestOptions): Promise<AdminListModerationResponse> {
+    return this.http.call('adminListModeration', { query }, opts);
+  }
+  iterate(query: AdminListModerationRequest = {}, opts?: RequestOptions): PageIterator<ModerationItem, AdminListModerationResponse> {
+    return new PageIterator((cursor) => this.list({ ...query, cursor }, opts), query.cursor);
+  }
+  act(body: AdminModerateRequest, opts?: RequestOptions): Promise<AdminModerateResponse> {
+    return this.http.call('adminModerate', { body }, opts);
+  }
+}
+
+class AdminConfig {
+  constructor(private readonly http: HttpCore) {}
+  get(opts?: RequestOptions): Promise<AdminGetConfigResponse> {
+    return this.http.call('adminGetConfig', {}, opts);
+  }
+  /** A whole config or a partial patch; the API stores it as a new version. */
+  update(body: AdminUpdateConfigRequest, opts?: RequestOptions): Promise<AdminUpdateConfigResponse> {
+    return this.http.call('adminUpdateConfig', { body }, opts);
+  }
+  history(query: AdminGetConfigHistoryRequest = {}, opts?: RequestOptions): Promise<AdminGetConfigHistoryResponse> {
+    return this.http.call('adminGetConfigHistory', { query }, opts);
+  }
+}
+
+class AdminProviders {
+  constructor(private readonly http: HttpCore) {}
+  list(opts?: RequestOptions): Promise<AdminListProvidersResponse> {
+    return this.http.call('adminListProviders', {}, opts);
+  }
+  /** Sets or rotates a provider's key/endpoint; the key is stored encrypted and never returned. */
+  set(body: AdminSetProviderRequest, opts?: RequestOptions): Promise<AdminSetProviderResponse> {
+    return this.http.call('adminSetProvider', { body }, opts);
+  }
+  test(body: AdminTestProviderRequest, opts?: RequestOptions): Promise<AdminTestProviderResponse> {
+    return this.http.call('adminTestProvider', { body }, opts);
+  }
+}
+
+class AdminReferralReviews {
+  constructor(private readonly http: HttpCore) {}
+  list(query: AdminListReferralReviewsRequest = {}, opts?: RequestOptions): Promise<AdminListReferralReviewsResponse> {
+    return this.http.call('adminListReferralReviews', { query }, opts);
+  }
+  iterate(query: AdminListReferralReviewsRequest = {}, opts?: RequestOptions): PageIterator<ReferralReview, AdminListReferralReviewsResponse> {
+    return new PageIterator((cursor) => this.list({ ...query, cursor }, opts), query.cursor);
+  }
+  act(body: AdminReviewReferralRequest, opts?: RequestOptions): Promise<AdminReviewReferralResponse> {
+    return this.http.call('adminReviewReferral', { body }, opts);
+  }
+}
+
+/** Admin routes: need a token with `role: admin`; other callers get ForbiddenError. */
+export class Admin {
+  readonly templates: AdminTemplates;
+  readonly categories: AdminCategories;
+  readonly moderation: AdminModeration;
+  readonly config: AdminConfig;
+  readonly providers: AdminProviders;
+  readonly referralReviews: AdminReferralReviews;
+
+  constructor(private readonly http: HttpCore) {
+    this.templates = new AdminTemplates(http);
+    this.categories = new AdminCategories(http);
+    this.moderation = new AdminModeration(http);
+    this.config = new AdminConfig(http);
+    this.providers = new AdminProviders(http);
+    this.referralReviews = new AdminReferralReviews(http);
+  }
+
+  analytics(query: Omit<AdminGetAnalyticsRequest, 'format'> = {}, opts?: RequestOptions): Promise<AdminGetAnalyticsResponse> {
+    return this.http.call('adminGetAnalytics', { query: { ...query, format: 'json' } }, opts);
+  }
+
+  /** The same report as CSV text, for export. */
+  analyticsCsv(query: Omit<AdminGetAnalyticsRequest, 'format'> = {}, opts?: RequestOptions): Promise<string> {
+    return this.http.call('adminGetAnalytics', { query: { ...query, format: 'csv' }, responseType: 'text', accept: 'text/csv, application/problem+json' }, opts);
+  }
+
+  auditLog(query: AdminListAuditLogRequest = {}, opts?: RequestOptions): Promise<AdminListAuditLogResponse> {
+    return this.http.call('adminListAuditLog', { query }, opts);
+  }
+
+  iterateAuditLog(query: AdminListAuditLogRequest = {}, opts?: RequestOptions): PageIterator<AuditEntry, AdminListAuditLogResponse> {
+    return new PageIterator((cursor) => this.auditLog({ ...query, cursor }, opts), query.cursor);
+  }
+
+  /** Adds (or with a negative number removes) credits; ledger reason `admin`. */
+  grantCredits(body: AdminGrantCreditsRequest, opts?: RequestOptions): Promise<AdminGrantCreditsResponse> {
+    return this.http.call('adminGrantCredits', { body }, opts);
+  }
+}

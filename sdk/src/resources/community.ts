@@ -1,0 +1,40 @@
+import type { HttpCore, RequestOptions } from '../core.js';
+import { PageIterator } from '../pagination.js';
+import type {
+  Card, GetFeedRequest, GetFeedResponse, GetPostResponse, LikePostResponse, PublishRequest, PublishResponse,
+  ReportPostRequest, ReportPostResponse,
+} from '../types.js';
+
+export class Community {
+  constructor(private readonly http: HttpCore) {}
+
+  publish(body: PublishRequest, opts?: RequestOptions): Promise<PublishResponse> {
+    return this.http.call('publish', { body }, opts);
+  }
+
+  feed(query: GetFeedRequest = {}, opts?: RequestOptions): Promise<GetFeedResponse> {
+    return this.http.call('getFeed', { query }, opts);
+  }
+
+  iterateFeed(query: GetFeedRequest = {}, opts?: RequestOptions): PageIterator<Card, GetFeedResponse> {
+    return new PageIterator((cursor) => this.feed({ ...query, cursor }, opts), query.cursor);
+  }
+
+  getPost(postId: string, opts?: RequestOptions): Promise<GetPostResponse> {
+    return this.http.call('getPost', { params: { postId } }, opts);
+  }
+
+  /** The author takes a post down. */
+  unpublish(postId: string, opts?: RequestOptions): Promise<void> {
+    return this.http.call('unpublishPost', { params: { postId } }, opts);
+  }
+
+  /** Toggles the caller's like. Not retried after a network error, since a repeat would undo it. */
+  like(postId: string, opts?: RequestOptions): Promise<LikePostResponse> {
+    return this.http.call('likePost', { params: { postId } }, opts);
+  }
+
+  report(postId: string, body: ReportPostRequest, opts?: RequestOptions): Promise<ReportPostResponse> {
+    return this.http.call('reportPost', { params: { postId }, body }, opts);
+  }
+}

@@ -1,0 +1,30 @@
+import type { HttpCore, RequestOptions } from '../core.js';
+import { PageIterator } from '../pagination.js';
+import type { Creation, GetCreationResponse, ListCreationsRequest, ListCreationsResponse, ReopenCreationResponse } from '../types.js';
+
+/** The caller's own images ("My Creations"). */
+export class Creations {
+  constructor(private readonly http: HttpCore) {}
+
+  list(query: ListCreationsRequest = {}, opts?: RequestOptions): Promise<ListCreationsResponse> {
+    return this.http.call('listCreations', { query }, opts);
+  }
+
+  /** Every creation, newest first, fetching pages as the loop needs them. */
+  iterate(query: ListCreationsRequest = {}, opts?: RequestOptions): PageIterator<Creation, ListCreationsResponse> {
+    return new PageIterator((cursor) => this.list({ ...query, cursor }, opts), query.cursor);
+  }
+
+  get(imageId: string, opts?: RequestOptions): Promise<GetCreationResponse> {
+    return this.http.call('getCreation', { params: { imageId } }, opts);
+  }
+
+  delete(imageId: string, opts?: RequestOptions): Promise<void> {
+    return this.http.call('deleteCreation', { params: { imageId } }, opts);
+  }
+
+  /** The settings to prefill the Studio with, to make this image again. */
+  reopen(imageId: string, opts?: RequestOptions): Promise<ReopenCreationResponse> {
+    return this.http.call('reopenCreation', { params: { imageId } }, opts);
+  }
+}

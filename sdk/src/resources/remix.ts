@@ -1,0 +1,16 @@
+import type { HttpCore, RequestOptions } from '../core.js';
+import type { OpenRemixResponse, RecordRemixRequest, RecordRemixResponse } from '../types.js';
+
+export class Remix {
+  constructor(private readonly http: HttpCore) {}
+
+  /** The prompt to prefill the Studio with when remixing a post. */
+  open(postId: string, opts?: RequestOptions): Promise<OpenRemixResponse> {
+    return this.http.call('openRemix', { params: { postId } }, opts);
+  }
+
+  /** Tells the API a remix was generated, so the post's creator may be rewarded. */
+  record(postId: string, body: RecordRemixRequest, opts?: RequestOptions): Promise<RecordRemixResponse> {
+    return this.http.call('recordRemix', { params: { postId }, body }, opts);
+  }
+}

@@ -1,0 +1,77 @@
+import type { HttpCore, RequestOptions } from '../core.js';
+import { AbortError, JobFailedError, JobTimeoutError } from '../errors.js';
+import type {
+  EnhancePromptRequest, EnhancePromptResponse, GenerateRequest, GenerateResponse, GetJobResponse,
+  ListCategoriesResponse, ListTemplatesRequest, ListTemplatesResponse, ListTiersResponse,
+} from '../types.js';
+
+export interface WaitForJobOptions {
+  /** Called with the job whenever its status or progress changes. */
+  onProgress?: (job: GetJobResponse) => void;
+  /** Poll interval (default 1 000 ms). */
+  intervalMs?: number;
+  /** Give up after this long (default 120 000 ms) with a JobTimeoutError. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** When false, a failed job resolves instead of throwing JobFailedError (default true). */
+  throwOnFailure?: boolean;
+}
+
+export class Studio {
+  constructor(private readonly http: HttpCore) {}
+
+  enhancePrompt(body: EnhancePromptRequest, opts?: RequestOptions): Promise<EnhancePromptResponse> {
+    return this.http.call('enhancePrompt', { body }, opts);
+  }
+
+  /** Debits credits and queues a job. An `Idempotency-Key` is generated unless given in `opts`. */
+  generate(body: GenerateRequest, opts?: RequestOptions): Promise<GenerateResponse> {
+    return this.http.call('generate', { body }, opts);
+  }
+
+  getJob(jobId: string, opts?: RequestOptions): Promise<GetJobResponse> {
+    return this.http.call('getJob', { params: { jobId } }, opts);
+  }
+
+  /** Polls a job until it succeeds (resolves) or fails (throws JobFailedError). */
+  async waitForJob(jobId: string, options: WaitForJobOptions = {}): Promise<GetJobResponse> {
+    const { onProgress, intervalMs = 1_000, timeoutMs = 120_000, signal, throwOnFailure = true } = options;
+    const deadline = Date.now() + timeoutMs;
+    let last: string | undefined;
+    for (;;) {
+      if (signal?.aborted) throw new AbortError(signal.reason);
+      const job = await this.getJob(jobId, { signal });
+      const fingerprint = `${job.status}:${job.progress}`;
+      if (fingerprint !== last) {
+        last = fingerprint;
+        onProgress?.(job);
+      }
+      if (job.status === 'succeeded') return job;
+      if (job.status === 'failed') {
+        if (throwOnFailure) throw new JobFailedError(jobId, job);
+        return job;
+      }
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new JobTimeoutError(jobId, timeoutMs);
+      await this.http.sleep(Math.min(intervalMs, remaining), signal);
+    }
+  }
+
+  /** `generate` then `waitForJob`: resolves with the finished job. */
+  async generateAndWait(body: GenerateRequest, options: WaitForJobOptions & { idempotencyKey?: string } = {}): Promise<GetJobResponse> {
+    const started = await this.generate(body, { signal: options.signal, idempotencyKey: options.idempotencyKey });
+    return this.waitForJob(started.jobId, options);
+  }
+
+  categories(opts?: RequestOptions): Promise<ListCategoriesResponse> {
+    return this.http.call('listCategories', {}, opts);
+  }
+
+  templates(query: ListTemplatesRequest = {}, opts?: RequestOptions): Promise<ListTemplatesResponse> {
+    return this.http.call('listTemplates', { query }, opts);
+  }
+
+  tiers(opts?: RequestOptions): Promise<ListTiersResponse> {
+    return this.http.call('listTiers', {}, opts);
+  }
+}

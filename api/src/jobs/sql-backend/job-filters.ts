@@ -36,8 +36,3 @@ export function dataMatches(actual: unknown, filter: unknown): boolean {
     dataMatches((actual as Record<string, unknown>)[key], value),
   );
 }
-
-/** Escapes LIKE wildcards so a search for "50%" means the literal text. */
-export function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, ch => `\\${ch}`)}%`;
-}

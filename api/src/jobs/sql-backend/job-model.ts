@@ -43,6 +43,7 @@ const instant = (field: string) => ({ type: DataTypes.DATE(3), allowNull: true, 
 export function defineJobModel(sequelize: Sequelize, tableName: string): JobModel {
   const modelName = `AgendaJob__${tableName}`;
   if (sequelize.isDefined(modelName)) return sequelize.model(modelName) as JobModel;
+  const longText = sequelize.getDialect() === 'sqlite' ? DataTypes.TEXT : DataTypes.TEXT('long');
   return sequelize.define<Model<JobRow, Partial<JobRow>>>(
     modelName,
     {
@@ -66,7 +67,7 @@ export function defineJobModel(sequelize: Sequelize, tableName: string): JobMode
       skipDays: { type: DataTypes.STRING(32), allowNull: true, field: 'skip_days' },
       disabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       fork: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
-      data: { type: DataTypes.TEXT('long'), allowNull: true },
+      data: { type: longText, allowNull: true },
       dedupeKey: { type: DataTypes.STRING(255), allowNull: true, field: 'dedupe_key' },
       debounceStartedAt: instant('debounce_started_at'),
       lastModifiedBy: { type: DataTypes.STRING(191), allowNull: true, field: 'last_modified_by' },

@@ -1,10 +1,10 @@
-import { Op } from 'sequelize';
+import { Op, Sequelize } from 'sequelize';
 import type { Order, WhereOptions } from 'sequelize';
 import { computeJobState } from 'agenda';
 import type { JobParameters, JobState, JobsOverview, JobsQueryOptions, JobsResult, JobsSort, JobWithState } from 'agenda';
 import type { JobModel, JobRow } from './job-model.js';
 import { fromRow } from './job-row.js';
-import { dataMatches, likeContains } from './job-filters.js';
+import { dataMatches } from './job-filters.js';
 
 /** Read-only views for dashboards (agendash-style); not on the hot path. */
 
@@ -38,7 +38,12 @@ function whereFor(options: JobsQueryOptions): WhereOptions<JobRow> {
   const and: unknown[] = [];
   if (options.name) where.name = options.name;
   else if (options.names && options.names.length > 0) where.name = { [Op.in]: options.names };
-  if (options.search) and.push({ name: { [Op.like]: likeContains(options.search) } });
+  // INSTR rather than LIKE: SQLite has no default LIKE escape, so '%' or '_' in a
+  // search would act as wildcards there.
+  if (options.search) {
+    const needle = options.search.toLowerCase();
+    and.push(Sequelize.where(Sequelize.fn('INSTR', Sequelize.fn('LOWER', Sequelize.col('name')), needle), Op.gt, 0));
+  }
   if (options.id) where.id = options.id;
   else if (options.ids && options.ids.length > 0) where.id = { [Op.in]: options.ids };
   if (options.includeDisabled === false) where.disabled = false;

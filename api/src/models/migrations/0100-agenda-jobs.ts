@@ -11,6 +11,7 @@ const TABLE = 'agenda_jobs';
 const instant = () => ({ type: DataTypes.DATE(3), allowNull: true });
 
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
+  const longText = qi.sequelize.getDialect() === 'sqlite' ? DataTypes.TEXT : DataTypes.TEXT('long');
   await qi.createTable(TABLE, {
     id: { type: DataTypes.STRING(36), primaryKey: true, allowNull: false },
     // 191 chars keeps the composite indexes inside InnoDB's key length on utf8mb4.
@@ -34,7 +35,7 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     disabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     fork: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     // JSON as text: portable across SQLite and MySQL/MariaDB (LONGTEXT there).
-    data: { type: DataTypes.TEXT('long'), allowNull: true },
+    data: { type: longText, allowNull: true },
     // 'single:<name>' or 'unique:<name>:<hash>'; NULL for plain jobs. The UNIQUE
     // index turns racing upserts from two workers into one row.
     dedupe_key: { type: DataTypes.STRING(255), allowNull: true },

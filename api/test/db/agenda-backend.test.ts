@@ -1,0 +1,205 @@
+import { expect } from 'chai';
+import type { Sequelize } from 'sequelize';
+import type { JobParameters } from 'agenda';
+import { SequelizeBackend, SequelizeJobRepository } from '../../src/jobs/sql-backend/index.js';
+import { agendaTestTargets } from './support/agenda-databases.js';
+import type { AgendaTestDatabase } from './support/agenda-databases.js';
+
+const ago = (ms: number) => new Date(Date.now() - ms);
+const later = (ms: number) => new Date(Date.now() + ms);
+const job = (over: Partial<JobParameters> = {}): JobParameters => ({
+  name: 'send-mail',
+  priority: 0,
+  nextRunAt: ago(1000),
+  type: 'normal',
+  data: { to: 'a@example.test' },
+  ...over,
+});
+const scan = () => ({ nextScanAt: later(100), lockDeadline: ago(60_000) });
+
+for (const target of agendaTestTargets()) {
+  describe(`agenda SQL job repository (${target.label})`, function () {
+    let db: AgendaTestDatabase;
+    let sequelize: Sequelize;
+    let repo: SequelizeJobRepository;
+
+    before(async () => {
+      db = await target.create();
+      sequelize = await db.connect();
+      repo = new SequelizeBackend({ sequelize }).repository;
+      await repo.connect();
+    });
+    after(async () => db?.dispose());
+    beforeEach(async () => {
+      await repo.purgeAllJobs();
+    });
+
+    it('fails to connect with a readable error when the table is missing', async () => {
+      const missing = new SequelizeJobRepository({ sequelize, tableName: 'no_such_jobs' });
+      const error = await missing.connect().then(() => null, (e: Error) => e);
+      expect(error?.message).to.match(/no_such_jobs.*run the migrations/);
+    });
+
+    it('inserts, reads back and updates a job with its data and dates intact', async () => {
+      const nextRunAt = new Date('2030-01-02T03:04:05.678Z');
+      const saved = await repo.saveJob(job({ nextRunAt, data: { n: 1, nested: { ok: true } } }), { lastModifiedBy: 'w1' });
+      expect(saved._id).to.be.a('string');
+      const read = await repo.getJobById(saved._id!);
+      expect(read?.nextRunAt?.toISOString()).to.equal('2030-01-02T03:04:05.678Z');
+      expect(read).to.include({ name: 'send-mail', type: 'normal', disabled: false, lastModifiedBy: 'w1' });
+      expect(read?.data).to.deep.equal({ n: 1, nested: { ok: true } });
+
+      const updated = await repo.saveJob({ ...saved, priority: 10, data: { n: 2 } }, undefined);
+      expect(updated._id).to.equal(saved._id);
+      expect(updated).to.include({ priority: 10 });
+      expect(updated.data).to.deep.equal({ n: 2 });
+      expect(await repo.getJobById('not-an-id')).to.equal(null);
+    });
+
+    it('keeps number and string repeat intervals apart', async () => {
+      const a = await repo.saveJob(job({ repeatInterval: 5000, skipDays: [0, 6] }), undefined);
+      const b = await repo.saveJob(job({ repeatInterval: '5 minutes', repeatTimezone: 'Europe/Paris' }), undefined);
+      expect((await repo.getJobById(a._id!))?.repeatInterval).to.equal(5000);
+      expect((await repo.getJobById(a._id!))?.skipDays).to.deep.equal([0, 6]);
+      expect(await repo.getJobById(b._id!)).to.include({ repeatInterval: '5 minutes', repeatTimezone: 'Europe/Paris' });
+    });
+
+    it('an update from Job.save() leaves processor-owned fields alone', async () => {
+      const saved = await repo.saveJob(job(), undefined);
+      const locked = await repo.lockJob(saved, undefined);
+      expect(locked?.lockedAt).to.be.instanceOf(Date);
+      // Job.save() sends toJson(true): no lockedAt/lastRunAt/failCount keys at all.
+      await repo.saveJob({ _id: saved._id, name: 'send-mail', priority: 3, nextRunAt: saved.nextRunAt, type: 'normal', data: {} }, undefined);
+      expect((await repo.getJobById(saved._id!))?.lockedAt?.getTime()).to.equal(locked!.lockedAt!.getTime());
+    });
+
+    it("type 'single' keeps one row per name and protects a stored schedule from a past nextRunAt", async () => {
+      const first = await repo.saveJob(job({ name: 'cleanup', type: 'single', nextRunAt: later(60_000), data: { v: 1 } }), undefined);
+      const again = await repo.saveJob(job({ name: 'cleanup', type: 'single', nextRunAt: new Date(), data: { v: 2 } }), undefined);
+      expect(again._id).to.equal(first._id);
+      expect(again.nextRunAt?.getTime()).to.equal(first.nextRunAt?.getTime());
+      expect(again.data).to.deep.equal({ v: 2 });
+      const moved = await repo.saveJob(job({ name: 'cleanup', type: 'single', nextRunAt: later(120_000) }), undefined);
+      expect(moved.nextRunAt!.getTime()).to.be.greaterThan(first.nextRunAt!.getTime());
+      expect((await repo.queryJobs({ name: 'cleanup' })).total).to.equal(1);
+    });
+
+    it('unique jobs upsert on the unique query, insertOnly keeps the first, racing saves make one row', async () => {
+      const a = await repo.saveJob({ ...job({ data: { user: 1, v: 1 } }), unique: { 'data.user': 1 } }, undefined);
+      const b = await repo.saveJob({ ...job({ data: { user: 1, v: 2 } }), unique: { 'data.user': 1 } }, undefined);
+      expect(b._id).to.equal(a._id);
+      expect(b.data).to.deep.equal({ user: 1, v: 2 });
+      const c = await repo.saveJob(
+        { ...job({ data: { user: 1, v: 3 } }), unique: { 'data.user': 1 }, uniqueOpts: { insertOnly: true } },
+        undefined,
+      );
+      expect(c.data).to.deep.equal({ user: 1, v: 2 });
+      const other = await db.connect();
+      const otherRepo = new SequelizeJobRepository({ sequelize: other });
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          (i % 2 ? repo : otherRepo).saveJob({ ...job({ name: 'race', data: { i } }), unique: { k: 'x' } }, undefined),
+        ),
+      );
+      expect((await repo.queryJobs({ name: 'race' })).total).to.equal(1);
+    });
+
+    it('trailing debounce pushes the run back but never past maxWait', async () => {
+      const unique = { 'data.key': 'd1' };
+      const first = await repo.saveJob({ ...job({ nextRunAt: new Date() }), unique, uniqueOpts: { debounce: { delay: 2000, maxWait: 2000 } } }, undefined);
+      expect(first.debounceStartedAt).to.be.instanceOf(Date);
+      expect(first.nextRunAt!.getTime()).to.be.greaterThan(Date.now() + 1500);
+      await new Promise(r => setTimeout(r, 300));
+      const second = await repo.saveJob({ ...job({ nextRunAt: new Date() }), unique, uniqueOpts: { debounce: { delay: 2000, maxWait: 2000 } } }, undefined);
+      expect(second.nextRunAt!.getTime()).to.equal(first.debounceStartedAt!.getTime() + 2000);
+    });
+
+    it('getNextJobToRun locks due jobs by nextRunAt then priority and skips disabled, future and locked ones', async () => {
+      await repo.saveJob(job({ name: 'q', nextRunAt: later(60_000) }), undefined);
+      await repo.saveJob(job({ name: 'q', disabled: true, nextRunAt: ago(99_000) }), undefined);
+      const sameTime = ago(5000);
+      const low = await repo.saveJob(job({ name: 'q', priority: 1, nextRunAt: sameTime }), undefined);
+      const high = await repo.saveJob(job({ name: 'q', priority: 9, nextRunAt: sameTime }), undefined);
+      const older = await repo.saveJob(job({ name: 'q', priority: -5, nextRunAt: ago(9000) }), undefined);
+      const { nextScanAt, lockDeadline } = scan();
+      const order = [];
+      for (let i = 0; i < 4; i += 1) order.push((await repo.getNextJobToRun('q', nextScanAt, lockDeadline, undefined, undefined))?._id);
+      expect(order).to.deep.equal([older._id, high._id, low._id, undefined]);
+      expect((await repo.getJobById(high._id!))?.lockedAt).to.be.instanceOf(Date);
+    });
+
+    it('an expired lock (dead worker) is claimed again, a fresh one is not', async () => {
+      const stale = await repo.saveJob(job({ name: 'r', nextRunAt: null, lockedAt: ago(3_600_000) }), undefined);
+      await repo.saveJob(job({ name: 'r', lockedAt: ago(1000) }), undefined);
+      const deadline = ago(10 * 60_000);
+      const claimed = await repo.getNextJobToRun('r', later(100), deadline, undefined, { lastModifiedBy: 'w2' });
+      expect(claimed?._id).to.equal(stale._id);
+      expect(claimed?.lockedAt!.getTime()).to.be.closeTo(Date.now(), 2000);
+      expect(claimed?.lastModifiedBy).to.equal('w2');
+      expect(await repo.getNextJobToRun('r', later(100), deadline, undefined, undefined)).to.equal(undefined);
+    });
+
+    it('lockJob only locks an unlocked, enabled job whose nextRunAt still matches', async () => {
+      const saved = await repo.saveJob(job(), undefined);
+      expect(await repo.lockJob({ ...saved, nextRunAt: later(5000) }, undefined)).to.equal(undefined);
+      expect(await repo.lockJob(saved, undefined)).to.have.property('lockedAt');
+      expect(await repo.lockJob(saved, undefined)).to.equal(undefined);
+      const off = await repo.saveJob(job({ disabled: true }), undefined);
+      expect(await repo.lockJob(off, undefined)).to.equal(undefined);
+    });
+
+    it('unlock releases jobs with a next run and leaves mid-run ones (nextRunAt null) locked', async () => {
+      const a = await repo.saveJob(job({ lockedAt: new Date() }), undefined);
+      const b = await repo.saveJob(job({ lockedAt: new Date(), nextRunAt: null }), undefined);
+      await repo.unlockJobs([a._id!, b._id!]);
+      expect((await repo.getJobById(a._id!))?.lockedAt).to.equal(undefined);
+      expect((await repo.getJobById(b._id!))?.lockedAt).to.be.instanceOf(Date);
+      await repo.unlockJob(a);
+    });
+
+    it('saveJobState writes run state and throws for a job that is gone', async () => {
+      const saved = await repo.saveJob(job(), undefined);
+      const failedAt = new Date();
+      const state = { ...saved, lockedAt: undefined, lastRunAt: failedAt, lastFinishedAt: failedAt, failedAt, failCount: 2, failReason: 'boom', progress: 40 };
+      await repo.saveJobState(state, { lastModifiedBy: 'w1' });
+      await repo.saveJobState(state, undefined); // same values again must not look like "missing"
+      const read = await repo.getJobById(saved._id!);
+      expect(read).to.include({ failCount: 2, failReason: 'boom', progress: 40, lastModifiedBy: 'w1' });
+      expect(read?.lastFinishedAt?.getTime()).to.equal(failedAt.getTime());
+      await repo.removeJobs({ id: saved._id! });
+      const error = await repo.saveJobState(state, undefined).then(() => null, (e: Error) => e);
+      expect(error?.message).to.match(/cannot be updated/);
+    });
+
+    it('removes, disables and enables by id, name, notNames and data; an empty selection matches nothing', async () => {
+      await repo.saveJob(job({ name: 'a', data: { user: 1, x: 1 } }), undefined);
+      await repo.saveJob(job({ name: 'a', data: { user: 2 } }), undefined);
+      const b = await repo.saveJob(job({ name: 'b', nextRunAt: later(60_000) }), undefined);
+      expect(await repo.removeJobs({})).to.equal(0);
+      expect(await repo.getQueueSize()).to.equal(2);
+      expect(await repo.disableJobs({ name: 'a', data: { user: 1 } })).to.equal(1);
+      expect(await repo.disableJobs({ name: 'a', data: { user: 1 } })).to.equal(0);
+      expect((await repo.queryJobs({ includeDisabled: false })).total).to.equal(2);
+      expect((await repo.queryJobs({ state: 'paused' })).total).to.equal(1);
+      expect(await repo.enableJobs({ names: ['a'] })).to.equal(1);
+      expect(await repo.getDistinctJobNames()).to.deep.equal(['a', 'b']);
+      expect(await repo.removeJobs({ notNames: ['a'] })).to.equal(1);
+      expect(await repo.getJobById(b._id!)).to.equal(null);
+      expect(await repo.removeJobs({ ids: [] , name: 'a' })).to.equal(2);
+    });
+
+    it('queryJobs paginates, searches, sorts and computes states; overview counts by name', async () => {
+      for (let i = 0; i < 5; i += 1) await repo.saveJob(job({ name: `report_${i}`, priority: i, nextRunAt: later(i * 1000 + 1000) }), undefined);
+      await repo.saveJob(job({ name: 'report_x', lockedAt: new Date() }), undefined);
+      await repo.saveJob(job({ name: '50%_off', nextRunAt: null, lastFinishedAt: new Date() }), undefined);
+      const page = await repo.queryJobs({ search: 'report_', sort: { priority: 'desc' }, skip: 1, limit: 2 });
+      expect(page.total).to.equal(6);
+      expect(page.jobs.map(j => j.priority)).to.deep.equal([3, 2]);
+      expect((await repo.queryJobs({ search: '50%' })).jobs.map(j => j.state)).to.deep.equal(['completed']);
+      expect((await repo.queryJobs({ state: 'running' })).jobs.map(j => j.name)).to.deep.equal(['report_x']);
+      expect((await repo.queryJobs({ state: 'scheduled', limit: 2 })).total).to.equal(5);
+      const overview = await repo.getJobsOverview();
+      expect(overview.find(o => o.name === 'report_x')).to.include({ total: 1, running: 1 });
+    });
+  });
+}

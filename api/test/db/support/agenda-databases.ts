@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Sequelize } from 'sequelize';
+import { up } from '../../../src/models/migrations/0100-agenda-jobs.js';
+import { tuneSqliteForJobs } from '../../../src/jobs/sql-backend/index.js';
+
+/**
+ * A throwaway database with the agenda_jobs migration applied. `connect()` opens
+ * a new, independent Sequelize instance each time, so two "workers" in a test
+ * really use two connections (pools) as two processes would.
+ */
+export interface AgendaTestDatabase {
+  dialect: 'sqlite' | 'mysql';
+  connect(): Promise<Sequelize>;
+  dispose(): Promise<void>;
+}
+
+export interface AgendaTestTarget {
+  label: string;
+  create(): Promise<AgendaTestDatabase>;
+}
+
+/** SQLite always; MySQL/MariaDB as well when MYSQL_URL is set. */
+export function agendaTestTargets(): AgendaTestTarget[] {
+  const targets: AgendaTestTarget[] = [{ label: 'sqlite', create: createSqlite }];
+  const url = process.env.MYSQL_URL;
+  if (url) targets.push({ label: 'mysql', create: () => createMysql(url) });
+  return targets;
+}
+
+async function createSqlite(): Promise<AgendaTestDatabase> {
+  const file = path.join(os.tmpdir(), `ais-agenda-${randomBytes(6).toString('hex')}.sqlite`);
+  const opened: Sequelize[] = [];
+  const connect = async () => {
+    const sequelize = new Sequelize({ dialect: 'sqlite', storage: file, logging: false });
+    await tuneSqliteForJobs(sequelize);
+    opened.push(sequelize);
+    return sequelize;
+  };
+  const first = await connect();
+  await up({ context: first.getQueryInterface() });
+  return {
+    dialect: 'sqlite',
+    connect,
+    async dispose() {
+      await Promise.all(opened.map(s => s.close().catch(() => undefined)));
+      await Promise.all(['', '-wal', '-shm', '-journal'].map(s => rm(file + s, { force: true })));
+    },
+  };
+}
+
+async function createMysql(baseUrl: string): Promise<AgendaTestDatabase> {
+  const name = `ais_test_agenda_${randomBytes(5).toString('hex')}`;
+  const admin = new Sequelize(baseUrl, { logging: false });
+  await admin.query(`CREATE DATABASE \`${name}\``);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const opened: Sequelize[] = [];
+  const connect = async () => {
+    const sequelize = new Sequelize(url.toString(), { logging: false, pool: { max: 10 } });
+    opened.push(sequelize);
+    return sequelize;
+  };
+  const first = await connect();
+  await up({ context: first.getQueryInterface() });
+  return {
+    dialect: 'mysql',
+    connect,
+    async dispose() {
+      await Promise.all(opened.map(s => s.close().catch(() => undefined)));
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.close();
+    },
+  };
+}

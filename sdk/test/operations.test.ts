@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { StudioClient, operations, type FetchLike } from '../src/index.js';
+
+const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
+
+/** Calls every SDK method once through a fake fetch and returns `METHOD path` of each request. */
+async function sweep(): Promise<string[]> {
+  const seen: string[] = [];
+  const fetch: FetchLike = async (url, init) => {
+    seen.push(`${init.method} ${new URL(url).pathname}`);
+    const isJob = url.includes('/generate/');
+    const body = isJob ? { status: 'succeeded', progress: 100 } : url.includes('/generate') ? { jobId: 'j' } : { items: [] };
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  };
+  const c = new StudioClient({ baseUrl: 'http://x', token: 't', fetch });
+  const a = c.admin;
+  await Promise.all([
+    c.studio.enhancePrompt({ prompt: 'p' }), c.studio.generate({ prompt: 'p', tier: 'standard' }), c.studio.getJob('j'),
+    c.studio.categories(), c.studio.templates({ categoryId: 'c' }), c.studio.tiers(),
+    c.creations.list(), c.creations.get('i'), c.creations.delete('i'), c.creations.reopen('i'),
+    c.community.publish({ imageId: 'i', title: 't', categoryId: 'c', visibility: 'public' }), c.community.feed(),
+    c.community.getPost('p'), c.community.unpublish('p'), c.community.like('p'), c.community.report('p', { reason: 'spam' }),
+    c.remix.open('p'), c.remix.record('p', { generatedImageId: 'i' }),
+    c.credits.balance(), c.credits.packs(), c.credits.purchase({ packId: 'x' }),
+    c.credits.verify({ orderId: 'o', paymentId: 'y', signature: 's' }), c.credits.sandboxPay('o'), c.credits.history(),
+    c.credits.orders(), c.credits.getOrder('o'),
+    c.referrals.me(), c.referrals.claim('CODE'),
+    c.notifications.list(), c.notifications.markRead({ all: true }),
+    a.templates.list(), a.templates.create({ title: 't', categoryId: 'c', promptText: 'p' }), a.templates.update('1', { title: 'u' }), a.templates.delete('1'),
+    a.categories.list(), a.categories.create({ name: 'n' }), a.categories.update('1', { name: 'm' }), a.categories.delete('1'),
+    a.moderation.list(), a.moderation.act({ postId: 'p', action: 'hide' }),
+    a.config.get(), a.config.update({ pricing: {} }), a.config.history(),
+    a.providers.list(), a.providers.set({ provider: 'openai', apiKey: 'sk' }), a.providers.test({ provider: 'openai' }),
+    a.analytics(), a.auditLog(), a.grantCredits({ userId: 'u', credits: 1, note: 'n' }),
+    a.referralReviews.list(), a.referralReviews.act({ id: 'r', action: 'approve' }),
+  ]);
+  return seen;
+}
+
+describe('sdk: operations table', () => {
+  it('has unique names and unique method + path pairs', () => {
+    expect(new Set(operations.map((o) => o.name)).size).to.equal(operations.length);
+    expect(new Set(operations.map((o) => `${o.method} ${o.path}`)).size).to.equal(operations.length);
+    for (const op of operations) expect(op.path).to.match(/^\/api\//);
+  });
+
+  it('has a Request and a Response type for every operation', () => {
+    const src = ['types.ts', 'admin-types.ts'].map((f) => readFileSync(new URL(`../src/${f}`, import.meta.url), 'utf8')).join('\n');
+    const missing = operations.flatMap((op) =>
+      ['Request', 'Response'].map((s) => `${pascal(op.name)}${s}`).filter((t) => !new RegExp(`export (type|interface) ${t}\\b`).test(src)),
+    );
+    expect(missing).to.deep.equal([]);
+  });
+
+  it('is exactly what the resource methods call', async () => {
+    const sent = new Set(await sweep());
+    const declared = new Set(
+      operations.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, (_, k: string) => ({ jobId: 'j', imageId: 'i', postId: 'p', orderId: 'o', id: '1' })[k]!)}`),
+    );
+    expect([...sent].sort()).to.deep.equal([...declared].sort());
+  });
+
+  it('marks only generate, purchase and verify as spending calls', () => {
+    expect(operations.filter((o) => 'idempotencyKey' in o && o.idempotencyKey).map((o) => o.name)).to.deep.equal(['generate', 'purchase', 'verifyPurchase']);
+  });
+});

@@ -13,7 +13,8 @@ import { tuneSqliteForJobs } from '../../../src/jobs/sql-backend/index.js';
  */
 export interface AgendaTestDatabase {
   dialect: 'sqlite' | 'mysql';
-  connect(): Promise<Sequelize>;
+  /** `logging` lets a test see the SQL that a backend sends. */
+  connect(logging?: (sql: string) => void): Promise<Sequelize>;
   dispose(): Promise<void>;
 }
 
@@ -33,8 +34,8 @@ export function agendaTestTargets(): AgendaTestTarget[] {
 async function createSqlite(): Promise<AgendaTestDatabase> {
   const file = path.join(os.tmpdir(), `ais-agenda-${randomBytes(6).toString('hex')}.sqlite`);
   const opened: Sequelize[] = [];
-  const connect = async () => {
-    const sequelize = new Sequelize({ dialect: 'sqlite', storage: file, logging: false });
+  const connect = async (logging?: (sql: string) => void) => {
+    const sequelize = new Sequelize({ dialect: 'sqlite', storage: file, logging: logging ?? false });
     await tuneSqliteForJobs(sequelize);
     opened.push(sequelize);
     return sequelize;
@@ -58,8 +59,8 @@ async function createMysql(baseUrl: string): Promise<AgendaTestDatabase> {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const opened: Sequelize[] = [];
-  const connect = async () => {
-    const sequelize = new Sequelize(url.toString(), { logging: false, pool: { max: 10 } });
+  const connect = async (logging?: (sql: string) => void) => {
+    const sequelize = new Sequelize(url.toString(), { logging: logging ?? false, pool: { max: 10 } });
     opened.push(sequelize);
     return sequelize;
   };

@@ -1,0 +1,193 @@
+import { expect } from 'chai';
+import { Agenda } from 'agenda';
+import type { Job } from 'agenda';
+import { SequelizeBackend, SequelizeJobRepository } from '../../src/jobs/sql-backend/index.js';
+import { agendaTestTargets } from './support/agenda-databases.js';
+import type { AgendaTestDatabase } from './support/agenda-databases.js';
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+for (const target of agendaTestTargets()) {
+  describe(`agenda SQL backend with real workers (${target.label})`, function () {
+    this.timeout(60_000);
+    let db: AgendaTestDatabase;
+    let repo: SequelizeJobRepository;
+    const agendas: Agenda[] = [];
+    const errors: Error[] = [];
+
+    /** A worker as a separate process would have it: its own connection and Agenda. */
+    async function worker(name: string, options: Partial<ConstructorParameters<typeof Agenda>[0]> = {}) {
+      const sequelize = await db.connect();
+      const agenda = new Agenda({ backend: new SequelizeBackend({ sequelize }), name, processEvery: 100, ...options });
+      agenda.on('error', (error: Error) => errors.push(error));
+      agendas.push(agenda);
+      await agenda.ready;
+      return agenda;
+    }
+
+    before(async () => {
+      db = await target.create();
+      repo = new SequelizeJobRepository({ sequelize: await db.connect() });
+    });
+    after(async () => db?.dispose());
+    beforeEach(async () => {
+      errors.length = 0;
+      await repo.purgeAllJobs();
+    });
+    afterEach(async () => {
+      await Promise.all(agendas.splice(0).map(a => a.stop().catch(() => undefined)));
+    });
+
+    it('racing getNextJobToRun calls on four connections lock each of 200 jobs exactly once', async () => {
+      for (let i = 0; i < 200; i += 1) {
+        await repo.saveJob({ name: 'race', priority: 0, type: 'normal', nextRunAt: new Date(Date.now() - 1000), data: { i } }, undefined);
+      }
+      const repos = await Promise.all([1, 2, 3, 4].map(async () => new SequelizeJobRepository({ sequelize: await db.connect() })));
+      const claimed = await Promise.all(
+        repos.map(async (r, w) => {
+          const mine: string[] = [];
+          for (let misses = 0; misses < 3; ) {
+            const job = await r.getNextJobToRun('race', new Date(Date.now() + 100), new Date(Date.now() - 60_000), undefined, { lastModifiedBy: `w${w}` });
+            if (job) mine.push(String(job._id));
+            else misses += 1;
+          }
+          return mine;
+        }),
+      );
+      const all = claimed.flat();
+      expect(new Set(all).size, 'no job locked twice').to.equal(all.length);
+      expect(all.length).to.equal(200);
+      expect(claimed.filter(c => c.length > 0).length, 'workers that won some jobs').to.be.greaterThan(1);
+    });
+
+    it('two Agenda workers sharing the database run each of 200 jobs exactly once', async () => {
+      const runs = new Map<string, string[]>();
+      const define = (agenda: Agenda, name: string) =>
+        agenda.define('deliver', async (job: Job) => {
+          const id = String(job.attrs._id);
+          runs.set(id, [...(runs.get(id) ?? []), name]);
+          await sleep(Math.random() * 5);
+        });
+      const producer = await worker('producer');
+      for (let i = 0; i < 200; i += 1) await producer.now('deliver', { i });
+
+      const options = { defaultConcurrency: 5, maxConcurrency: 10, defaultLockLimit: 10 };
+      const a = await worker('worker-a', options);
+      const b = await worker('worker-b', options);
+      define(a, 'worker-a');
+      define(b, 'worker-b');
+      await Promise.all([a.start(), b.start()]);
+      await waitFor(() => runs.size === 200, 40_000, 'all 200 jobs to run');
+      await sleep(500); // room for a duplicate run to show up
+      await Promise.all([a.stop(), b.stop()]);
+
+      const duplicates = [...runs.entries()].filter(([, by]) => by.length !== 1);
+      expect(duplicates, 'jobs run more than once').to.deep.equal([]);
+      const perWorker = (w: string) => [...runs.values()].filter(by => by[0] === w).length;
+      expect(perWorker('worker-a') + perWorker('worker-b')).to.equal(200);
+      expect(perWorker('worker-a'), 'worker-a share').to.be.greaterThan(0);
+      expect(perWorker('worker-b'), 'worker-b share').to.be.greaterThan(0);
+      const { jobs } = await repo.queryJobs({ name: 'deliver' });
+      expect(jobs.filter(j => j.lockedAt || !j.lastFinishedAt || j.failCount)).to.deep.equal([]);
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('a job whose worker died mid-run is picked up by another worker once its lock expires', async () => {
+      let releaseA: () => void = () => undefined;
+      let startedA = false;
+      const a = await worker('worker-a', { defaultLockLifetime: 60_000 });
+      a.define('stuck', async () => {
+        startedA = true;
+        await new Promise<void>(resolve => { releaseA = resolve; });
+      });
+      const created = await a.now('stuck', { n: 1 });
+      await a.start();
+      await waitFor(() => startedA, 10_000, 'worker A to start the job');
+      await a.stop(); // running jobs keep their lock, as after a crash
+      const lockedAt = (await repo.getJobById(String(created.attrs._id)))?.lockedAt;
+      expect(lockedAt, 'lock left behind').to.be.instanceOf(Date);
+
+      let ranAtB = 0;
+      const lockLifetime = 1500;
+      const b = await worker('worker-b', { defaultLockLifetime: lockLifetime });
+      b.define('stuck', async () => { ranAtB = Date.now(); });
+      await b.start();
+      await waitFor(() => ranAtB > 0, 15_000, 'worker B to take over the job');
+      expect(ranAtB - lockedAt!.getTime(), 'not before the lock expired').to.be.at.least(lockLifetime - 50);
+      await waitFor(async () => (await repo.getJobById(String(created.attrs._id)))?.lastFinishedAt !== undefined, 5000, 'B to finish');
+      expect((await repo.getJobById(String(created.attrs._id)))?.lockedAt).to.equal(undefined);
+      releaseA();
+    });
+
+    it('jobs locked but not started by a stopped worker are released and run elsewhere at once', async () => {
+      const a = await worker('worker-a', { maxConcurrency: 1, defaultLockLimit: 5 });
+      let releaseA: () => void = () => undefined;
+      a.define('batch', async () => { await new Promise<void>(resolve => { releaseA = resolve; }); });
+      for (let i = 0; i < 4; i += 1) await a.now('batch', { i });
+      await a.start();
+      await waitFor(async () => (await repo.queryJobs({ name: 'batch', state: 'running' })).total === 4, 10_000, 'A to lock four jobs');
+      await a.stop(); // unlocks the three queued ones; the running one keeps its lock
+      const b = await worker('worker-b', { defaultLockLifetime: 60_000 });
+      let ranB = 0;
+      b.define('batch', async () => { ranB += 1; });
+      await b.start();
+      await waitFor(() => ranB === 3, 5000, 'B to run the three released jobs');
+      releaseA();
+    });
+
+    it('records success, failure, progress and skips disabled jobs', async () => {
+      const w = await worker('worker-a');
+      w.define('ok', async (job: Job) => { await job.touch(50); });
+      w.define('bad', async () => { throw new Error('provider down'); });
+      w.define('off', async () => { throw new Error('disabled job ran'); });
+      const ok = await w.now('ok');
+      const bad = await w.now('bad');
+      const off = await w.create('off', {}).disable().save();
+      await w.start();
+      const read = (j: Job) => repo.getJobById(String(j.attrs._id));
+      await waitFor(async () => Boolean((await read(ok))?.lastFinishedAt && (await read(bad))?.failedAt), 10_000, 'both jobs');
+      expect(await read(ok)).to.include({ progress: 50 });
+      expect((await read(ok))?.lockedAt).to.equal(undefined);
+      expect(await read(bad)).to.include({ failCount: 1, failReason: 'provider down' });
+      await sleep(300);
+      expect((await read(off))?.lastRunAt).to.equal(undefined);
+    });
+
+    it('every() from two workers at once keeps a single recurring job', async () => {
+      const [a, b] = [await worker('worker-a'), await worker('worker-b')];
+      await Promise.all([a.every('5 minutes', 'digest'), b.every('5 minutes', 'digest'), a.every('5 minutes', 'digest')]);
+      const { jobs } = await repo.queryJobs({ name: 'digest' });
+      expect(jobs.map(j => j.repeatInterval)).to.deep.equal(['5 minutes']);
+    });
+
+    it('the poll query is served by the agenda_jobs_poll index', async () => {
+      for (let i = 0; i < 300; i += 1) {
+        await repo.saveJob({ name: `n${i % 10}`, priority: 0, type: 'normal', nextRunAt: new Date(Date.now() + (i - 150) * 1000), data: null }, undefined);
+      }
+      const logged: string[] = [];
+      const probe = await db.connect();
+      const traced = await db.connect(sql => logged.push(sql));
+      await new SequelizeJobRepository({ sequelize: traced }).getNextJobToRun('n3', new Date(), new Date(Date.now() - 60_000), undefined, undefined);
+      const polls = logged.map(s => s.replace(/^Executing \([^)]*\): /, '')).filter(s => /^SELECT/.test(s) && /LIMIT/.test(s));
+      expect(polls).to.have.length(2);
+      for (const sql of polls) {
+        if (db.dialect === 'sqlite') {
+          const [plan] = await probe.query(`EXPLAIN QUERY PLAN ${sql}`);
+          expect(JSON.stringify(plan)).to.match(/USING (COVERING )?INDEX agenda_jobs_poll/);
+        } else {
+          await probe.query('ANALYZE TABLE agenda_jobs');
+          const [plan] = (await probe.query(`EXPLAIN ${sql}`)) as [{ key: string | null }[], unknown];
+          expect(plan[0]?.key, sql).to.equal('agenda_jobs_poll');
+        }
+      }
+    });
+  });
+}

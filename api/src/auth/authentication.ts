@@ -1,0 +1,119 @@
+import type { Request } from 'express';
+import jwt, { type JwtHeader, type JwtPayload } from 'jsonwebtoken';
+import jwksClient, { type JwksClient } from 'jwks-rsa';
+import { AppError } from '../errors.js';
+import { DEFAULT_TENANT_ID, loadTenants, type TenantAuth } from '../tenants/tenants.js';
+import { resolveUser, type Claims } from './users.js';
+import type { Principal, Visitor } from './principal.js';
+import { requestContext } from '../request-context.js';
+
+const jwksClients = new Map<string, JwksClient>();
+const unauthorized = (detail: string) => new AppError('unauthorized', detail);
+
+/** Which partner a call belongs to: X-Partner-Key, else the token's issuer, else the only/default partner. */
+async function findTenant(req: Request, payload?: JwtPayload): Promise<TenantAuth> {
+  const tenants = await loadTenants();
+  const key = req.header('x-partner-key');
+  if (key) {
+    const t = tenants.byKey.get(key);
+    if (!t) throw unauthorized('Unknown partner key.');
+    return t;
+  }
+  if (payload?.iss && tenants.byIssuer.has(payload.iss)) return tenants.byIssuer.get(payload.iss)!;
+  const def = tenants.byId.get(DEFAULT_TENANT_ID) ?? (tenants.byId.size === 1 ? [...tenants.byId.values()][0] : undefined);
+  if (!def) throw unauthorized('No partner could be determined for this call.');
+  return def;
+}
+
+async function verificationKey(t: TenantAuth, header: JwtHeader): Promise<string> {
+  if (t.algorithm === 'HS256') {
+    if (!t.secret) throw unauthorized('The partner has no shared secret configured.');
+    return t.secret;
+  }
+  if (t.publicKey) return t.publicKey;
+  if (t.jwksUri) {
+    let client = jwksClients.get(t.jwksUri);
+    if (!client) {
+      client = jwksClient({ jwksUri: t.jwksUri, cache: true, cacheMaxAge: 10 * 60 * 1000, rateLimit: true, jwksRequestsPerMinute: 10 });
+      jwksClients.set(t.jwksUri, client);
+    }
+    try {
+      return (await client.getSigningKey(header.kid)).getPublicKey();
+    } catch {
+      throw unauthorized('The token is signed with an unknown key.');
+    }
+  }
+  throw unauthorized('The partner has no verification key configured.');
+}
+
+export async function verifyToken(req: Request, token: string): Promise<{ tenant: TenantAuth; claims: Claims }> {
+  const decoded = jwt.decode(token, { complete: true });
+  if (!decoded || typeof decoded.payload === 'string') throw unauthorized('The bearer token is not a JWT.');
+  const tenant = await findTenant(req, decoded.payload);
+  // The algorithm is pinned by the partner's settings, never taken from the token (no alg:none, no HS/RS confusion).
+  if (decoded.header.alg !== tenant.algorithm) throw unauthorized(`Tokens must be signed with ${tenant.algorithm}.`);
+  const key = await verificationKey(tenant, decoded.header);
+  let payload: JwtPayload;
+  try {
+    payload = jwt.verify(token, key, {
+      algorithms: [tenant.algorithm],
+      issuer: tenant.issuer || undefined,
+      audience: tenant.audience || undefined,
+      clockTolerance: 30,
+    }) as JwtPayload;
+  } catch (err) {
+    const name = (err as Error).name;
+    throw unauthorized(name === 'TokenExpiredError' ? 'The token has expired.' : 'The token signature or claims are not valid.');
+  }
+  if (typeof payload.exp !== 'number') throw unauthorized('The token must carry an exp claim.');
+  if (typeof payload.sub !== 'string' || !payload.sub.trim() || payload.sub.length > 191) throw unauthorized('The token must carry a sub claim.');
+  const claims: Claims = {
+    ...payload,
+    sub: payload.sub,
+    name: typeof payload.name === 'string' ? payload.name.slice(0, 191) : undefined,
+    email: typeof payload.email === 'string' ? payload.email.slice(0, 191) : undefined,
+    role: typeof payload.role === 'string' ? payload.role : undefined,
+    ref: typeof payload.ref === 'string' ? payload.ref.slice(0, 32) : undefined,
+  };
+  return { tenant, claims };
+}
+
+export function clientIp(req: Request) { return (req.ip || req.socket.remoteAddress || '').replace(/^::ffff:/, '') || undefined; }
+export function deviceId(req: Request) {
+  const d = req.header('x-device-id');
+  return d && /^[\w.:-]{1,128}$/.test(d) ? d : undefined;
+}
+
+export async function authenticatePrincipal(req: Request): Promise<Principal> {
+  const header = req.header('authorization');
+  if (!header) throw unauthorized('This call needs a bearer token.');
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) throw unauthorized('The Authorization header must be "Bearer <token>".');
+  const { tenant, claims } = await verifyToken(req, m[1]!);
+  const ctx = { ip: clientIp(req), deviceId: deviceId(req) };
+  const { id } = await resolveUser(tenant.id, claims, ctx);
+  const p: Principal = { tenantId: tenant.id, userId: id, sub: claims.sub, name: claims.name ?? null, role: claims.role === 'admin' ? 'admin' : 'user', ...ctx };
+  const store = requestContext.getStore();
+  if (store) { store.tenantId = p.tenantId; store.userId = p.userId; }
+  return p;
+}
+
+/**
+ * tsoa's authentication hook. Security schemes: `jwt` (a valid partner token; scope `admin` needs role admin)
+ * and `visitor` (no token: an anonymous caller of a partner, for the public reads the controller then allows or not).
+ */
+export async function expressAuthentication(req: Request, securityName: string, scopes?: string[]): Promise<Principal | Visitor> {
+  if (securityName === 'jwt') {
+    const p = await authenticatePrincipal(req);
+    if (scopes?.includes('admin') && p.role !== 'admin') throw new AppError('forbidden', 'This needs an admin of the partner.');
+    return p;
+  }
+  if (securityName === 'visitor') {
+    if (req.header('authorization')) throw unauthorized('Use the jwt scheme when a token is sent.');
+    const tenant = await findTenant(req);
+    const store = requestContext.getStore();
+    if (store) store.tenantId = tenant.id;
+    return { tenantId: tenant.id, anonymous: true, deviceId: deviceId(req), ip: clientIp(req) };
+  }
+  throw unauthorized('Unknown security scheme.');
+}

@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Sequelize, Transaction, type QueryInterface } from 'sequelize';
+import { Umzug } from 'umzug';
+import { logger } from './logger.js';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export interface Database {
+  sequelize: Sequelize;
+  dialect: Dialect;
+  /** Runs fn in one transaction; on SQLite write transactions are serialised in-process and take the write lock up front. */
+  tx<T>(fn: (t: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A tiny FIFO mutex: SQLite allows one writer, so we queue writers here instead of spinning on SQLITE_BUSY. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.then(() => undefined, () => undefined);
+    return result;
+  }
+}
+
+export function createDatabase(url: string, opts: { poolMax?: number } = {}): Database {
+  let sequelize: Sequelize;
+  let dialect: Dialect;
+  if (url.startsWith('sqlite:')) {
+    dialect = 'sqlite';
+    const storage = url.slice('sqlite:'.length).replace(/^\/\//, '') || ':memory:';
+    if (storage !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
+    sequelize = new Sequelize({ dialect: 'sqlite', storage, logging: false, define: { underscored: true } });
+    // Sequelize opens one sqlite3 connection per transaction; give each a busy timeout so a
+    // writer from another connection (or process) waits instead of failing with SQLITE_BUSY.
+    const cm = (sequelize as unknown as { connectionManager: { getConnection: (o?: unknown) => Promise<any> } }).connectionManager;
+    const original = cm.getConnection.bind(cm);
+    const configured = new WeakSet<object>();
+    cm.getConnection = async (o?: unknown) => {
+      const conn = await original(o);
+      if (!configured.has(conn)) {
+        configured.add(conn);
+        conn.configure('busyTimeout', 20000);
+        conn.run('PRAGMA synchronous=NORMAL');
+      }
+      return conn;
+    };
+  } else {
+    dialect = 'mysql';
+    const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+    sequelize = new Sequelize(u.pathname.slice(1), decodeURIComponent(u.username), decodeURIComponent(u.password), {
+      dialect: 'mysql',
+      host: u.hostname,
+      port: Number(u.port || 3306),
+      logging: false,
+      define: { underscored: true },
+      pool: { max: opts.poolMax ?? 20, min: 0, acquire: 30000, idle: 10000 },
+      dialectOptions: { supportBigNumbers: true, bigNumberStrings: false, dateStrings: false },
+      timezone: '+00:00',
+    });
+  }
+  const mutex = new Mutex();
+  const db: Database = {
+    sequelize,
+    dialect,
+    tx(fn) {
+      if (dialect === 'sqlite') {
+        return mutex.run(() => sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, fn));
+      }
+      return sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }, fn);
+    },
+    close: () => sequelize.close(),
+  };
+  return db;
+}
+
+/** Creates the MySQL database named in the URL if it does not exist (the embedded SQLite file is created on open). */
+export async function ensureDatabaseExists(url: string) {
+  if (url.startsWith('sqlite:')) return;
+  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  const name = u.pathname.slice(1);
+  const admin = new Sequelize('', decodeURIComponent(u.username), decodeURIComponent(u.password), {
+    dialect: 'mysql', host: u.hostname, port: Number(u.port || 3306), logging: false,
+  });
+  try {
+    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${name.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await admin.close();
+  }
+}
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'models', 'migrations');
+
+export function migrator(db: Database) {
+  return new Umzug<QueryInterface>({
+    migrations: async () => {
+      const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+.*\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+      return files.map((f) => ({
+        name: f.replace(/\.(ts|js)$/, ''),
+        path: path.join(MIGRATIONS_DIR, f),
+        up: async ({ context }) => (await import(pathToFileURL(path.join(MIGRATIONS_DIR, f)).href)).up({ context }),
+        down: async ({ context }) => (await import(pathToFileURL(path.join(MIGRATIONS_DIR, f)).href)).down({ context }),
+      }));
+    },
+    context: db.sequelize.getQueryInterface(),
+    storage: {
+      // A minimal SequelizeStorage equivalent, kept here so migration bookkeeping is one obvious table.
+      async executed() {
+        await db.sequelize.query('CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR(191) PRIMARY KEY, run_at VARCHAR(40) NOT NULL)');
+        const [rows] = await db.sequelize.query('SELECT name FROM schema_migrations ORDER BY name');
+        return (rows as { name: string }[]).map((r) => r.name);
+      },
+      async logMigration({ name }) {
+        await db.sequelize.query('INSERT INTO schema_migrations (name, run_at) VALUES (?, ?)', { replacements: [name, new Date().toISOString()] });
+      },
+      async unlogMigration({ name }) {
+        await db.sequelize.query('DELETE FROM schema_migrations WHERE name = ?', { replacements: [name] });
+      },
+    },
+    logger: undefined,
+  });
+}
+
+export async function migrate(db: Database) {
+  if (db.dialect === 'sqlite') {
+    await db.sequelize.query('PRAGMA journal_mode=WAL');
+    await db.sequelize.query('PRAGMA synchronous=NORMAL');
+  }
+  const done = await migrator(db).up();
+  if (done.length) logger().info({ migrations: done.map((m) => m.name) }, 'migrations applied');
+}

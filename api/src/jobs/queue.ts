@@ -1,0 +1,94 @@
+import { Agenda, type Job } from 'agenda';
+import { Op } from 'sequelize';
+import { services } from '../context.js';
+import { SequelizeBackend } from './sql-backend/index.js';
+import { processGeneration, leaseMs } from './process-generation.js';
+import { GenerationJob } from '../models/index.js';
+import { logger } from '../logger.js';
+import { requestContext } from '../request-context.js';
+
+/**
+ * The job system: Agenda 6 over our SQL backend, so jobs live in the ledger's database.
+ * The generation_jobs row is the source of truth; the Agenda job is only the trigger. A sweeper
+ * re-triggers jobs whose trigger was lost (process died between commit and enqueue, or mid-run).
+ */
+export interface JobQueue {
+  enqueueGeneration(jobId: string, delayMs?: number): Promise<void>;
+  /** Other modules add recurring or one-off jobs (payments reconciliation, referral evaluation). */
+  define(name: string, handler: (data: Record<string, unknown>) => Promise<void>, opts?: { concurrency?: number }): void;
+  every(interval: string, name: string, data?: Record<string, unknown>): Promise<void>;
+  now(name: string, data: Record<string, unknown>): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  agenda: Agenda;
+}
+
+const RETRY_DELAYS_MS = [1000, 5000, 20000];
+
+export function createQueue(opts: { worker: boolean; concurrency: number; pollMs: number; name?: string }): JobQueue {
+  const { db } = services();
+  const agenda = new Agenda({
+    backend: new SequelizeBackend({ sequelize: db.sequelize }),
+    name: opts.name ?? `worker-${process.pid}`,
+    processEvery: opts.pollMs,
+    maxConcurrency: opts.concurrency * 2,
+    defaultConcurrency: opts.concurrency,
+    defaultLockLifetime: Math.max(leaseMs() * 2, 10000),
+  });
+  const recurring: { interval: string; name: string; data?: Record<string, unknown> }[] = [];
+
+  agenda.define('generate-image', async (job: Job) => {
+    const { jobId } = job.attrs.data as { jobId: string };
+    await requestContext.run({ requestId: `job:${jobId}`, jobId }, async () => {
+      const outcome = await processGeneration(jobId, { workerId: opts.name });
+      if (outcome === 'retry') {
+        const row = await GenerationJob.findByPk(jobId, { attributes: ['attempts'] });
+        const delay = RETRY_DELAYS_MS[Math.min((row?.attempts ?? 1) - 1, RETRY_DELAYS_MS.length - 1)]!;
+        await queue.enqueueGeneration(jobId, delay);
+      }
+    });
+  }, { concurrency: opts.concurrency, lockLifetime: Math.max(leaseMs() * 2, 10000) });
+
+  agenda.define('generation-sweeper', async () => {
+    // Queued jobs nobody picked up (trigger lost) and running jobs whose worker stopped heartbeating.
+    const stale = new Date(Date.now() - leaseMs());
+    const rows = await GenerationJob.findAll({
+      attributes: ['id'],
+      where: { [Op.or]: [{ status: 'queued', updatedAt: { [Op.lt]: stale } }, { status: 'running', heartbeatAt: { [Op.lt]: stale } }] },
+      limit: 200,
+    });
+    for (const r of rows) await processGeneration(r.id, { workerId: `${opts.name ?? process.pid}-sweeper` });
+    if (rows.length) logger().info({ count: rows.length }, 'sweeper re-ran stale generation jobs');
+  });
+
+  const queue: JobQueue = {
+    agenda,
+    async enqueueGeneration(jobId, delayMs) {
+      if (delayMs) await agenda.schedule(new Date(Date.now() + delayMs), 'generate-image', { jobId });
+      else await agenda.now('generate-image', { jobId });
+    },
+    define(name, handler, o) {
+      agenda.define(name, async (job: Job) => {
+        await requestContext.run({ requestId: `job:${name}:${String(job.attrs._id ?? '')}` }, () => handler((job.attrs.data ?? {}) as Record<string, unknown>));
+      }, o);
+    },
+    async every(interval, name, data) {
+      recurring.push({ interval, name, data });
+      if (opts.worker && started) await agenda.every(interval, name, data ?? {});
+    },
+    async now(name, data) { await agenda.now(name, data); },
+    async start() {
+      if (!opts.worker) return;
+      started = true;
+      await agenda.start();
+      await agenda.every('30 seconds', 'generation-sweeper', {});
+      for (const r of recurring) await agenda.every(r.interval, r.name, r.data ?? {});
+    },
+    async stop() {
+      if (started) await agenda.stop();
+      started = false;
+    },
+  };
+  let started = false;
+  return queue;
+}

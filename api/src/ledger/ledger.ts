@@ -1,0 +1,107 @@
+import { QueryTypes, type Transaction } from 'sequelize';
+import { DateTime } from 'luxon';
+import { AppError } from '../errors.js';
+import { services } from '../context.js';
+import { LedgerEntry, Wallet } from '../models/index.js';
+
+export type LedgerReason = 'generation' | 'refund' | 'reward' | 'purchase' | 'referral' | 'admin' | 'bonus';
+
+export interface Movement {
+  tenantId: string;
+  userId: string;
+  /** Signed millicredits. */
+  delta: number;
+  reason: LedgerReason;
+  /** What the movement is about; (reason, refType, refId) is unique, so a movement can never be applied twice. */
+  refType: string;
+  refId: string;
+  note?: string;
+  /** Partner time zone, for the calendar month of monthly spend. */
+  timezone?: string;
+  /** Monthly spend cap in millicredits, checked atomically with the debit (generation only). */
+  monthlyCapMilli?: number | null;
+}
+
+export const monthKey = (timezone = 'Asia/Kolkata', at = new Date()) => DateTime.fromJSDate(at).setZone(timezone).toFormat('yyyy-MM');
+
+/**
+ * The only way a balance changes. In the caller's transaction: one conditional UPDATE of the wallet
+ * (it cannot go below zero, however many run at once: the row lock orders them and the WHERE re-checks),
+ * then the ledger row with the balance it produced. A duplicate (reason, ref) throws, rolling back the
+ * whole transaction, so a refund or a purchase credit cannot happen twice even if code tried.
+ */
+export async function applyMovement(t: Transaction, m: Movement): Promise<{ balanceAfter: number; entryId: number }> {
+  if (!Number.isSafeInteger(m.delta) || m.delta === 0) throw new Error(`ledger: delta must be a non-zero integer (got ${m.delta})`);
+  const { sequelize } = services().db;
+  const now = new Date();
+  const month = monthKey(m.timezone, now);
+  let sql: string;
+  const r: Record<string, unknown> = { u: m.userId, d: m.delta, m: month, now };
+  if (m.reason === 'generation' && m.delta < 0) {
+    r.spend = -m.delta;
+    sql = `UPDATE wallets SET balance = balance + :d,
+      spent_in_month = (CASE WHEN spent_month = :m THEN spent_in_month ELSE 0 END) + :spend,
+      spent_month = :m, updated_at = :now
+      WHERE user_id = :u AND balance + :d >= 0`;
+    if (m.monthlyCapMilli !== undefined && m.monthlyCapMilli !== null) {
+      r.cap = m.monthlyCapMilli;
+      sql += ' AND (CASE WHEN spent_month = :m THEN spent_in_month ELSE 0 END) + :spend <= :cap';
+    }
+  } else if (m.reason === 'refund') {
+    r.back = m.delta;
+    sql = `UPDATE wallets SET balance = balance + :d,
+      spent_in_month = CASE WHEN spent_month = :m THEN (CASE WHEN spent_in_month > :back THEN spent_in_month - :back ELSE 0 END) ELSE spent_in_month END,
+      updated_at = :now WHERE user_id = :u AND balance + :d >= 0`;
+  } else {
+    sql = 'UPDATE wallets SET balance = balance + :d, updated_at = :now WHERE user_id = :u AND balance + :d >= 0';
+  }
+  const [, affected] = (await sequelize.query(sql, { replacements: r, transaction: t, type: QueryTypes.UPDATE })) as unknown as [unknown, number];
+  if (!affected) {
+    const wallet = await Wallet.findByPk(m.userId, { transaction: t });
+    if (!wallet) throw new Error(`ledger: no wallet for user ${m.userId}`);
+    if (wallet.balance + m.delta < 0) {
+      throw new AppError('insufficient_credits', `This needs ${-m.delta / 1000} credits and the balance is ${wallet.balance / 1000}.`, {
+        balance: wallet.balance / 1000, required: -m.delta / 1000,
+      });
+    }
+    throw new AppError('insufficient_credits', 'The monthly spending limit set by your platform has been reached.', { monthlyCapReached: true });
+  }
+  const wallet = await Wallet.findByPk(m.userId, { transaction: t, attributes: ['balance'] });
+  const entry = await LedgerEntry.create(
+    { tenantId: m.tenantId, userId: m.userId, delta: m.delta, balanceAfter: wallet!.balance, reason: m.reason, refType: m.refType, refId: m.refId, note: m.note ?? null },
+    { transaction: t },
+  );
+  return { balanceAfter: wallet!.balance, entryId: entry.id };
+}
+
+/** True when the error is the unique (reason, ref) guard: the movement had already been applied. */
+export function isDuplicateMovement(err: unknown) {
+  const e = err as { name?: string; parent?: { code?: string }; original?: { code?: string }; message?: string };
+  return e?.name === 'SequelizeUniqueConstraintError';
+}
+
+export async function createWallet(t: Transaction, tenantId: string, userId: string) {
+  await Wallet.create({ userId, tenantId, balance: 0, spentInMonth: 0, spentMonth: null }, { transaction: t });
+}
+
+export interface LedgerProblem { userId: string; balance: number; ledgerSum: number }
+
+/** Proves balance = sum(ledger) and balance >= 0 for every wallet (optionally one tenant). */
+export async function checkLedger(tenantId?: string): Promise<{ wallets: number; problems: LedgerProblem[] }> {
+  const { sequelize } = services().db;
+  const where = tenantId ? 'WHERE w.tenant_id = :tenantId' : '';
+  const rows = (await sequelize.query(
+    `SELECT w.user_id AS userId, w.balance AS balance, COALESCE(s.total, 0) AS ledgerSum
+     FROM wallets w LEFT JOIN (SELECT user_id, SUM(delta) AS total FROM credit_ledger GROUP BY user_id) s ON s.user_id = w.user_id ${where}`,
+    { type: QueryTypes.SELECT, replacements: { tenantId } },
+  )) as { userId: string; balance: number | string; ledgerSum: number | string }[];
+  const problems = rows
+    .map((r) => ({ userId: r.userId, balance: Number(r.balance), ledgerSum: Number(r.ledgerSum) }))
+    .filter((r) => r.balance !== r.ledgerSum || r.balance < 0);
+  const orphans = (await sequelize.query(
+    'SELECT l.user_id AS userId, SUM(l.delta) AS ledgerSum FROM credit_ledger l LEFT JOIN wallets w ON w.user_id = l.user_id WHERE w.user_id IS NULL GROUP BY l.user_id',
+    { type: QueryTypes.SELECT },
+  )) as { userId: string; ledgerSum: number }[];
+  for (const o of orphans) problems.push({ userId: o.userId, balance: 0, ledgerSum: Number(o.ledgerSum) });
+  return { wallets: rows.length, problems };
+}

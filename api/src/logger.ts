@@ -1,0 +1,31 @@
+import pino, { type Logger } from 'pino';
+import { requestContext } from './request-context.js';
+
+let base: Logger;
+
+/** Secrets never reach a log line: these paths are censored wherever they appear. */
+const REDACT = [
+  'req.headers.authorization', 'headers.authorization', 'authorization', 'token', 'apiKey', 'secret', 'keySecret',
+  'password', 'signature', '*.apiKey', '*.secret', '*.token', '*.authorization', '*.keySecret', '*.password', '*.value',
+];
+
+export function configureLogger(level: string, destination?: pino.DestinationStream) {
+  base = pino(
+    {
+      level,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      base: { service: 'community-ai-studio' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin() {
+        const ctx = requestContext.getStore();
+        return ctx ? { requestId: ctx.requestId, tenantId: ctx.tenantId, userId: ctx.userId, jobId: ctx.jobId } : {};
+      },
+    },
+    destination,
+  );
+  return base;
+}
+
+export const logger = () => base;
+
+configureLogger(process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'silent' : 'info'));

@@ -1,0 +1,49 @@
+import { Wallet, User } from '../models/index.js';
+import { getTenantConfig } from '../tenants/config-store.js';
+import { monthKey, applyMovement } from '../ledger/ledger.js';
+import { services } from '../context.js';
+import { AppError, invalid, notFound } from '../errors.js';
+import { isExactCredits, toMilli } from '../util/credits.js';
+import { newId } from '../util/ids.js';
+import { audit } from './audit.js';
+import type { Principal } from '../auth/principal.js';
+
+export interface BalanceView { credits: number; monthlyUsed: number; monthlyRemaining: number; monthlyCap?: number; isPaying: boolean; priceBand?: string }
+
+export async function getBalance(p: Principal): Promise<BalanceView> {
+  const config = await getTenantConfig(p.tenantId);
+  const [wallet, user] = await Promise.all([
+    Wallet.findByPk(p.userId),
+    User.findByPk(p.userId, { attributes: ['isPaying', 'priceBand'] }),
+  ]);
+  const balance = wallet?.balance ?? 0;
+  const used = wallet && wallet.spentMonth === monthKey(config.timezone) ? wallet.spentInMonth : 0;
+  const cap = config.monthlySpendCapMilli;
+  const remaining = cap === null ? balance : Math.max(0, Math.min(balance, cap - used));
+  return {
+    credits: balance / 1000, monthlyUsed: used / 1000, monthlyRemaining: remaining / 1000, monthlyCap: cap === null ? undefined : cap / 1000,
+    isPaying: !!user?.isPaying, priceBand: user?.priceBand ?? undefined,
+  };
+}
+
+/** Admin grant (or claw-back with a negative amount, never below zero), audited in the same transaction. */
+export async function grantCredits(admin: Principal, body: { userId: string; credits: number; note: string }) {
+  if (typeof body.userId !== 'string' || !body.userId) throw invalid('userId', 'required');
+  if (typeof body.credits !== 'number' || !isExactCredits(body.credits) || body.credits === 0 || Math.abs(body.credits) > 1_000_000) {
+    throw invalid('credits', 'a non-zero number of credits with at most 3 decimals, at most 1,000,000');
+  }
+  if (typeof body.note !== 'string' || !body.note.trim() || body.note.length > 500) throw invalid('note', 'a reason of 1 to 500 characters is required');
+  // userId is the partner's user id (sub); our internal id is accepted too.
+  const user = (await User.findOne({ where: { tenantId: admin.tenantId, sub: body.userId } }))
+    ?? (await User.findOne({ where: { tenantId: admin.tenantId, id: body.userId } }));
+  if (!user) throw notFound('user');
+  const grantId = newId('grant');
+  const { db } = services();
+  const res = await db.tx(async (t) => {
+    const r = await applyMovement(t, { tenantId: admin.tenantId, userId: user.id, delta: toMilli(body.credits), reason: 'admin', refType: 'grant', refId: grantId, note: body.note.trim() });
+    await audit(t, admin, 'credits.grant', 'user', user.sub, body.note.trim(), { credits: body.credits, grantId });
+    return r;
+  });
+  if (res.balanceAfter < 0) throw new AppError('internal_error');
+  return { grantId, userId: user.sub, credits: body.credits, balance: res.balanceAfter / 1000 };
+}

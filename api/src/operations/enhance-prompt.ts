@@ -1,0 +1,47 @@
+import { AppError, invalid } from '../errors.js';
+import { Category, Template } from '../models/index.js';
+import { getTenantConfig } from '../tenants/config-store.js';
+import { services } from '../context.js';
+import { consume } from '../util/rate-limit.js';
+import { checkPrompt } from '../providers/content-policy.js';
+import { validatePrompt } from './generate-image.js';
+import { RuleBasedEnhancer, OpenAIChatEnhancer, type PromptEnhancer } from '../providers/text/index.js';
+import type { Principal } from '../auth/principal.js';
+
+type Resolver = (tenantId: string) => Promise<PromptEnhancer | undefined>;
+let tenantResolver: Resolver | undefined;
+/** The admin module installs a resolver that reads the partner's chat provider key. */
+export function setEnhancerResolver(r: Resolver | undefined) { tenantResolver = r; }
+
+let fromEnv: PromptEnhancer | undefined;
+async function enhancerFor(tenantId: string): Promise<PromptEnhancer> {
+  const custom = tenantResolver ? await tenantResolver(tenantId) : undefined;
+  if (custom) return custom;
+  if (!fromEnv) {
+    const { config } = services();
+    fromEnv = config.enhancer === 'openai' && config.openai
+      ? new OpenAIChatEnhancer({ apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl, model: config.openai.chatModel })
+      : new RuleBasedEnhancer();
+  }
+  return fromEnv;
+}
+
+export async function enhancePrompt(p: Principal, body: { prompt: string; templateId?: string }) {
+  const config = await getTenantConfig(p.tenantId);
+  const prompt = validatePrompt(body.prompt, config);
+  await consume('enhance', `${p.tenantId}:${p.userId}`, config.limits.enhancePerMinute, 60);
+  let categoryStyle: string | undefined;
+  let templatePrompt: string | undefined;
+  if (body.templateId !== undefined) {
+    const t = await Template.findOne({ where: { id: body.templateId, tenantId: p.tenantId, isActive: true } });
+    if (!t) throw invalid('templateId', 'no active template has this id');
+    templatePrompt = t.promptText;
+    const c = await Category.findOne({ where: { id: t.categoryId, tenantId: p.tenantId } });
+    categoryStyle = c?.style ?? undefined;
+  }
+  const policy = checkPrompt(prompt);
+  if (!policy.ok) throw new AppError('content_policy_violation', `The prompt is not allowed: ${policy.reason}.`, { terms: policy.terms });
+  const enhancer = await enhancerFor(p.tenantId);
+  const out = await enhancer.enhance({ prompt, categoryStyle, templatePrompt });
+  return { enhancedPrompt: out.enhancedPrompt, suggestions: out.suggestions, enhancer: enhancer.name };
+}

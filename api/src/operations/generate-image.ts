@@ -1,0 +1,93 @@
+import { AppError, invalid } from '../errors.js';
+import { services, service } from '../context.js';
+import { GeneratedImage, GenerationJob, Template, Category } from '../models/index.js';
+import { newId } from '../util/ids.js';
+import { applyMovement } from '../ledger/ledger.js';
+import { getTenantConfig } from '../tenants/config-store.js';
+import type { TenantConfig, TierName } from '../tenants/tenant-config.js';
+import { runIdempotent, validateKey, findReplay, hashRequest } from './idempotency.js';
+import { check, spend } from '../util/rate-limit.js';
+import { checkPrompt } from '../providers/content-policy.js';
+import type { Principal } from '../auth/principal.js';
+import { track } from '../analytics/track.js';
+import type { JobQueue } from '../jobs/queue.js';
+
+export interface GenerateBody { prompt: string; tier: TierName; templateId?: string; watermark?: boolean }
+export interface GenerateResult { jobId: string; imageId: string; creditDebited: number; status: 'queued' }
+
+const ROUTE = 'POST /api/studio/generate';
+
+/** Current cost of a tier in millicredits, after any running campaign discount. */
+export function tierCost(config: TenantConfig, tier: TierName, now = new Date()): number {
+  const base = config.tiers[tier].credits;
+  let discount = 0;
+  for (const c of config.campaigns) {
+    if (!c.tierDiscountPercent) continue;
+    if (new Date(c.startsAt) <= now && now < new Date(c.endsAt) && (!c.tiers || c.tiers.includes(tier))) discount = Math.max(discount, c.tierDiscountPercent);
+  }
+  return Math.max(0, Math.round((base * (100 - discount)) / 100));
+}
+
+export function validatePrompt(prompt: unknown, config: TenantConfig): string {
+  if (typeof prompt !== 'string') throw invalid('prompt', 'must be a string');
+  const p = prompt.trim().replace(/\s+/g, ' ');
+  if (!p) throw invalid('prompt', 'must not be empty');
+  if (p.length > config.limits.promptMaxLength) throw invalid('prompt', `must be at most ${config.limits.promptMaxLength} characters`);
+  return p;
+}
+
+export async function generateImage(p: Principal, body: GenerateBody, rawKey?: string): Promise<{ status: number; body: GenerateResult; replayed: boolean }> {
+  const startedAt = performance.now();
+  const config = await getTenantConfig(p.tenantId);
+  const key = validateKey(rawKey);
+  const prompt = validatePrompt(body.prompt, config);
+  if (!Object.hasOwn(config.tiers, body.tier)) throw invalid('tier', `must be one of ${Object.keys(config.tiers).join(', ')}`);
+  if (body.watermark !== undefined && typeof body.watermark !== 'boolean') throw invalid('watermark', 'must be a boolean');
+
+  // A replay returns the first answer before any limit or check applies to it again.
+  if (key) {
+    const earlier = await findReplay<GenerateResult>(p, key, ROUTE, hashRequest(ROUTE, body));
+    if (earlier) return { ...earlier, replayed: true };
+  }
+  let styleHint: string | null = null;
+  if (body.templateId !== undefined) {
+    if (typeof body.templateId !== 'string' || body.templateId.length > 40) throw invalid('templateId', 'must be a template id');
+    const template = await Template.findOne({ where: { id: body.templateId, tenantId: p.tenantId, isActive: true } });
+    if (!template) throw invalid('templateId', 'no active template has this id');
+    const category = await Category.findOne({ where: { id: template.categoryId, tenantId: p.tenantId } });
+    styleHint = category?.style ?? null;
+  }
+  const policy = checkPrompt(prompt);
+  if (!policy.ok) throw new AppError('content_policy_violation', `The prompt is not allowed: ${policy.reason}.`, { terms: policy.terms });
+
+  // Only accepted generations spend the rate budget, so a burst refused for lack of credits does not lock the user out.
+  const limitKey = `${p.tenantId}:${p.userId}`;
+  await check('generate', limitKey, config.limits.generatePerMinute, 60);
+
+  const tier = config.tiers[body.tier];
+  const cost = tierCost(config, body.tier);
+  const { db } = services();
+  const result = await runIdempotent<GenerateResult>(db.tx, p, key, ROUTE, body, async (t) => {
+    const jobId = newId('job');
+    const imageId = newId('img');
+    if (cost > 0) {
+      await applyMovement(t, {
+        tenantId: p.tenantId, userId: p.userId, delta: -cost, reason: 'generation', refType: 'job', refId: jobId,
+        timezone: config.timezone, monthlyCapMilli: config.monthlySpendCapMilli, note: `${body.tier} generation`,
+      });
+    }
+    const request = { prompt, tier: body.tier, templateId: body.templateId ?? null, watermark: body.watermark ?? true, width: tier.width, height: tier.height, styleHint };
+    await GenerationJob.create({ id: jobId, tenantId: p.tenantId, userId: p.userId, imageId, status: 'queued', progress: 0, attempts: 0, maxAttempts: 3,
+      cost, refunded: false, request }, { transaction: t });
+    await GeneratedImage.create({ id: imageId, tenantId: p.tenantId, userId: p.userId, jobId, templateId: body.templateId ?? null, promptText: prompt,
+      tier: body.tier, width: tier.width, height: tier.height, status: 'queued', watermark: body.watermark ?? true, creditsSpent: cost, billable: true },
+    { transaction: t });
+    return { status: 202, body: { jobId, imageId, creditDebited: cost / 1000, status: 'queued' as const } };
+  });
+  if (!result.replayed) {
+    await spend('generate', limitKey, config.limits.generatePerMinute, 60);
+    await service<JobQueue>('queue').enqueueGeneration(result.body.jobId);
+    void track(p.tenantId, p.userId, 'generate_acknowledged', { ms: Math.round(performance.now() - startedAt), tier: body.tier, jobId: result.body.jobId });
+  }
+  return result;
+}

@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import type { Transaction } from 'sequelize';
+import { AppError } from '../errors.js';
+import { IdempotencyKey } from '../models/index.js';
+import type { Principal } from '../auth/principal.js';
+
+/**
+ * Idempotency-Key handling (CONTRACT.md): the key's row is inserted in the SAME transaction as the effect.
+ * A concurrent request with the same key blocks on the unique index until the first commits, then
+ * finds the stored response; if the first rolled back, it goes ahead itself. Keys live 24 h.
+ */
+export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
+
+export interface StoredResponse<T> { status: number; body: T }
+
+export function validateKey(key: string | undefined): string | undefined {
+  if (key === undefined || key === '') return undefined;
+  if (key.length > 191 || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new AppError('validation_error', 'Idempotency-Key: 1 to 191 visible ASCII characters.', { errors: [{ field: 'Idempotency-Key', message: 'invalid' }] });
+  }
+  return key;
+}
+
+export const hashRequest = (route: string, body: unknown) => crypto.createHash('sha256').update(route).update('\u0000').update(stableJson(body)).digest('hex');
+
+function stableJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+/** Returns the earlier response for this key, or undefined when the caller should do the work. */
+export async function findReplay<T>(p: Principal, key: string, route: string, hash: string, t?: Transaction): Promise<StoredResponse<T> | undefined> {
+  const row = await IdempotencyKey.findOne({ where: { userId: p.userId, idemKey: key }, transaction: t });
+  if (!row) return undefined;
+  if (row.expiresAt.getTime() < Date.now()) {
+    await row.destroy({ transaction: t });
+    return undefined;
+  }
+  if (row.route !== route || row.requestHash !== hash) {
+    throw new AppError('idempotency_conflict', 'This Idempotency-Key was used with a different request.');
+  }
+  return { status: row.responseStatus, body: JSON.parse(row.responseBody ?? 'null') as T };
+}
+
+/** Claims the key first in the transaction, so a concurrent twin waits on the unique index instead of doing the work too. */
+async function claimKey(t: Transaction, p: Principal, key: string, route: string, hash: string) {
+  return IdempotencyKey.create(
+    { tenantId: p.tenantId, userId: p.userId, idemKey: key, route, requestHash: hash, responseStatus: 0, responseBody: null,
+      expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS) },
+    { transaction: t },
+  );
+}
+
+/**
+ * Runs `work` (which must do all its writes in `t`) exactly once per key. On a unique clash the
+ * transaction is rolled back and the stored response of the winner is returned instead.
+ */
+export async function runIdempotent<T>(
+  tx: <R>(fn: (t: Transaction) => Promise<R>) => Promise<R>,
+  p: Principal, key: string | undefined, route: string, body: unknown,
+  work: (t: Transaction) => Promise<StoredResponse<T>>,
+): Promise<StoredResponse<T> & { replayed: boolean }> {
+  if (!key) return { ...(await tx(work)), replayed: false };
+  const hash = hashRequest(route, body);
+  const earlier = await findReplay<T>(p, key, route, hash);
+  if (earlier) return { ...earlier, replayed: true };
+  try {
+    const res = await tx(async (t) => {
+      const claim = await claimKey(t, p, key, route, hash);
+      const r = await work(t);
+      await claim.update({ responseStatus: r.status, responseBody: JSON.stringify(r.body) }, { transaction: t });
+      return r;
+    });
+    return { ...res, replayed: false };
+  } catch (err) {
+    if ((err as { name?: string }).name === 'SequelizeUniqueConstraintError') {
+      const again = await findReplay<T>(p, key, route, hash);
+      if (again) return { ...again, replayed: true };
+    }
+    throw err;
+  }
+}

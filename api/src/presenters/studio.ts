@@ -1,0 +1,52 @@
+import type { Category, GeneratedImage, GenerationJob, Template } from '../models/index.js';
+import { signedImageUrl } from '../storage/signed-urls.js';
+
+export interface CategoryView { id: string; name: string; slug: string; description?: string; style?: string; displayOrder: number }
+export interface TemplateView { id: string; title: string; categoryId: string; promptText: string; description?: string; defaultTier: string; displayOrder: number }
+export interface JobView {
+  jobId: string; status: 'queued' | 'running' | 'succeeded' | 'failed'; progress: number; imageId: string; creditDebited: number; refunded: boolean;
+  imageUrl?: string; thumbnailUrl?: string; error?: string; errorMessage?: string; createdAt: string; finishedAt?: string;
+}
+export interface CreationView {
+  id: string; imageId: string; jobId: string; status: string; prompt: string; tier: string; templateId?: string; width: number; height: number;
+  provider?: string; watermark: boolean; creditsSpent: number; billable: boolean; imageUrl?: string; thumbnailUrl?: string; downloadUrl?: string;
+  postId?: string; createdAt: string;
+}
+
+export const presentCategory = (c: Category): CategoryView => ({
+  id: c.id, name: c.name, slug: c.slug, description: c.description ?? undefined, style: c.style ?? undefined, displayOrder: c.displayOrder,
+});
+export const presentTemplate = (t: Template): TemplateView => ({
+  id: t.id, title: t.title, categoryId: t.categoryId, promptText: t.promptText, description: t.description ?? undefined, defaultTier: t.defaultTier,
+  displayOrder: t.displayOrder,
+});
+
+export function presentJob(j: GenerationJob): JobView {
+  const ok = j.status === 'succeeded';
+  return {
+    jobId: j.id, status: j.status, progress: j.progress, imageId: j.imageId, creditDebited: j.cost / 1000, refunded: j.refunded,
+    imageUrl: ok ? signedImageUrl(j.imageId, 'original') : undefined,
+    thumbnailUrl: ok ? signedImageUrl(j.imageId, 'thumb') : undefined,
+    error: j.status === 'failed' ? j.errorCode ?? 'provider_unavailable' : undefined,
+    errorMessage: j.status === 'failed' ? publicMessage(j.errorCode) : undefined,
+    createdAt: j.createdAt.toISOString(), finishedAt: j.finishedAt?.toISOString(),
+  };
+}
+
+/** Provider messages may carry internals; users get a fixed sentence per code. */
+function publicMessage(code: string | null) {
+  if (code === 'content_policy_violation') return 'The image provider refused this prompt under its content policy. Your credits were refunded.';
+  return 'The image could not be made right now. Your credits were refunded.';
+}
+
+export function presentCreation(i: GeneratedImage): CreationView {
+  const ok = i.status === 'succeeded';
+  return {
+    id: i.id, imageId: i.id, jobId: i.jobId, status: i.status, prompt: i.promptText, tier: i.tier, templateId: i.templateId ?? undefined,
+    width: i.width, height: i.height, provider: i.provider ?? undefined, watermark: i.watermark, creditsSpent: i.creditsSpent / 1000, billable: i.billable,
+    imageUrl: ok ? signedImageUrl(i.id, 'original') : undefined,
+    thumbnailUrl: ok ? signedImageUrl(i.id, 'thumb') : undefined,
+    downloadUrl: ok ? signedImageUrl(i.id, 'original', { download: true }) : undefined,
+    postId: i.publishedPostId ?? undefined, createdAt: i.createdAt.toISOString(),
+  };
+}

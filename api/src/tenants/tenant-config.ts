@@ -1,0 +1,82 @@
+/**
+ * A partner's economy and limits. Stored versioned in tenant_configs; every value has a default so a
+ * partner starts with the CONTRACT.md numbers. Money in paise, credits in millicredits.
+ */
+export type TierName = 'standard' | 'premium2' | 'premium4';
+export const TIERS: TierName[] = ['standard', 'premium2', 'premium4'];
+
+export interface TierConfig { credits: number; width: number; height: number; label: string }
+export interface PackConfig { id: string; credits: number; discountPercent: number }
+export interface CampaignConfig {
+  id: string; name: string; startsAt: string; endsAt: string;
+  /** Extra credits granted once per user during the window (millicredits), and/or a tier cost discount. */
+  grantMilli?: number; tierDiscountPercent?: number; tiers?: TierName[];
+}
+
+export interface TenantConfig {
+  timezone: string;
+  tiers: Record<TierName, TierConfig>;
+  pricing: { bands: Record<string, number>; defaultBand: string; packs: PackConfig[]; minQuantity: number; maxQuantity: number; currency: 'INR' };
+  rewards: { reuseRewardMilli: number; perAssetCapMilli: number; perCreatorDailyCapMilli: number };
+  referral: {
+    refereeBonusMilli: number; referrerBonusMilli: number; milestoneBonusMilli: number; milestoneEvery: number;
+    claimWindowHours: number; maxSignupsPerHour: number; maxSignupsPerDay: number; retentionDays: number; retentionMinGenerations: number;
+    anomalyMinReferees: number; anomalyInactiveShare: number;
+  };
+  limits: { generatePerMinute: number; enhancePerMinute: number; likesPerMinute: number; reportsPerHour: number; promptMaxLength: number };
+  monthlySpendCapMilli: number | null;
+  welcomeGrantMilli: number;
+  feed: { publicVisitors: boolean; maxPageSize: number };
+  moderation: { reportThreshold: number };
+  watermark: { defaultText: string };
+  providers: { providerCostPaise: Record<string, number> };
+  flags: Record<string, boolean>;
+  campaigns: CampaignConfig[];
+}
+
+export const DEFAULT_CONFIG: TenantConfig = {
+  timezone: 'Asia/Kolkata',
+  tiers: {
+    standard: { credits: 1000, width: 768, height: 768, label: 'Standard' },
+    premium2: { credits: 2000, width: 1024, height: 1024, label: 'Premium' },
+    premium4: { credits: 4000, width: 1536, height: 1536, label: 'Premium Max' },
+  },
+  pricing: {
+    bands: { A: 400, B: 500, C: 600 },
+    defaultBand: 'B',
+    packs: [
+      { id: 'pack_10', credits: 10, discountPercent: 0 },
+      { id: 'pack_50', credits: 50, discountPercent: 5 },
+      { id: 'pack_100', credits: 100, discountPercent: 10 },
+      { id: 'pack_250', credits: 250, discountPercent: 15 },
+    ],
+    minQuantity: 1,
+    maxQuantity: 10000,
+    currency: 'INR',
+  },
+  rewards: { reuseRewardMilli: 500, perAssetCapMilli: 20000, perCreatorDailyCapMilli: 10000 },
+  referral: {
+    refereeBonusMilli: 5000, referrerBonusMilli: 10000, milestoneBonusMilli: 50000, milestoneEvery: 10, claimWindowHours: 24,
+    maxSignupsPerHour: 5, maxSignupsPerDay: 20, retentionDays: 7, retentionMinGenerations: 3, anomalyMinReferees: 5, anomalyInactiveShare: 0.8,
+  },
+  limits: { generatePerMinute: 20, enhancePerMinute: 60, likesPerMinute: 60, reportsPerHour: 20, promptMaxLength: 1000 },
+  monthlySpendCapMilli: null,
+  welcomeGrantMilli: 0,
+  feed: { publicVisitors: true, maxPageSize: 50 },
+  moderation: { reportThreshold: 3 },
+  watermark: { defaultText: 'Made with Community AI Studio' },
+  providers: { providerCostPaise: { local: 0, openai: 335, stability: 250 } },
+  flags: {},
+  campaigns: [],
+};
+
+/** Deep-merges a partial config over a base (arrays and scalars replace). */
+export function mergeConfig<T>(base: T, patch: unknown): T {
+  if (patch === undefined) return base;
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch) || base === null || typeof base !== 'object' || Array.isArray(base)) {
+    return patch as T;
+  }
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) out[k] = mergeConfig((base as Record<string, unknown>)[k], v);
+  return out as T;
+}

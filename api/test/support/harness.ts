@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import jwt from 'jsonwebtoken';
+import { Sequelize } from 'sequelize';
+import { loadConfig, type AppConfig } from '../../src/config.js';
+import { bootServices, shutdownServices } from '../../src/boot.js';
+import { buildApp } from '../../src/app.js';
+import { services } from '../../src/context.js';
+import { checkLedger } from '../../src/ledger/ledger.js';
+import { invalidateTenantConfig } from '../../src/tenants/config-store.js';
+import { resetRateLimits } from '../../src/util/rate-limit.js';
+import { forgetUserCache } from '../../src/auth/users.js';
+import { invalidateTenants } from '../../src/tenants/tenants.js';
+import { resetImageProviders } from '../../src/providers/resolve.js';
+import { configureLogger } from '../../src/logger.js';
+
+export const TEST_JWT_SECRET = 'test-secret-for-the-default-partner-0123456789';
+
+/** The databases every DB suite runs on: SQLite always, MariaDB/MySQL when MYSQL_URL is set. */
+export function databases(): { name: 'sqlite' | 'mysql'; make: () => Promise<{ url: string; drop: () => Promise<void> }> }[] {
+  const list: ReturnType<typeof databases> = [{
+    name: 'sqlite',
+    make: async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-db-'));
+      return { url: `sqlite:${path.join(dir, 'test.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    },
+  }];
+  const base = process.env.MYSQL_URL;
+  if (base) {
+    list.push({
+      name: 'mysql',
+      make: async () => {
+        const u = new URL(base);
+        const name = `ais_t_${crypto.randomBytes(5).toString('hex')}`;
+        u.pathname = `/${name}`;
+        return {
+          url: u.toString(),
+          drop: async () => {
+            const admin = new Sequelize('', decodeURIComponent(u.username), decodeURIComponent(u.password), { dialect: 'mysql', host: u.hostname, port: Number(u.port || 3306), logging: false });
+            await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+            await admin.close();
+          },
+        };
+      },
+    });
+  }
+  return list;
+}
+
+export interface TestServer {
+  baseUrl: string;
+  config: AppConfig;
+  dataDir: string;
+  token(sub: string, claims?: Record<string, unknown>, opts?: jwt.SignOptions & { secret?: string }): string;
+  /** fetch against the server with JSON in and out. */
+  call(method: string, urlPath: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<{ status: number; body: any; headers: Headers }>;
+  grant(sub: string, credits: number): Promise<void>;
+  ledgerOk(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: { dbUrl: string; worker?: boolean; env?: Record<string, string> }): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-data-'));
+  const config = loadConfig({
+    NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: opts.dbUrl, AUTH_JWT_SECRET: TEST_JWT_SECRET, PORT: '0',
+    PAYMENTS_SANDBOX_SECRET: 'sandbox-secret-for-tests-0123456789', MASTER_KEY: 'master-key-for-tests-0123456789', JOB_POLL_MS: '50',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...opts.env,
+  });
+  configureLogger(config.logLevel);
+  invalidateTenantConfig();
+  invalidateTenants();
+  resetRateLimits();
+  forgetUserCache();
+  resetImageProviders();
+  await bootServices(config, { worker: opts.worker ?? true, workerName: `test-${process.pid}` });
+  const app = buildApp();
+  const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  config.publicUrl = baseUrl;
+  const token: TestServer['token'] = (sub, claims = {}, o = {}) => {
+    const { secret, ...signOpts } = o;
+    return jwt.sign({ sub, name: sub[0]!.toUpperCase() + sub.slice(1), ...claims }, secret ?? TEST_JWT_SECRET, { algorithm: 'HS256', expiresIn: '1h', ...signOpts });
+  };
+  const call: TestServer['call'] = async (method, urlPath, o = {}) => {
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    let body: string | undefined = o.raw;
+    if (o.body !== undefined) { body = JSON.stringify(o.body); headers['content-type'] = 'application/json'; }
+    if (o.raw !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    const res = await fetch(baseUrl + urlPath, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
+  const admin = token('test-admin', { role: 'admin' });
+  return {
+    baseUrl, config, dataDir, token, call,
+    async grant(sub, credits) {
+      await call('GET', '/api/credits/balance', { token: token(sub) });
+      const r = await call('POST', '/api/admin/credits/grant', { token: admin, body: { userId: sub, credits, note: 'test grant' } });
+      if (r.status !== 200) throw new Error(`grant failed: ${r.status} ${JSON.stringify(r.body)}`);
+    },
+    async ledgerOk() {
+      const res = await checkLedger();
+      if (res.problems.length) throw new Error(`ledger check failed: ${JSON.stringify(res.problems.slice(0, 5))}`);
+    },
+    async close() {
+      await new Promise((r) => server.close(r));
+      server.closeAllConnections?.();
+      await shutdownServices();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls a job until it leaves queued/running. */
+export async function waitForJob(s: TestServer, token: string, jobId: string, timeoutMs = 20000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await s.call('GET', `/api/studio/generate/${jobId}`, { token });
+    if (r.status !== 200) throw new Error(`job status ${r.status}: ${JSON.stringify(r.body)}`);
+    if (r.body.status === 'succeeded' || r.body.status === 'failed') return r.body;
+    if (Date.now() > until) throw new Error(`job ${jobId} still ${r.body.status}`);
+    await sleep(50);
+  }
+}
+
+export { services };

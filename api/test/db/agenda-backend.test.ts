@@ -101,6 +101,7 @@ for (const target of agendaTestTargets()) {
           (i % 2 ? repo : otherRepo).saveJob({ ...job({ name: 'race', data: { i } }), unique: { k: 'x' } }, undefined),
         ),
       );
+      await db.release(other);
       expect((await repo.queryJobs({ name: 'race' })).total).to.equal(1);
     });
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { Sequelize } from 'sequelize';
 import { Agenda } from 'agenda';
 import type { Job } from 'agenda';
 import { SequelizeBackend, SequelizeJobRepository } from '../../src/jobs/sql-backend/index.js';
@@ -21,12 +22,21 @@ for (const target of agendaTestTargets()) {
     let db: AgendaTestDatabase;
     let repo: SequelizeJobRepository;
     const agendas: Agenda[] = [];
+    const connections: Sequelize[] = [];
     const errors: Error[] = [];
+
+    async function connection() {
+      const sequelize = await db.connect();
+      connections.push(sequelize);
+      return sequelize;
+    }
 
     /** A worker as a separate process would have it: its own connection and Agenda. */
     async function worker(name: string, options: Partial<ConstructorParameters<typeof Agenda>[0]> = {}) {
-      const sequelize = await db.connect();
-      const agenda = new Agenda({ backend: new SequelizeBackend({ sequelize }), name, processEvery: 100, ...options });
+      const backend = new SequelizeBackend({ sequelize: await connection() });
+      // Agenda's constructor connects too but cannot report a failure; surface it here.
+      await backend.connect();
+      const agenda = new Agenda({ backend, name, processEvery: 100, ...options });
       agenda.on('error', (error: Error) => errors.push(error));
       agendas.push(agenda);
       await agenda.ready;
@@ -44,13 +54,14 @@ for (const target of agendaTestTargets()) {
     });
     afterEach(async () => {
       await Promise.all(agendas.splice(0).map(a => a.stop().catch(() => undefined)));
+      await Promise.all(connections.splice(0).map(c => db.release(c)));
     });
 
     it('racing getNextJobToRun calls on four connections lock each of 200 jobs exactly once', async () => {
       for (let i = 0; i < 200; i += 1) {
         await repo.saveJob({ name: 'race', priority: 0, type: 'normal', nextRunAt: new Date(Date.now() - 1000), data: { i } }, undefined);
       }
-      const repos = await Promise.all([1, 2, 3, 4].map(async () => new SequelizeJobRepository({ sequelize: await db.connect() })));
+      const repos = await Promise.all([1, 2, 3, 4].map(async () => new SequelizeJobRepository({ sequelize: await connection() })));
       const claimed = await Promise.all(
         repos.map(async (r, w) => {
           const mine: string[] = [];
@@ -173,8 +184,9 @@ for (const target of agendaTestTargets()) {
         await repo.saveJob({ name: `n${i % 10}`, priority: 0, type: 'normal', nextRunAt: new Date(Date.now() + (i - 150) * 1000), data: null }, undefined);
       }
       const logged: string[] = [];
-      const probe = await db.connect();
+      const probe = await connection();
       const traced = await db.connect(sql => logged.push(sql));
+      connections.push(traced);
       await new SequelizeJobRepository({ sequelize: traced }).getNextJobToRun('n3', new Date(), new Date(Date.now() - 60_000), undefined, undefined);
       const polls = logged.map(s => s.replace(/^Executing \([^)]*\): /, '')).filter(s => /^SELECT/.test(s) && /LIMIT/.test(s));
       expect(polls).to.have.length(2);

@@ -15,6 +15,8 @@ export interface AgendaTestDatabase {
   dialect: 'sqlite' | 'mysql';
   /** `logging` lets a test see the SQL that a backend sends. */
   connect(logging?: (sql: string) => void): Promise<Sequelize>;
+  /** Closes one connection early (a stopped worker), keeping server connections low. */
+  release(sequelize: Sequelize): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ async function createSqlite(): Promise<AgendaTestDatabase> {
   return {
     dialect: 'sqlite',
     connect,
+    release: sequelize => release(opened, sequelize),
     async dispose() {
       await Promise.all(opened.map(s => s.close().catch(() => undefined)));
       await Promise.all(['', '-wal', '-shm', '-journal'].map(s => rm(file + s, { force: true })));
@@ -60,7 +63,7 @@ async function createMysql(baseUrl: string): Promise<AgendaTestDatabase> {
   url.pathname = `/${name}`;
   const opened: Sequelize[] = [];
   const connect = async (logging?: (sql: string) => void) => {
-    const sequelize = new Sequelize(url.toString(), { logging: logging ?? false, pool: { max: 10 } });
+    const sequelize = new Sequelize(url.toString(), { logging: logging ?? false, pool: { max: 4, idle: 1000 } });
     opened.push(sequelize);
     return sequelize;
   };
@@ -69,10 +72,17 @@ async function createMysql(baseUrl: string): Promise<AgendaTestDatabase> {
   return {
     dialect: 'mysql',
     connect,
+    release: sequelize => release(opened, sequelize),
     async dispose() {
       await Promise.all(opened.map(s => s.close().catch(() => undefined)));
       await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await admin.close();
     },
   };
+}
+
+async function release(opened: Sequelize[], sequelize: Sequelize): Promise<void> {
+  const index = opened.indexOf(sequelize);
+  if (index >= 0) opened.splice(index, 1);
+  await sequelize.close().catch(() => undefined);
 }

@@ -48,8 +48,9 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
   // next_run_at, priority DESC, and the expired-lock query: name = ? AND
   // locked_at <= ?. priority is DESC so the due-jobs scan comes out of the index
   // already in Agenda's order, with no sort of a large backlog on each poll.
-  await qi.addIndex(TABLE, ['name', 'locked_at', 'next_run_at', { name: 'priority', order: 'DESC' }], {
+  await qi.addIndex(TABLE, {
     name: 'agenda_jobs_poll',
+    fields: ['name', 'locked_at', 'next_run_at', { name: 'priority', order: 'DESC' }],
   });
   await qi.addIndex(TABLE, ['dedupe_key'], { name: 'agenda_jobs_dedupe', unique: true });
   // getQueueSize counts due jobs across all names.

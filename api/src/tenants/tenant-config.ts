@@ -29,7 +29,12 @@ export interface TenantConfig {
   feed: { publicVisitors: boolean; maxPageSize: number };
   moderation: { reportThreshold: number };
   watermark: { defaultText: string };
-  providers: { providerCostPaise: Record<string, number> };
+  /**
+   * providerCostPaise: what one image costs the partner per provider (margin analytics).
+   * image/chat: which provider draws images (a provider key id, 'local', or 'default' = the process setting) with its fallback when it is
+   * unavailable, and which one enhances prompts (a key id, 'rules' or 'default'); set through /api/admin/providers.
+   */
+  providers: { providerCostPaise: Record<string, number>; image: { active: string; fallback: string | null }; chat: { active: string } };
   flags: Record<string, boolean>;
   campaigns: CampaignConfig[];
 }
@@ -65,7 +70,7 @@ export const DEFAULT_CONFIG: TenantConfig = {
   feed: { publicVisitors: true, maxPageSize: 50 },
   moderation: { reportThreshold: 3 },
   watermark: { defaultText: 'Made with Community AI Studio' },
-  providers: { providerCostPaise: { local: 0, openai: 335, stability: 250 } },
+  providers: { providerCostPaise: { local: 0, openai: 335, stability: 250 }, image: { active: 'default', fallback: 'local' }, chat: { active: 'default' } },
   flags: {},
   campaigns: [],
 };

@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from '../errors.js';
 import { isExactCredits, toMilli } from '../util/credits.js';
 import { newId } from '../util/ids.js';
 import { audit } from './audit.js';
+import { resolveUser } from '../auth/users.js';
 import type { Principal } from '../auth/principal.js';
 
 export interface BalanceView { credits: number; monthlyUsed: number; monthlyRemaining: number; monthlyCap?: number; isPaying: boolean; priceBand?: string }
@@ -34,8 +35,14 @@ export async function grantCredits(admin: Principal, body: { userId: string; cre
   }
   if (typeof body.note !== 'string' || !body.note.trim() || body.note.length > 500) throw invalid('note', 'a reason of 1 to 500 characters is required');
   // userId is the partner's user id (sub); our internal id is accepted too.
-  const user = (await User.findOne({ where: { tenantId: admin.tenantId, sub: body.userId } }))
+  if (body.userId.length > 191) throw invalid('userId', 'at most 191 characters');
+  let user = (await User.findOne({ where: { tenantId: admin.tenantId, sub: body.userId } }))
     ?? (await User.findOne({ where: { tenantId: admin.tenantId, id: body.userId } }));
+  if (!user) {
+    // A partner may credit a user before their first visit: the user (and wallet) is provisioned under that sub.
+    const { id } = await resolveUser(admin.tenantId, { sub: body.userId }, {});
+    user = await User.findByPk(id);
+  }
   if (!user) throw notFound('user');
   const grantId = newId('grant');
   const { db } = services();

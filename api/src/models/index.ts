@@ -76,7 +76,7 @@ export class Post extends Model {
   declare id: string; declare tenantId: string; declare imageId: string; declare userId: string; declare title: string; declare categoryId: string;
   declare tags: string[]; declare promptText: string; declare likesCount: number; declare reuseCount: number; declare rewardTotal: number;
   declare visibility: 'public' | 'private'; declare isHidden: boolean; declare isDeleted: boolean; declare listed: boolean; declare trendingScore: number;
-  declare watermark: boolean; declare hiddenReason: string | null; declare createdAt: Date; declare updatedAt: Date;
+  declare watermark: boolean; declare hiddenReason: string | null; declare scoreChangedAt: Date; declare createdAt: Date; declare updatedAt: Date;
 }
 export class PostLike extends Model { declare id: string; declare tenantId: string; declare postId: string; declare userId: string; declare createdAt: Date }
 export class PostReport extends Model {
@@ -86,8 +86,13 @@ export class PostReport extends Model {
 export class RemixOpen extends Model { declare id: string; declare tenantId: string; declare postId: string; declare userId: string; declare createdAt: Date }
 export class ReuseEvent extends Model {
   declare id: string; declare tenantId: string; declare sourcePostId: string; declare remixerUserId: string; declare remixedImageId: string;
-  declare creatorUserId: string; declare rewarded: boolean; declare rewardCredits: number; declare rewardDay: string | null; declare createdAt: Date;
+  declare creatorUserId: string; declare rewarded: boolean; declare rewardCredits: number; declare rewardDay: string | null; declare assetTotalAfter: number;
+  declare createdAt: Date;
 }
+/** The score a post had before a change (migration 0200): trending cursors read scores "as of" their pinned time. */
+export class PostScoreHistory extends Model { declare id: number; declare tenantId: string; declare postId: string; declare oldScore: number; declare changedAt: Date }
+/** Reuse rewards credited to a creator on one local day (migration 0200); locked to apply the daily cap exactly. */
+export class CreatorRewardDay extends Model { declare creatorUserId: string; declare day: string; declare tenantId: string; declare total: number; declare updatedAt: Date }
 export class ReferralEvent extends Model {
   declare id: string; declare tenantId: string; declare referrerUserId: string; declare refereeUserId: string | null; declare type: string;
   declare creditsAwarded: number; declare beneficiaryUserId: string; declare status: string; declare holdReason: string | null; declare uniqueKey: string;
@@ -113,7 +118,7 @@ export class AuditEntry extends Model {
 }
 export class Notification extends Model {
   declare id: string; declare tenantId: string; declare userId: string; declare type: string; declare title: string; declare body: string | null;
-  declare data: unknown; declare readAt: Date | null; declare createdAt: Date;
+  declare data: unknown; declare readAt: Date | null; declare dedupeKey: string | null; declare createdAt: Date;
 }
 export class AnalyticsEvent extends Model {
   declare id: number; declare tenantId: string; declare userId: string | null; declare name: string; declare props: unknown; declare createdAt: Date;
@@ -155,13 +160,18 @@ export function initModels(sequelize: Sequelize) {
   Post.init(cols({ id: idCol(), tenantId: S(40), imageId: S(40), userId: S(40), title: S(120), categoryId: S(40), tags: JSONTEXT('tags'),
     promptText: DataTypes.TEXT, likesCount: DataTypes.INTEGER, reuseCount: DataTypes.INTEGER, rewardTotal: big('rewardTotal'), visibility: S(16),
     isHidden: DataTypes.BOOLEAN, isDeleted: DataTypes.BOOLEAN, listed: DataTypes.BOOLEAN, trendingScore: DataTypes.DOUBLE, watermark: DataTypes.BOOLEAN,
-    hiddenReason: S() }), opts('community_posts'));
+    hiddenReason: S(), scoreChangedAt: DATE() }), opts('community_posts'));
   PostLike.init(cols({ id: idCol(), tenantId: S(40), postId: S(40), userId: S(40) }), opts('post_likes', noUpdate));
   PostReport.init(cols({ id: idCol(), tenantId: S(40), postId: S(40), userId: S(40), reason: S(32), details: S(1000), status: S(16), openKey: S(100),
     actedBy: S(40), action: S(16) }), opts('post_reports'));
   RemixOpen.init(cols({ id: idCol(), tenantId: S(40), postId: S(40), userId: S(40) }), opts('remix_opens', noUpdate));
   ReuseEvent.init(cols({ id: idCol(), tenantId: S(40), sourcePostId: S(40), remixerUserId: S(40), remixedImageId: S(40), creatorUserId: S(40),
-    rewarded: DataTypes.BOOLEAN, rewardCredits: big('rewardCredits'), rewardDay: S(10) }), opts('prompt_reuse_events', noUpdate));
+    rewarded: DataTypes.BOOLEAN, rewardCredits: big('rewardCredits'), rewardDay: S(10), assetTotalAfter: big('assetTotalAfter') }),
+  opts('prompt_reuse_events', noUpdate));
+  PostScoreHistory.init(cols({ id: autoId(), tenantId: S(40), postId: S(40), oldScore: DataTypes.DOUBLE, changedAt: DATE() }),
+    opts('post_score_history', { timestamps: false }));
+  CreatorRewardDay.init(cols({ creatorUserId: { type: DataTypes.STRING(40), primaryKey: true }, day: { type: DataTypes.STRING(10), primaryKey: true },
+    tenantId: S(40), total: big('total') }), opts('creator_reward_days', { createdAt: false }));
   ReferralEvent.init(cols({ id: idCol(), tenantId: S(40), referrerUserId: S(40), refereeUserId: S(40), type: S(24), creditsAwarded: big('creditsAwarded'),
     beneficiaryUserId: S(40), status: S(16), holdReason: S(), uniqueKey: S(120), reviewedBy: S(40) }), opts('referral_events'));
   Order.init(cols({ id: idCol(), tenantId: S(40), userId: S(40), gateway: S(16), gatewayOrderId: S(64), amountPaise: DataTypes.INTEGER, currency: S(3),
@@ -173,7 +183,8 @@ export function initModels(sequelize: Sequelize) {
     endpoint: S(500), model: S(100), purpose: S(16), isActive: DataTypes.BOOLEAN, rotatedAt: DATE(), updatedBy: S() }), opts('admin_provider_keys'));
   AuditEntry.init(cols({ id: autoId(), tenantId: S(40), actorUserId: S(40), actorSub: S(), action: S(64), targetType: S(32), targetId: S(64),
     note: S(1000), data: JSONTEXT('data') }), opts('audit_log', noUpdate));
-  Notification.init(cols({ id: idCol(), tenantId: S(40), userId: S(40), type: S(32), title: S(), body: S(1000), data: JSONTEXT('data'), readAt: DATE() }),
+  Notification.init(cols({ id: idCol(), tenantId: S(40), userId: S(40), type: S(32), title: S(), body: S(1000), data: JSONTEXT('data'), readAt: DATE(),
+    dedupeKey: S() }),
     opts('notifications', noUpdate));
   AnalyticsEvent.init(cols({ id: autoId(), tenantId: S(40), userId: S(40), name: S(64), props: JSONTEXT('props') }), opts('analytics_events', noUpdate));
 }

@@ -42,7 +42,7 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
     await failJob(job, token, 'provider_unavailable', 'The job ran out of attempts.');
     return 'failed';
   }
-  await GeneratedImage.update({ status: 'running' }, { where: { id: job.imageId } });
+  await GeneratedImage.update({ status: 'running' }, { where: { id: job.imageId, deletedAt: null } });
   const heartbeat = setInterval(() => {
     void GenerationJob.update({ heartbeatAt: new Date() }, { where: { id: jobId, workerToken: token } }).catch(() => undefined);
   }, HEARTBEAT_MS());
@@ -76,9 +76,10 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
         { replacements: { provider: result.provider, now: new Date(), id: jobId, token }, type: QueryTypes.UPDATE, transaction: t },
       )) as unknown as [unknown, number];
       if (!done) return undefined;
+      // An image the user deleted while it was being made keeps its 'deleted' status; its files are discarded below.
       await GeneratedImage.update(
         { status: 'succeeded', storageKey: `${base}.png`, thumbKey: `${base}.thumb.webp`, width: result.width, height: result.height, provider: result.provider },
-        { where: { id: job.imageId }, transaction: t },
+        { where: { id: job.imageId, deletedAt: null }, transaction: t },
       );
       const user = await User.findByPk(job.userId, { transaction: t, attributes: ['id', 'firstGenerationAt'] });
       const isFirst = !user?.firstGenerationAt;
@@ -90,6 +91,11 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
       if (isFirst) await track(job.tenantId, job.userId, 'first_generation_done', { jobId }, t);
       return { isFirst };
     });
+    const after = await GeneratedImage.findByPk(job.imageId, { attributes: ['deletedAt'] });
+    if (after?.deletedAt) {
+      await storage.delete(`${base}.png`);
+      await storage.delete(`${base}.thumb.webp`);
+    }
     if (!first) {
       log.warn('lost the claim while rendering; another worker owns the job');
       return 'skipped';
@@ -108,7 +114,7 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
         { replacements: { code, msg: String((err as Error).message).slice(0, 500), now: new Date(), id: jobId, token }, type: QueryTypes.UPDATE },
       )) as unknown as [unknown, number];
       if (requeued) {
-        await GeneratedImage.update({ status: 'queued' }, { where: { id: job.imageId } });
+        await GeneratedImage.update({ status: 'queued' }, { where: { id: job.imageId, deletedAt: null } });
         return 'retry';
       }
       return 'skipped';

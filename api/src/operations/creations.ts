@@ -1,6 +1,6 @@
 import { Op } from 'sequelize';
-import { GeneratedImage, GenerationJob, Post } from '../models/index.js';
-import { notFound, AppError } from '../errors.js';
+import { GeneratedImage, Post } from '../models/index.js';
+import { notFound } from '../errors.js';
 import { decodeCursor, encodeCursor, parseLimit } from '../util/cursor.js';
 import { presentCreation, type CreationView } from '../presenters/studio.js';
 import { services, service } from '../context.js';
@@ -43,12 +43,11 @@ export async function reopenCreation(p: Principal, imageId: string) {
 }
 
 /**
- * Deletes a creation and its files. A queued/running image cannot be deleted yet (its job would write files
- * afterwards). A published post of it is removed from the community too.
+ * Deletes a creation and its files, and removes its post from the community. An image still being generated can be
+ * deleted too: the job finishes (the credits were spent on real work) and then discards its files (process-generation.ts).
  */
 export async function deleteCreation(p: Principal, imageId: string) {
   const img = await ownImage(p, imageId);
-  if (img.status === 'queued' || img.status === 'running') throw new AppError('conflict', 'The image is still being generated; delete it when it has finished.');
   const { db } = services();
   await db.tx(async (t) => {
     await img.update({ deletedAt: new Date(), status: 'deleted' }, { transaction: t });
@@ -61,5 +60,4 @@ export async function deleteCreation(p: Principal, imageId: string) {
     if (!key) continue;
     await storage.delete(key).catch((err) => logger().warn({ err, key }, 'could not delete image file'));
   }
-  void GenerationJob;
 }

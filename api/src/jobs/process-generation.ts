@@ -107,7 +107,9 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
     const pe = err instanceof ProviderError ? err : undefined;
     const code = pe?.code ?? 'provider_unavailable';
     log.warn({ err: { message: (err as Error).message, code } }, 'generation attempt failed');
-    if (code !== 'content_policy_violation' && job.attempts < job.maxAttempts) {
+    // A refusal or a permanent error (bad key, bad request) fails at once: retrying would only delay the refund.
+    const retryable = code !== 'content_policy_violation' && (pe ? pe.retryable : true);
+    if (retryable && job.attempts < job.maxAttempts) {
       const [, requeued] = (await db.sequelize.query(
         `UPDATE generation_jobs SET status = 'queued', error_code = :code, error_message = :msg, updated_at = :now, heartbeat_at = NULL
          WHERE id = :id AND status = 'running' AND worker_token = :token`,

@@ -23,7 +23,13 @@ export interface JobQueue {
   agenda: Agenda;
 }
 
-const RETRY_DELAYS_MS = [1000, 5000, 20000];
+/** Delays before a retry after attempt 1, 2, ...; JOB_RETRY_DELAYS_MS ("50,50,50") shortens them for tests. */
+export function retryDelaysMs(env: NodeJS.ProcessEnv = process.env): number[] {
+  const parsed = (env.JOB_RETRY_DELAYS_MS ?? '').split(',').map((v) => Number(v.trim())).filter((n) => Number.isInteger(n) && n >= 0);
+  return parsed.length ? parsed : [1000, 5000, 20000];
+}
+/** How often a worker looks for jobs whose trigger was lost or whose worker died; JOB_SWEEP_EVERY ("2 seconds") for tests. */
+const sweepEvery = () => process.env.JOB_SWEEP_EVERY || '30 seconds';
 
 export function createQueue(opts: { worker: boolean; concurrency: number; pollMs: number; name?: string }): JobQueue {
   const { db } = services();
@@ -43,7 +49,8 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
       const outcome = await processGeneration(jobId, { workerId: opts.name });
       if (outcome === 'retry') {
         const row = await GenerationJob.findByPk(jobId, { attributes: ['attempts'] });
-        const delay = RETRY_DELAYS_MS[Math.min((row?.attempts ?? 1) - 1, RETRY_DELAYS_MS.length - 1)]!;
+        const delays = retryDelaysMs();
+        const delay = delays[Math.min((row?.attempts ?? 1) - 1, delays.length - 1)]!;
         await queue.enqueueGeneration(jobId, delay);
       }
     });
@@ -81,7 +88,7 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
       if (!opts.worker) return;
       started = true;
       await agenda.start();
-      await agenda.every('30 seconds', 'generation-sweeper', {});
+      await agenda.every(sweepEvery(), 'generation-sweeper', {});
       for (const r of recurring) await agenda.every(r.interval, r.name, r.data ?? {});
     },
     async stop() {

@@ -63,7 +63,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(opts: { dbUrl: string; worker?: boolean; env?: Record<string, string> }): Promise<TestServer> {
+let examplesMounted = false;
+
+export async function startServer(opts: { dbUrl: string; worker?: boolean; env?: Record<string, string>; examples?: boolean }): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-data-'));
   const config = loadConfig({
     NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: opts.dbUrl, AUTH_JWT_SECRET: TEST_JWT_SECRET, PORT: '0',
@@ -77,6 +79,12 @@ export async function startServer(opts: { dbUrl: string; worker?: boolean; env?:
   forgetUserCache();
   resetImageProviders();
   await bootServices(config, { worker: opts.worker ?? true, workerName: `test-${process.pid}` });
+  // The example partner site and the built widgets (as `npm start` serves them); mounted once per process.
+  if (opts.examples && !examplesMounted) {
+    const { mountExamples } = await import('../../src/http/examples.js');
+    mountExamples();
+    examplesMounted = true;
+  }
   const app = buildApp();
   const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const port = (server.address() as AddressInfo).port;

@@ -1,9 +1,11 @@
 import type { JobQueue } from './jobs/queue.js';
+import { initPaymentsAndReferrals } from './payments/module.js';
 
 /**
  * Feature modules hook in here at boot: hook listeners (hooks.ts), extra routers (app.addRouter),
  * job definitions and recurring jobs on the queue. Each module exposes one init function.
  */
-export async function initModules(_queue: JobQueue) {
+export async function initModules(queue: JobQueue) {
+  await initPaymentsAndReferrals(queue);
   // community, payments, referrals, admin: registered by their modules below.
 }

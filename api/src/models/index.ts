@@ -97,6 +97,7 @@ export class ReferralEvent extends Model {
   declare id: string; declare tenantId: string; declare referrerUserId: string; declare refereeUserId: string | null; declare type: string;
   declare creditsAwarded: number; declare beneficiaryUserId: string; declare status: string; declare holdReason: string | null; declare uniqueKey: string;
   declare reviewedBy: string | null; declare createdAt: Date; declare updatedAt: Date;
+  declare reviewNote: string | null; declare reviewedAt: Date | null;
 }
 export class Order extends Model {
   declare id: string; declare tenantId: string; declare userId: string; declare gateway: string; declare gatewayOrderId: string | null; declare amountPaise: number;
@@ -173,7 +174,8 @@ export function initModels(sequelize: Sequelize) {
   CreatorRewardDay.init(cols({ creatorUserId: { type: DataTypes.STRING(40), primaryKey: true }, day: { type: DataTypes.STRING(10), primaryKey: true },
     tenantId: S(40), total: big('total') }), opts('creator_reward_days', { createdAt: false }));
   ReferralEvent.init(cols({ id: idCol(), tenantId: S(40), referrerUserId: S(40), refereeUserId: S(40), type: S(24), creditsAwarded: big('creditsAwarded'),
-    beneficiaryUserId: S(40), status: S(16), holdReason: S(), uniqueKey: S(120), reviewedBy: S(40) }), opts('referral_events'));
+    beneficiaryUserId: S(40), status: S(16), holdReason: S(), uniqueKey: S(120), reviewedBy: S(40),
+    reviewNote: S(500), reviewedAt: DATE() }), opts('referral_events'));
   Order.init(cols({ id: idCol(), tenantId: S(40), userId: S(40), gateway: S(16), gatewayOrderId: S(64), amountPaise: DataTypes.INTEGER, currency: S(3),
     credits: big('credits'), packId: S(40), quantity: DataTypes.INTEGER, priceBand: S(8), status: S(16), paymentId: S(64), paidAt: DATE(),
     failureReason: S(255) }), opts('orders'));

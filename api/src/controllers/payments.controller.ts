@@ -1,0 +1,65 @@
+import type { Request as ExRequest } from 'express';
+import { Body, Controller, Get, Header, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import type { Principal } from '../auth/principal.js';
+import { createPurchase, listPacks, sandboxPay, verifyPurchase } from '../payments/purchase.js';
+import type { PacksResponse, PurchaseResponse, SandboxPayResponse, VerifyResponse } from '../presenters/wallet.js';
+import type { Problem } from './problem.js';
+
+export interface PurchaseRequest {
+  /** A pack id from GET /api/credits/packs. Send this or quantity, not both. */
+  packId?: string;
+  /** A whole number of credits within the partner's minQuantity..maxQuantity. */
+  quantity?: number;
+}
+export interface VerifyRequest {
+  /** Our order id (or, for Razorpay, the razorpay_order_id the checkout returned). */
+  orderId: string;
+  paymentId: string;
+  /** Hex HMAC-SHA256 of `orderId|paymentId` with the gateway secret. */
+  signature: string;
+}
+export interface SandboxPayRequest { orderId: string }
+
+@Route('api/credits')
+@Tags('Credits')
+export class PaymentsController extends Controller {
+  /** Credit packs and the per-credit price of the caller's price band, in INR. */
+  @Get('packs')
+  @Security('jwt')
+  public async packs(@Request() req: ExRequest): Promise<PacksResponse> {
+    return listPacks(req.user as Principal);
+  }
+
+  /** Creates an order priced on the server (pack or quantity). Send an Idempotency-Key to make retries safe. */
+  @Post('purchase')
+  @Security('jwt')
+  @SuccessResponse(201, 'Created')
+  @Response<Problem>(400, 'validation_error (unknown packId, bad quantity, both or neither)') @Response<Problem>(409, 'idempotency_conflict')
+  @Response<Problem>(429, 'rate_limited') @Response<Problem>(503, 'provider_unavailable (the payment gateway refused or failed)')
+  public async purchase(@Request() req: ExRequest, @Body() body: PurchaseRequest, @Header('Idempotency-Key') idempotencyKey?: string): Promise<PurchaseResponse> {
+    const r = await createPurchase(req.user as Principal, body, idempotencyKey);
+    this.setStatus(r.status);
+    if (r.replayed) this.setHeader('Idempotent-Replayed', 'true');
+    return r.body;
+  }
+
+  /** Verifies a checkout result and credits the order exactly once (a repeat answers the same). */
+  @Post('purchase/verify')
+  @Security('jwt')
+  @Response<Problem>(400, 'payment_verification_failed | validation_error') @Response<Problem>(404, 'not_found')
+  @Response<Problem>(409, 'idempotency_conflict')
+  public async verify(@Request() req: ExRequest, @Body() body: VerifyRequest, @Header('Idempotency-Key') idempotencyKey?: string): Promise<VerifyResponse> {
+    const r = await verifyPurchase(req.user as Principal, body, idempotencyKey);
+    this.setStatus(r.status);
+    if (r.replayed) this.setHeader('Idempotent-Replayed', 'true');
+    return r.body;
+  }
+
+  /** Sandbox gateway only: what a completed checkout returns. 404 when Razorpay is configured. */
+  @Post('sandbox/pay')
+  @Security('jwt')
+  @Response<Problem>(404, 'not_found (no such order of yours, or sandbox disabled)') @Response<Problem>(409, 'conflict (already paid)')
+  public async sandboxPay(@Request() req: ExRequest, @Body() body: SandboxPayRequest): Promise<SandboxPayResponse> {
+    return sandboxPay(req.user as Principal, body);
+  }
+}

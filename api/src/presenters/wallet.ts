@@ -1,0 +1,72 @@
+import type { LedgerEntry, Order } from '../models/index.js';
+import { rupees } from '../payments/pricing.js';
+
+export interface PackView { packId: string; credits: number; discountPercent: number; amount: number; amountPaise: number }
+export interface PacksResponse {
+  currency: 'INR';
+  priceBand: string;
+  /** Rupees per credit in the caller's band, before pack discounts. */
+  pricePerCredit: number;
+  pricePerCreditPaise: number;
+  items: PackView[];
+  minQuantity: number;
+  maxQuantity: number;
+}
+export interface PurchaseResponse {
+  orderId: string;
+  gateway: 'sandbox' | 'razorpay';
+  /** Rupees. */
+  amount: number;
+  amountPaise: number;
+  currency: 'INR';
+  credits: number;
+  packId?: string;
+  quantity: number;
+  discountPercent: number;
+  priceBand: string;
+  /** Razorpay only: the public key and order id the browser checkout opens with. */
+  keyId?: string;
+  gatewayOrderId?: string;
+}
+export interface VerifyResponse { orderId: string; creditsAdded: number; balance: number }
+export interface SandboxPayResponse { orderId: string; paymentId: string; signature: string }
+export interface OrderView {
+  orderId: string;
+  status: 'created' | 'paid' | 'failed';
+  gateway: string;
+  gatewayOrderId?: string;
+  amount: number;
+  amountPaise: number;
+  currency: string;
+  credits: number;
+  packId?: string;
+  quantity: number;
+  priceBand?: string;
+  paymentId?: string;
+  paidAt?: string;
+  failureReason?: string;
+  createdAt: string;
+}
+export interface LedgerEntryView {
+  id: string;
+  reason: string;
+  /** Signed credits. */
+  delta: number;
+  balanceAfter: number;
+  refType: string;
+  refId: string;
+  note?: string;
+  createdAt: string;
+}
+
+export const presentOrder = (o: Order): OrderView => ({
+  orderId: o.id, status: o.status, gateway: o.gateway, gatewayOrderId: o.gatewayOrderId ?? undefined, amount: rupees(o.amountPaise),
+  amountPaise: o.amountPaise, currency: o.currency, credits: o.credits / 1000, packId: o.packId ?? undefined, quantity: o.quantity,
+  priceBand: o.priceBand ?? undefined, paymentId: o.paymentId ?? undefined, paidAt: o.paidAt?.toISOString(),
+  failureReason: o.failureReason ?? undefined, createdAt: o.createdAt.toISOString(),
+});
+
+export const presentLedgerEntry = (e: LedgerEntry): LedgerEntryView => ({
+  id: String(e.id), reason: e.reason, delta: e.delta / 1000, balanceAfter: e.balanceAfter / 1000, refType: e.refType, refId: e.refId,
+  note: e.note ?? undefined, createdAt: e.createdAt.toISOString(),
+});

@@ -1,3 +1,4 @@
+import type { Transaction } from 'sequelize';
 import { AppError, invalid } from '../errors.js';
 import { services, service } from '../context.js';
 import { GeneratedImage, GenerationJob, Template, Category } from '../models/index.js';
@@ -5,8 +6,8 @@ import { newId } from '../util/ids.js';
 import { applyMovement } from '../ledger/ledger.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import type { TenantConfig, TierName } from '../tenants/tenant-config.js';
-import { runIdempotent, validateKey, findReplay, hashRequest } from './idempotency.js';
-import { check, spend } from '../util/rate-limit.js';
+import { runIdempotent, validateKey, findReplay, hashRequest, type StoredResponse } from './idempotency.js';
+import { consume, giveBack } from '../util/rate-limit.js';
 import { checkPrompt } from '../providers/content-policy.js';
 import type { Principal } from '../auth/principal.js';
 import { track } from '../analytics/track.js';
@@ -61,13 +62,16 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
   if (!policy.ok) throw new AppError('content_policy_violation', `The prompt is not allowed: ${policy.reason}.`, { terms: policy.terms });
 
   // Only accepted generations spend the rate budget, so a burst refused for lack of credits does not lock the user out.
+  // The point is taken before the debit and given back if the request is refused or turns out to be a replay:
+  // a check-then-spend would let a concurrent burst through entirely, since every request checks before any spends.
   const limitKey = `${p.tenantId}:${p.userId}`;
-  await check('generate', limitKey, config.limits.generatePerMinute, 60);
+  const perMinute = config.limits.generatePerMinute;
+  await consume('generate', limitKey, perMinute, 60);
 
   const tier = config.tiers[body.tier];
   const cost = tierCost(config, body.tier);
   const { db } = services();
-  const result = await runIdempotent<GenerateResult>(db.tx, p, key, ROUTE, body, async (t) => {
+  const work = async (t: Transaction): Promise<StoredResponse<GenerateResult>> => {
     const jobId = newId('job');
     const imageId = newId('img');
     if (cost > 0) {
@@ -83,9 +87,16 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
       tier: body.tier, width: tier.width, height: tier.height, status: 'queued', watermark: body.watermark ?? true, creditsSpent: cost, billable: true },
     { transaction: t });
     return { status: 202, body: { jobId, imageId, creditDebited: cost / 1000, status: 'queued' as const } };
-  });
-  if (!result.replayed) {
-    await spend('generate', limitKey, config.limits.generatePerMinute, 60);
+  };
+  let result: StoredResponse<GenerateResult> & { replayed: boolean };
+  try {
+    result = await runIdempotent<GenerateResult>(db.tx, p, key, ROUTE, body, work);
+  } catch (err) {
+    await giveBack('generate', limitKey, perMinute, 60);
+    throw err;
+  }
+  if (result.replayed) await giveBack('generate', limitKey, perMinute, 60);
+  else {
     await service<JobQueue>('queue').enqueueGeneration(result.body.jobId);
     void track(p.tenantId, p.userId, 'generate_acknowledged', { ms: Math.round(performance.now() - startedAt), tier: body.tier, jobId: result.body.jobId });
   }

@@ -31,6 +31,12 @@ export async function consume(action: string, key: string, points: number, windo
   }
 }
 
+/** Gives back a point taken by consume() when the action it paid for did not happen (refused, replayed). */
+export async function giveBack(action: string, key: string, points: number, windowSeconds: number) {
+  if (points <= 0) return;
+  await limiter(action, points, windowSeconds).reward(key, 1);
+}
+
 /** Throws 429 when the budget is already spent, without spending; pair with consume() after success. */
 export async function check(action: string, key: string, points: number, windowSeconds: number) {
   if (points <= 0) return;

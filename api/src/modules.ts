@@ -1,5 +1,6 @@
 import type { JobQueue } from './jobs/queue.js';
 import { initPaymentsAndReferrals } from './payments/module.js';
+import { initAdmin } from './admin/init.js';
 
 /**
  * Feature modules hook in here at boot: hook listeners (hooks.ts), extra routers (app.addRouter),
@@ -7,5 +8,6 @@ import { initPaymentsAndReferrals } from './payments/module.js';
  */
 export async function initModules(queue: JobQueue) {
   await initPaymentsAndReferrals(queue);
+  await initAdmin();
   // community, payments, referrals, admin: registered by their modules below.
 }

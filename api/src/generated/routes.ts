@@ -16,6 +16,8 @@ import { CreationsController } from './../controllers/creations.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AdminTemplatesController } from './../controllers/admin-templates.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminProvidersController } from './../controllers/admin-providers.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AdminCreditsController } from './../controllers/admin-credits.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AdminConfigController } from './../controllers/admin-config.controller.js';
@@ -430,6 +432,76 @@ const models: TsoaRoute.Models = {
             "defaultTier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}]},
             "displayOrder": {"dataType":"double"},
             "isActive": {"dataType":"boolean"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProviderKeyView": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "provider": {"dataType":"string","required":true},
+            "purpose": {"dataType":"string","required":true},
+            "alias": {"dataType":"string","required":true},
+            "lastFour": {"dataType":"string","required":true},
+            "endpoint": {"dataType":"string"},
+            "model": {"dataType":"string"},
+            "inUse": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "createdAt": {"dataType":"string","required":true},
+            "rotatedAt": {"dataType":"string"},
+            "updatedBy": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProvidersView": {
+        "dataType": "refObject",
+        "properties": {
+            "keys": {"dataType":"array","array":{"dataType":"refObject","ref":"ProviderKeyView"},"required":true},
+            "selection": {"dataType":"nestedObjectLiteral","nestedProperties":{"chat":{"dataType":"nestedObjectLiteral","nestedProperties":{"active":{"dataType":"string","required":true}},"required":true},"image":{"dataType":"nestedObjectLiteral","nestedProperties":{"fallback":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"active":{"dataType":"string","required":true}},"required":true}},"required":true},
+            "kinds": {"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"keyRequired":{"dataType":"boolean","required":true},"defaultEndpoint":{"dataType":"string"},"purposes":{"dataType":"array","array":{"dataType":"string"},"required":true},"provider":{"dataType":"string","required":true}}},"required":true},
+            "keyId": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProviderChangeRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "action": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["add"]},{"dataType":"enum","enums":["rotate"]},{"dataType":"enum","enums":["update"]},{"dataType":"enum","enums":["remove"]},{"dataType":"enum","enums":["select"]}],"required":true},
+            "id": {"dataType":"string"},
+            "provider": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["openai"]},{"dataType":"enum","enums":["stability"]},{"dataType":"enum","enums":["openai-compatible"]}]},
+            "purpose": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["image"]},{"dataType":"enum","enums":["chat"]}]},
+            "alias": {"dataType":"string"},
+            "apiKey": {"dataType":"string"},
+            "endpoint": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "model": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "image": {"dataType":"nestedObjectLiteral","nestedProperties":{"fallback":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},"active":{"dataType":"string","required":true}}},
+            "chat": {"dataType":"nestedObjectLiteral","nestedProperties":{"active":{"dataType":"string","required":true}}},
+            "note": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConnectionTestResult": {
+        "dataType": "refObject",
+        "properties": {
+            "ok": {"dataType":"boolean","required":true},
+            "status": {"dataType":"double"},
+            "latencyMs": {"dataType":"double","required":true},
+            "error": {"dataType":"string"},
+            "models": {"dataType":"double"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProviderTestRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string"},
+            "provider": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["openai"]},{"dataType":"enum","enums":["stability"]},{"dataType":"enum","enums":["openai-compatible"]}]},
+            "apiKey": {"dataType":"string"},
+            "endpoint": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
         },
         "additionalProperties": false,
     },
@@ -1346,6 +1418,101 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'deactivate',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminProvidersController_list: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/api/admin/providers',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController.prototype.list)),
+
+            async function AdminProvidersController_list(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminProvidersController_list, request, response });
+
+                const controller = new AdminProvidersController();
+
+              await templateService.apiHandler({
+                methodName: 'list',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminProvidersController_change: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"ProviderChangeRequest"},
+        };
+        app.post('/api/admin/providers',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController.prototype.change)),
+
+            async function AdminProvidersController_change(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminProvidersController_change, request, response });
+
+                const controller = new AdminProvidersController();
+
+              await templateService.apiHandler({
+                methodName: 'change',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminProvidersController_test: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"ProviderTestRequest"},
+        };
+        app.post('/api/admin/providers/test',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController.prototype.test)),
+
+            async function AdminProvidersController_test(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminProvidersController_test, request, response });
+
+                const controller = new AdminProvidersController();
+
+              await templateService.apiHandler({
+                methodName: 'test',
                 controller,
                 response,
                 next,

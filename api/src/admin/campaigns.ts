@@ -1,0 +1,67 @@
+import { Router } from 'express';
+import { services } from '../context.js';
+import { applyMovement, isDuplicateMovement } from '../ledger/ledger.js';
+import { LedgerEntry } from '../models/index.js';
+import { getTenantConfig } from '../tenants/config-store.js';
+import type { CampaignConfig, TenantConfig } from '../tenants/tenant-config.js';
+import { authenticatePrincipal } from '../auth/authentication.js';
+import { track } from '../analytics/track.js';
+import { logger } from '../logger.js';
+
+/**
+ * Bonus campaigns with an extra-credit grant pay each user once, the first time the user checks the
+ * balance or generates while the campaign runs. The ledger's unique (bonus, campaign, campaignId:userId)
+ * makes a second payment impossible, across processes and races; the memo only saves the queries.
+ */
+const paid = new Set<string>();
+const MAX_MEMO = 100_000;
+
+export function runningGrants(config: TenantConfig, now = new Date()): CampaignConfig[] {
+  return config.campaigns.filter((c) => (c.grantMilli ?? 0) > 0 && new Date(c.startsAt) <= now && now < new Date(c.endsAt));
+}
+
+export async function payCampaignGrants(tenantId: string, userId: string, config?: TenantConfig): Promise<number> {
+  const cfg = config ?? (await getTenantConfig(tenantId));
+  let total = 0;
+  for (const c of runningGrants(cfg)) {
+    const refId = `${c.id}:${userId}`;
+    const memo = `${tenantId}:${refId}`;
+    if (paid.has(memo)) continue;
+    const exists = await LedgerEntry.findOne({ where: { reason: 'bonus', refType: 'campaign', refId }, attributes: ['id'] });
+    if (!exists) {
+      try {
+        await services().db.tx(async (t) => {
+          await applyMovement(t, { tenantId, userId, delta: c.grantMilli!, reason: 'bonus', refType: 'campaign', refId, note: `Campaign bonus: ${c.name}`.slice(0, 500) });
+          await track(tenantId, userId, 'campaign_bonus_credited', { campaignId: c.id, credits: c.grantMilli! / 1000 }, t);
+        });
+        total += c.grantMilli!;
+      } catch (err) {
+        if (!isDuplicateMovement(err)) throw err;
+      }
+    }
+    if (paid.size > MAX_MEMO) paid.clear();
+    paid.add(memo);
+  }
+  return total;
+}
+
+const HOOKED = [['GET', '/api/credits/balance'], ['POST', '/api/studio/generate']];
+
+/** Runs before the tsoa routes; a failure here never fails the request (tsoa still authenticates and answers). */
+export function campaignRouter() {
+  const r = Router();
+  r.use(async (req, _res, next) => {
+    if (!HOOKED.some(([m, p]) => req.method === m && req.path === p) || !req.header('authorization')) return next();
+    try {
+      const p = await authenticatePrincipal(req);
+      const config = await getTenantConfig(p.tenantId);
+      if (runningGrants(config).length) await payCampaignGrants(p.tenantId, p.userId, config);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'unauthorized') logger().warn({ err: { message: (err as Error).message } }, 'campaign grant check failed');
+    }
+    next();
+  });
+  return r;
+}
+
+export function forgetCampaignMemo() { paid.clear(); }

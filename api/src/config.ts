@@ -68,6 +68,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = path.resolve(env.DATA_DIR || './data');
   const databaseUrl = env.DATABASE_URL || `sqlite:${path.join(dataDir, 'studio.sqlite')}`;
   if (!/^(sqlite:|mysql:\/\/|mariadb:\/\/)/.test(databaseUrl)) problems.push('DATABASE_URL must start with sqlite: or mysql://');
+  else if (!databaseUrl.startsWith('sqlite:')) {
+    // Caught here rather than as an obscure driver error at the first query.
+    let u: URL | undefined;
+    try { u = new URL(databaseUrl.replace(/^mariadb:/, 'mysql:')); } catch { /* reported below */ }
+    if (!u || !u.hostname || !/^\/[^/]+$/.test(u.pathname)) problems.push('DATABASE_URL must look like mysql://user:password@host:3306/database');
+  }
   const role = (env.ROLE || 'all') as Role;
   if (!['all', 'api', 'worker'].includes(role)) problems.push(`ROLE must be all, api or worker (got "${env.ROLE}")`);
 

@@ -1,0 +1,49 @@
+import type { Request as ExRequest, Response as ExResponse } from 'express';
+import { Controller, Get, Produces, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import type { Principal } from '../auth/principal.js';
+import { computeAnalytics, type AnalyticsReport } from '../analytics/kpis.js';
+import { csvFilename, reportCsv } from '../analytics/export.js';
+import { invalid } from '../errors.js';
+import type { Problem } from './problem.js';
+
+function sendCsv(req: ExRequest, r: AnalyticsReport, table: string | undefined) {
+  const t = table ?? 'daily';
+  if (t !== 'daily' && t !== 'kpis') throw invalid('table', 'must be daily or kpis');
+  const res = req.res as ExResponse;
+  res.status(200);
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${csvFilename(r, t)}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(reportCsv(r, t));
+}
+
+@Route('api/admin')
+@Tags('Admin')
+@Security('jwt', ['admin'])
+export class AdminAnalyticsController extends Controller {
+  /**
+   * The KPIs of the spec (activation, engagement, reuse, conversion, ARPPU, credits, rewards and their Gini,
+   * referral funnel, provider spend and margin, error rate, generate-ack p95) and a daily series, for
+   * `from`..`to` (days in the partner's time zone, `to` inclusive, or ISO date-times; default the last 30 days).
+   * Money in rupees, credits in credits. `format=csv` answers the CSV export instead (see analytics.csv).
+   */
+  @Get('analytics')
+  @Response<Problem>(400, 'validation_error') @Response<Problem>(403, 'forbidden')
+  public async analytics(@Request() req: ExRequest, @Query() from?: string, @Query() to?: string, @Query() format?: 'json' | 'csv',
+    @Query() table?: 'daily' | 'kpis'): Promise<AnalyticsReport> {
+    const report = await computeAnalytics((req.user as Principal).tenantId, { from, to });
+    if (format === 'csv') {
+      sendCsv(req, report, table);
+      return undefined as unknown as AnalyticsReport;
+    }
+    return report;
+  }
+
+  /** CSV download (Content-Disposition attachment): `table=daily` (default, one row per day) or `table=kpis` (metric,value). */
+  @Get('analytics.csv')
+  @Produces('text/csv')
+  @Response<Problem>(400, 'validation_error') @Response<Problem>(403, 'forbidden')
+  public async analyticsCsv(@Request() req: ExRequest, @Query() from?: string, @Query() to?: string, @Query() table?: 'daily' | 'kpis'): Promise<void> {
+    sendCsv(req, await computeAnalytics((req.user as Principal).tenantId, { from, to }), table);
+  }
+}

@@ -19,6 +19,13 @@ export function on<K extends keyof HookEvents>(name: K, fn: Listener<K>) {
   list.push(fn);
 }
 
+/** Removes a listener (a module re-initialised in the same process registers its listeners again). */
+export function off<K extends keyof HookEvents>(name: K, fn: Listener<K>) {
+  const list = listeners[name] as Listener<K>[] | undefined;
+  const i = list?.indexOf(fn) ?? -1;
+  if (i >= 0) list!.splice(i, 1);
+}
+
 export async function emit<K extends keyof HookEvents>(name: K, event: HookEvents[K]) {
   for (const fn of (listeners[name] ?? []) as Listener<K>[]) {
     try {

@@ -1,0 +1,30 @@
+import type { Request as ExRequest } from 'express';
+import { Body, Controller, Get, Post, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import type { Principal } from '../auth/principal.js';
+import { actOnReview, listReview } from '../referrals/review.js';
+import type { ReviewActionRequest, ReviewActionResponse, ReviewItemView } from '../presenters/referrals.js';
+import type { Problem } from './problem.js';
+
+export interface ReviewPage { items: ReviewItemView[]; nextCursor?: string }
+
+@Route('api/admin/referrals')
+@Tags('Admin')
+export class AdminReferralsController extends Controller {
+  /** Referral awards held for review (or another status), oldest first, with the referrer's anomaly flag. */
+  @Get('review')
+  @Security('jwt', ['admin'])
+  @Response<Problem>(400, 'validation_error') @Response<Problem>(403, 'forbidden')
+  public async list(@Request() req: ExRequest, @Query() status?: 'held' | 'paid' | 'counted' | 'rejected', @Query() limit?: number,
+    @Query() cursor?: string): Promise<ReviewPage> {
+    return listReview(req.user as Principal, { status, limit, cursor });
+  }
+
+  /** Approve (pays once through the ledger) or reject a held award; audited. */
+  @Post('review')
+  @Security('jwt', ['admin'])
+  @Response<Problem>(400, 'validation_error') @Response<Problem>(403, 'forbidden') @Response<Problem>(404, 'not_found')
+  @Response<Problem>(409, 'conflict (already decided)')
+  public async act(@Request() req: ExRequest, @Body() body: ReviewActionRequest): Promise<ReviewActionResponse> {
+    return actOnReview(req.user as Principal, body);
+  }
+}

@@ -1,0 +1,47 @@
+import { Readable } from 'node:stream';
+import type { Request as ExRequest } from 'express';
+import { Body, Controller, Get, Path, Post, Produces, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import type { Principal } from '../auth/principal.js';
+import { attribute } from '../referrals/attribution.js';
+import { referralMe } from '../referrals/stats.js';
+import { referralPoster } from '../referrals/poster.js';
+import type { ClaimRequest, ClaimResponse, ReferralMeView } from '../presenters/referrals.js';
+import type { Problem } from './problem.js';
+
+@Route('api/referrals')
+@Tags('Referrals')
+export class ReferralsController extends Controller {
+  /** Your referral code, share link and counters. */
+  @Get('me')
+  @Security('jwt')
+  public async me(@Request() req: ExRequest): Promise<ReferralMeView> {
+    return referralMe(req.user as Principal);
+  }
+
+  /**
+   * Attributes you to a referrer within the claim window (24 h by default) and before your first generation.
+   * 400 validation_error: malformed, unknown or your own code. 409 conflict: already referred, window closed, already generated.
+   * A suspicious referral (shared device or IP, velocity) is `held` for review instead of paid.
+   */
+  @Post('claim')
+  @Security('jwt')
+  @Response<Problem>(400, 'validation_error') @Response<Problem>(409, 'conflict')
+  public async claim(@Request() req: ExRequest, @Body() body: ClaimRequest): Promise<ClaimResponse> {
+    const p = req.user as Principal;
+    const r = await attribute(p.tenantId, p.userId, body.code, 'claim');
+    return { status: r.status, creditsAwarded: r.creditsAwarded, referrerName: r.referrerName };
+  }
+
+  /** PNG poster: the public rendition of your own succeeded image with a QR code of your referral link. */
+  @Get('poster/{imageId}')
+  @Security('jwt')
+  @Produces('image/png')
+  @Response<Problem>(404, 'not_found')
+  public async poster(@Request() req: ExRequest, @Path() imageId: string): Promise<Readable> {
+    const png = await referralPoster(req.user as Principal, imageId);
+    this.setHeader('Content-Type', 'image/png');
+    this.setHeader('Cache-Control', 'private, max-age=300');
+    this.setHeader('Content-Disposition', `inline; filename="poster-${imageId.replace(/[^\w-]/g, '')}.png"`);
+    return Readable.from([png]);
+  }
+}

@@ -1,0 +1,70 @@
+import type { Transaction } from 'sequelize';
+import { ReferralEvent } from '../models/index.js';
+import { applyMovement } from '../ledger/ledger.js';
+import { services } from '../context.js';
+import { newId } from '../util/ids.js';
+import { retryOnDeadlock } from '../payments/settle.js';
+
+export type ReferralType = 'signup' | 'first_generation' | 'qualified' | 'milestone';
+/** paid: credited; counted: a zero-credit marker (a qualified referee); held: waits for an admin; rejected: never pays. */
+export type ReferralStatus = 'paid' | 'counted' | 'held' | 'rejected';
+
+export interface AwardInput {
+  tenantId: string;
+  type: ReferralType;
+  referrerUserId: string;
+  refereeUserId: string | null;
+  beneficiaryUserId: string;
+  creditsMilli: number;
+  /** Makes the award happen once: signup:<referee>, first_gen:<referee>, qualified:<referee>, milestone:<referrer>:<n>. */
+  uniqueKey: string;
+  holdReason?: string | null;
+  rejected?: boolean;
+  note: string;
+}
+
+export const settledStatus = (creditsMilli: number): ReferralStatus => (creditsMilli > 0 ? 'paid' : 'counted');
+
+/**
+ * Records one award in the caller's transaction. A paid award goes through the ledger as
+ * referral/referral/<event id>; a held one records the amount it would pay, paid later on approval.
+ * A second award with the same unique key throws (unique index) and rolls the transaction back.
+ */
+export async function recordAward(t: Transaction, a: AwardInput): Promise<ReferralEvent> {
+  const status: ReferralStatus = a.rejected ? 'rejected' : a.holdReason ? 'held' : settledStatus(a.creditsMilli);
+  const ev = await ReferralEvent.create({
+    id: newId('refev'), tenantId: a.tenantId, referrerUserId: a.referrerUserId, refereeUserId: a.refereeUserId, type: a.type,
+    creditsAwarded: a.creditsMilli, beneficiaryUserId: a.beneficiaryUserId, status, holdReason: a.holdReason ?? null, uniqueKey: a.uniqueKey,
+    reviewedBy: null,
+  }, { transaction: t });
+  if (status === 'paid') await payEvent(t, ev, a.note);
+  return ev;
+}
+
+export async function payEvent(t: Transaction, ev: ReferralEvent, note: string) {
+  await applyMovement(t, {
+    tenantId: ev.tenantId, userId: ev.beneficiaryUserId, delta: ev.creditsAwarded, reason: 'referral', refType: 'referral', refId: ev.id, note,
+  });
+}
+
+export const isUniqueClash = (err: unknown) => (err as { name?: string })?.name === 'SequelizeUniqueConstraintError';
+
+/** Runs an award in its own transaction; undefined when it had been made before. */
+export async function awardOnce<T>(fn: (t: Transaction) => Promise<T>): Promise<T | undefined> {
+  const { db } = services();
+  try {
+    return await retryOnDeadlock(() => db.tx(fn));
+  } catch (err) {
+    if (isUniqueClash(err)) return undefined;
+    throw err;
+  }
+}
+
+/** What the status of an award for a referee follows: its attribution (signup event) held or rejected. */
+export async function attributionState(refereeUserId: string, t?: Transaction): Promise<{ holdReason: string | null; rejected: boolean } | undefined> {
+  const signup = await ReferralEvent.findOne({ where: { uniqueKey: `signup:${refereeUserId}` }, transaction: t });
+  if (!signup) return undefined;
+  if (signup.status === 'rejected') return { holdReason: null, rejected: true };
+  if (signup.status === 'held') return { holdReason: 'attribution_held', rejected: false };
+  return { holdReason: null, rejected: false };
+}

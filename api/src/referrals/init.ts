@@ -1,0 +1,40 @@
+import { addRouter } from '../app.js';
+import { on, off } from '../hooks.js';
+import type { HookEvents } from '../hooks.js';
+import type { JobQueue } from '../jobs/queue.js';
+import { logger } from '../logger.js';
+import { getTenantConfig } from '../tenants/config-store.js';
+import { User } from '../models/index.js';
+import { attributeFromToken } from './attribution.js';
+import { awardFirstGeneration, isRetained, qualify, runDailyReferralEvaluation } from './rewards.js';
+import { now } from './clock.js';
+import { shareRouter } from './share-page.js';
+
+export const DAILY_JOB = 'referrals-daily';
+
+const onSignup = async (e: HookEvents['userSignedUp']) => {
+  const r = await attributeFromToken(e.user.tenantId, e.user.id, e.claims.ref);
+  if (r) logger().info({ userId: e.user.id, status: r.status }, 'referral attributed from token');
+};
+const onGeneration = async (e: HookEvents['generationSucceeded']) => {
+  await awardFirstGeneration(e.tenantId, e.userId, e.imageId);
+  // Retention can only complete on or after day 7; a generation then is the moment it may happen.
+  const u = await User.findOne({ where: { id: e.userId, tenantId: e.tenantId } });
+  if (u?.referredByUserId && isRetained(u, await getTenantConfig(e.tenantId), now())) await qualify(e.tenantId, e.userId, 'retention');
+};
+const onPurchase = async (e: HookEvents['purchaseCompleted']) => {
+  await qualify(e.tenantId, e.userId, 'purchase');
+};
+
+let router: ReturnType<typeof shareRouter> | undefined;
+
+/** Hook listeners (signup attribution, first generation, purchase), the share page router and the daily evaluation. */
+export async function initReferrals(queue: JobQueue) {
+  off('userSignedUp', onSignup); on('userSignedUp', onSignup);
+  off('generationSucceeded', onGeneration); on('generationSucceeded', onGeneration);
+  off('purchaseCompleted', onPurchase); on('purchaseCompleted', onPurchase);
+  router ??= shareRouter();
+  addRouter(router);
+  queue.define(DAILY_JOB, async () => { await runDailyReferralEvaluation(); }, { concurrency: 1 });
+  await queue.every('1 day', DAILY_JOB);
+}

@@ -1,6 +1,7 @@
 import type { JobQueue } from './jobs/queue.js';
 import { initPaymentsAndReferrals } from './payments/module.js';
 import { initAdmin } from './admin/init.js';
+import { initCommunity } from './community/init.js';
 
 /**
  * Feature modules hook in here at boot: hook listeners (hooks.ts), extra routers (app.addRouter),
@@ -9,5 +10,6 @@ import { initAdmin } from './admin/init.js';
 export async function initModules(queue: JobQueue) {
   await initPaymentsAndReferrals(queue);
   await initAdmin();
+  await initCommunity(queue);
   // community, payments, referrals, admin: registered by their modules below.
 }

@@ -1,0 +1,31 @@
+import type { Request as ExRequest } from 'express';
+import { Body, Controller, Get, Post, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import type { Principal } from '../auth/principal.js';
+import { listNotifications, markRead, type NotificationsPage } from '../operations/community/notifications.js';
+import type { Problem } from './problem.js';
+
+export interface MarkReadRequest {
+  /** Notification ids to mark read (1..100). */
+  ids?: string[];
+  /** Mark every notification of the caller read. */
+  all?: boolean;
+}
+export interface MarkReadResponse { updated: number }
+
+@Route('api/notifications')
+@Tags('Notifications')
+@Security('jwt')
+export class NotificationsController extends Controller {
+  /** Likes, remix rewards and moderation decisions, newest first, with the unread count. */
+  @Get()
+  @Response<Problem>(400, 'validation_error')
+  public async list(@Request() req: ExRequest, @Query() unread?: boolean, @Query() limit?: number, @Query() cursor?: string): Promise<NotificationsPage> {
+    return listNotifications(req.user as Principal, { unread, limit, cursor });
+  }
+
+  @Post('read')
+  @Response<Problem>(400, 'validation_error')
+  public async read(@Request() req: ExRequest, @Body() body: MarkReadRequest): Promise<MarkReadResponse> {
+    return markRead(req.user as Principal, body);
+  }
+}

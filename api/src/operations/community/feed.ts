@@ -1,0 +1,136 @@
+import { QueryTypes } from 'sequelize';
+import { AppError, invalid } from '../../errors.js';
+import { services } from '../../context.js';
+import { getTenantConfig } from '../../tenants/config-store.js';
+import { decodeCursor, encodeCursor, parseLimit } from '../../util/cursor.js';
+import { isPrincipal, type Caller } from '../../auth/principal.js';
+import { parseTags, presentCard, type CardRow, type CardView } from '../../presenters/community.js';
+import { toDate } from '../../community/dates.js';
+import { idComparator } from '../../community/id-order.js';
+
+/**
+ * The community feed, keyset-paged (docs/community.md, "Paging").
+ * latest:   ORDER BY created_at DESC, id DESC; the cursor is the last (created_at, id). New posts land above the
+ *           cursor, so a walk sees every post that existed when it started exactly once.
+ * trending: ORDER BY trending_score DESC, id DESC over a snapshot. The first page pins T (now) and S = T - lag;
+ *           every page orders the posts created at or before T by the score they had at S: posts whose score has not
+ *           changed since S come straight from the index (score_changed_at <= S), and the few that changed since S
+ *           are placed by their old score from post_score_history. Likes and reuses during a walk therefore move
+ *           nothing, and nothing is repeated or skipped. score_changed_at stays at the epoch until a post's counters
+ *           first change, so a post published a moment ago is in the snapshot with its initial score.
+ */
+export const CURSOR_MAX_AGE_MS = 24 * 3600 * 1000;
+let snapshotLagMs = 1000;
+/** The lag covers transactions that stamped a score change just before the snapshot but commit just after it. */
+export function setSnapshotLag(ms: number) { snapshotLagMs = ms; }
+
+export type FeedSort = 'trending' | 'latest';
+export interface FeedQuery { sort?: FeedSort; categoryId?: string; limit?: number; cursor?: string }
+export interface FeedPage { items: CardView[]; nextCursor?: string }
+
+type Cur = { k: 'l'; c: string | null; a: number; id: string } | { k: 't'; c: string | null; T: number; S: number; s: number; id: string };
+const isCur = (v: unknown): v is Cur => {
+  const o = v as Record<string, unknown>;
+  if (!o || typeof o !== 'object' || typeof o.id !== 'string' || o.id.length > 40 || !(o.c === null || typeof o.c === 'string')) return false;
+  if (o.k === 'l') return Number.isSafeInteger(o.a);
+  if (o.k === 't') return Number.isSafeInteger(o.T) && Number.isSafeInteger(o.S) && (o.S as number) <= (o.T as number) && typeof o.s === 'number' && Number.isFinite(o.s);
+  return false;
+};
+
+const COLS = `p.id, p.image_id AS imageId, p.title, p.category_id AS categoryId, p.tags, p.likes_count AS likesCount, p.reuse_count AS reuseCount,
+  p.visibility, p.listed, p.trending_score AS trendingScore, p.created_at AS createdAt, u.sub AS authorSub, u.name AS authorName`;
+
+type Raw = Record<string, unknown>;
+const toRow = (r: Raw): CardRow => ({
+  id: String(r.id), imageId: String(r.imageId), title: String(r.title), categoryId: String(r.categoryId), tags: parseTags(r.tags),
+  likesCount: Number(r.likesCount), reuseCount: Number(r.reuseCount), visibility: String(r.visibility), listed: !!Number(r.listed),
+  trendingScore: Number(r.trendingScore), createdAt: toDate(r.createdAt), authorSub: String(r.authorSub), authorName: (r.authorName as string | null) ?? null,
+});
+
+export async function feed(caller: Caller, q: FeedQuery): Promise<FeedPage> {
+  const config = await getTenantConfig(caller.tenantId);
+  if (!isPrincipal(caller) && !config.feed.publicVisitors) throw new AppError('unauthorized', 'This partner shows its feed to signed-in users only.');
+  const sort: FeedSort = q.sort ?? 'trending';
+  if (sort !== 'trending' && sort !== 'latest') throw invalid('sort', 'must be trending or latest');
+  const limit = parseLimit(q.limit, 20, config.feed.maxPageSize);
+  if (q.categoryId !== undefined && (typeof q.categoryId !== 'string' || q.categoryId.length > 40)) throw invalid('categoryId', 'must be a category id');
+  const categoryId = q.categoryId || null;
+  const cur = decodeCursor<Cur>(q.cursor, isCur);
+  if (cur && (cur.k !== sort[0] || cur.c !== categoryId)) throw invalid('cursor', 'this cursor belongs to another sort or category');
+
+  const rows = sort === 'latest' ? await latestPage(caller.tenantId, categoryId, limit, cur as Extract<Cur, { k: 'l' }> | undefined)
+    : await trendingPage(caller.tenantId, categoryId, limit, cur as Extract<Cur, { k: 't' }> | undefined);
+  const liked = isPrincipal(caller) ? await likedSet(caller.userId, rows.items.map((r) => r.row.id)) : new Set<string>();
+  return { items: rows.items.map((r) => presentCard(r.row, liked.has(r.row.id))), nextCursor: rows.next ? encodeCursor(rows.next) : undefined };
+}
+
+async function select(sql: string, replacements: Record<string, unknown>): Promise<Raw[]> {
+  return services().db.sequelize.query(sql, { replacements, type: QueryTypes.SELECT }) as Promise<Raw[]>;
+}
+
+async function latestPage(tenant: string, cat: string | null, limit: number, cur?: Extract<Cur, { k: 'l' }>) {
+  const r: Record<string, unknown> = { tenant, cat, n: limit + 1 };
+  let keyset = '';
+  if (cur) {
+    keyset = 'AND (p.created_at < :a OR (p.created_at = :a AND p.id < :id))';
+    r.a = new Date(cur.a);
+    r.id = cur.id;
+  }
+  const raw = await select(`SELECT ${COLS} FROM community_posts p JOIN users u ON u.id = p.user_id
+    WHERE p.tenant_id = :tenant AND p.listed = 1 ${cat ? 'AND p.category_id = :cat' : ''} ${keyset}
+    ORDER BY p.created_at DESC, p.id DESC LIMIT :n`, r);
+  const items = raw.slice(0, limit).map((x) => ({ row: toRow(x) }));
+  const last = items[items.length - 1];
+  const next: Cur | undefined = raw.length > limit && last ? { k: 'l', c: cat, a: last.row.createdAt.getTime(), id: last.row.id } : undefined;
+  return { items, next };
+}
+
+async function trendingPage(tenant: string, cat: string | null, limit: number, cur?: Extract<Cur, { k: 't' }>) {
+  const T = cur ? cur.T : Date.now();
+  const S = cur ? cur.S : T - snapshotLagMs;
+  if (Date.now() - T > CURSOR_MAX_AGE_MS) throw invalid('cursor', 'this cursor has expired; start again from the first page');
+  const at = new Date(T);
+  const snap = new Date(S);
+  const r: Record<string, unknown> = { tenant, cat, n: limit + 1, T: at, S: snap };
+  let keyset = '';
+  if (cur) {
+    keyset = 'AND (p.trending_score < :s OR (p.trending_score = :s AND p.id < :id))';
+    r.s = cur.s;
+    r.id = cur.id;
+  }
+  const unchanged = await select(`SELECT ${COLS} FROM community_posts p JOIN users u ON u.id = p.user_id
+    WHERE p.tenant_id = :tenant AND p.listed = 1 ${cat ? 'AND p.category_id = :cat' : ''} ${keyset}
+      AND p.created_at <= :T AND p.score_changed_at <= :S
+    ORDER BY p.trending_score DESC, p.id DESC LIMIT :n`, r);
+  const cmp = idComparator(services().db.dialect);
+  type Item = { row: CardRow; s: number };
+  const items: Item[] = unchanged.map((x) => { const row = toRow(x); return { row, s: row.trendingScore }; });
+
+  // Posts whose score changed after S: their score at S is the old score of their first change after S.
+  const hist = await select(`SELECT post_id AS postId, old_score AS oldScore FROM post_score_history
+    WHERE tenant_id = :tenant AND changed_at > :S ORDER BY changed_at ASC, id ASC`, { tenant, S: snap });
+  if (hist.length) {
+    const asOfT = new Map<string, number>();
+    for (const h of hist) if (!asOfT.has(String(h.postId))) asOfT.set(String(h.postId), Number(h.oldScore));
+    const changed = await select(`SELECT ${COLS} FROM community_posts p JOIN users u ON u.id = p.user_id
+      WHERE p.tenant_id = :tenant AND p.listed = 1 ${cat ? 'AND p.category_id = :cat' : ''} AND p.created_at <= :T AND p.id IN (:ids)`,
+    { tenant, cat, T: at, ids: [...asOfT.keys()] });
+    for (const x of changed) {
+      const row = toRow(x);
+      const s = asOfT.get(row.id)!;
+      if (!cur || s < cur.s || (s === cur.s && cmp(row.id, cur.id) < 0)) items.push({ row, s });
+    }
+    items.sort((a, b) => (b.s - a.s) || cmp(b.row.id, a.row.id));
+  }
+  const page = items.slice(0, limit);
+  const last = page[page.length - 1];
+  const more = unchanged.length > limit || items.length > limit;
+  const next: Cur | undefined = more && last ? { k: 't', c: cat, T, S, s: last.s, id: last.row.id } : undefined;
+  return { items: page, next };
+}
+
+async function likedSet(userId: string, postIds: string[]): Promise<Set<string>> {
+  if (!postIds.length) return new Set();
+  const rows = await select('SELECT post_id AS postId FROM post_likes WHERE user_id = :u AND post_id IN (:ids)', { u: userId, ids: postIds });
+  return new Set(rows.map((x) => String(x.postId)));
+}

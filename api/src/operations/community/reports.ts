@@ -1,0 +1,52 @@
+import { invalid, notFound } from '../../errors.js';
+import { services } from '../../context.js';
+import { Post, PostReport } from '../../models/index.js';
+import { newId } from '../../util/ids.js';
+import { consume } from '../../util/rate-limit.js';
+import { getTenantConfig } from '../../tenants/config-store.js';
+import { track } from '../../analytics/track.js';
+import type { Principal } from '../../auth/principal.js';
+import { notify } from '../../community/notify.js';
+import { retryOnDeadlock } from '../../community/retry.js';
+
+export const REPORT_REASONS = ['spam', 'nudity', 'violence', 'hate', 'copyright', 'misleading', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+export interface ReportBody { reason: ReportReason; details?: string }
+export interface ReportResult { reportId: string; status: 'open'; duplicate: boolean; postHidden: boolean }
+
+/**
+ * Files a report. One open report per user and post (post_reports.open_key): reporting again while the first is
+ * open answers 202 with the same report (idempotent; it is not counted twice). When the post's open reports reach
+ * moderation.reportThreshold it is hidden pending review (listed=false, is_hidden, hidden_reason 'reports').
+ */
+export async function reportPost(p: Principal, postId: string, body: ReportBody): Promise<ReportResult> {
+  if (!REPORT_REASONS.includes(body.reason)) throw invalid('reason', `must be one of ${REPORT_REASONS.join(', ')}`);
+  if (body.details !== undefined && body.details !== null && typeof body.details !== 'string') throw invalid('details', 'must be a string');
+  const details = body.details?.trim() || null;
+  if (details && details.length > 1000) throw invalid('details', 'must be at most 1000 characters');
+  const config = await getTenantConfig(p.tenantId);
+  await consume('report', `${p.tenantId}:${p.userId}`, config.limits.reportsPerHour, 3600);
+  const { db } = services();
+  return retryOnDeadlock(() => db.tx(async (t) => {
+    const post = await Post.findOne({ where: { id: postId, tenantId: p.tenantId, listed: true }, lock: t.LOCK.UPDATE, transaction: t });
+    if (!post) throw notFound('post');
+    const openKey = `${post.id}:${p.userId}`;
+    const open = await PostReport.findOne({ where: { openKey }, attributes: ['id'], transaction: t });
+    if (open) return { reportId: open.id, status: 'open' as const, duplicate: true, postHidden: false };
+    const reportId = newId('rpt');
+    await PostReport.create({ id: reportId, tenantId: p.tenantId, postId: post.id, userId: p.userId, reason: body.reason, details, status: 'open', openKey },
+      { transaction: t });
+    const openCount = await PostReport.count({ where: { tenantId: p.tenantId, postId: post.id, status: 'open' }, transaction: t });
+    let postHidden = false;
+    if (openCount >= config.moderation.reportThreshold) {
+      await post.update({ isHidden: true, listed: false, hiddenReason: 'reports' }, { transaction: t });
+      postHidden = true;
+      await notify(t, {
+        tenantId: p.tenantId, userId: post.userId, type: 'moderation', title: 'Your post is hidden pending review',
+        body: `“${post.title}” was reported by several people and is hidden until a moderator reviews it.`, data: { postId: post.id, action: 'auto-hide' },
+      });
+    }
+    await track(p.tenantId, p.userId, 'post_reported', { postId: post.id, reason: body.reason, openReports: openCount, hidden: postHidden }, t);
+    return { reportId, status: 'open' as const, duplicate: false, postHidden };
+  }));
+}

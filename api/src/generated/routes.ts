@@ -4,35 +4,39 @@
 import type { TsoaRoute } from '@tsoa/runtime';
 import {  fetchMiddlewares, ExpressTemplateService } from '@tsoa/runtime';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { AdminAnalyticsController } from './../controllers/admin-analytics.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { AdminAuditController } from './../controllers/admin-audit.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { AdminCategoriesController } from './../controllers/admin-categories.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { AdminConfigController } from './../controllers/admin-config.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { AdminCreditsController } from './../controllers/admin-credits.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { AdminModerationController } from './../controllers/admin-moderation.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { AdminProvidersController } from './../controllers/admin-providers.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { AdminTemplatesController } from './../controllers/admin-templates.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { CommunityController } from './../controllers/community.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { CreationsController } from './../controllers/creations.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { CreditsController } from './../controllers/credits.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { NotificationsController } from './../controllers/notifications.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { PaymentsController } from './../controllers/payments.controller.js';
+import { WalletController } from './../controllers/wallet.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { StudioController } from './../controllers/studio.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { WalletController } from './../controllers/wallet.controller.js';
+import { ReferralsController } from './../controllers/referrals.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { PaymentsController } from './../controllers/payments.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { NotificationsController } from './../controllers/notifications.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { CreditsController } from './../controllers/credits.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { CreationsController } from './../controllers/creations.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { CommunityController } from './../controllers/community.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminTemplatesController } from './../controllers/admin-templates.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminReferralsController } from './../controllers/admin-referrals.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminProvidersController } from './../controllers/admin-providers.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminModerationController } from './../controllers/admin-moderation.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminCreditsController } from './../controllers/admin-credits.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminConfigController } from './../controllers/admin-config.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminCategoriesController } from './../controllers/admin-categories.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminAuditController } from './../controllers/admin-audit.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminAnalyticsController } from './../controllers/admin-analytics.controller.js';
 import { expressAuthentication } from './../auth/authentication.js';
 // @ts-ignore - no great way to install types from subpackage
 import type { Request as ExRequest, Response as ExResponse, RequestHandler, Router } from 'express';
@@ -43,41 +47,26 @@ const expressAuthenticationRecasted = expressAuthentication as (req: ExRequest, 
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
 const models: TsoaRoute.Models = {
-    "Record_string.number_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"double"},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "DailyPoint": {
+    "LedgerEntryView": {
         "dataType": "refObject",
         "properties": {
-            "date": {"dataType":"string","required":true},
-            "signups": {"dataType":"double","required":true},
-            "activeUsers": {"dataType":"double","required":true},
-            "generations": {"dataType":"double","required":true},
-            "failedGenerations": {"dataType":"double","required":true},
-            "remixes": {"dataType":"double","required":true},
-            "creditsSpent": {"dataType":"double","required":true},
-            "rewardCredits": {"dataType":"double","required":true},
-            "revenue": {"dataType":"double","required":true},
-            "paidOrders": {"dataType":"double","required":true},
+            "id": {"dataType":"string","required":true},
+            "reason": {"dataType":"string","required":true},
+            "delta": {"dataType":"double","required":true},
+            "balanceAfter": {"dataType":"double","required":true},
+            "refType": {"dataType":"string","required":true},
+            "refId": {"dataType":"string","required":true},
+            "note": {"dataType":"string"},
+            "createdAt": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AnalyticsReport": {
+    "LedgerPage": {
         "dataType": "refObject",
         "properties": {
-            "window": {"dataType":"nestedObjectLiteral","nestedProperties":{"days":{"dataType":"double","required":true},"timezone":{"dataType":"string","required":true},"to":{"dataType":"string","required":true},"from":{"dataType":"string","required":true}},"required":true},
-            "activation": {"dataType":"nestedObjectLiteral","nestedProperties":{"rate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"activatedWithin48h":{"dataType":"double","required":true},"newUsers":{"dataType":"double","required":true}},"required":true},
-            "engagement": {"dataType":"nestedObjectLiteral","nestedProperties":{"reuseRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"remixGenerations":{"dataType":"double","required":true},"generationsPerUserPerWeek":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"generatingUsers":{"dataType":"double","required":true},"generations":{"dataType":"double","required":true}},"required":true},
-            "monetization": {"dataType":"nestedObjectLiteral","nestedProperties":{"byPriceBand":{"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"arppu":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"revenue":{"dataType":"double","required":true},"conversion":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"payingUsers":{"dataType":"double","required":true},"users":{"dataType":"double","required":true},"pricePerCredit":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"band":{"dataType":"string","required":true}}},"required":true},"arppu":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"revenuePaise":{"dataType":"double","required":true},"revenue":{"dataType":"double","required":true},"paidOrders":{"dataType":"double","required":true},"newPayersInWindow":{"dataType":"double","required":true},"payersInWindow":{"dataType":"double","required":true},"paidConversion":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"payingUsers":{"dataType":"double","required":true},"users":{"dataType":"double","required":true}},"required":true},
-            "credits": {"dataType":"nestedObjectLiteral","nestedProperties":{"granted":{"ref":"Record_string.number_","required":true},"netSpent":{"dataType":"double","required":true},"refunded":{"dataType":"double","required":true},"spent":{"dataType":"double","required":true}},"required":true},
-            "rewards": {"dataType":"nestedObjectLiteral","nestedProperties":{"distribution":{"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"users":{"dataType":"double","required":true},"bucket":{"dataType":"string","required":true}}},"required":true},"topEarnerShare":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"giniAllActive":{"dataType":"double","required":true},"gini":{"dataType":"double","required":true},"earningShare":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"activeUsers":{"dataType":"double","required":true},"earners":{"dataType":"double","required":true},"totalCredits":{"dataType":"double","required":true}},"required":true},
-            "referrals": {"dataType":"nestedObjectLiteral","nestedProperties":{"creditsPaid":{"dataType":"double","required":true},"qualified":{"dataType":"double","required":true},"firstGeneration":{"dataType":"double","required":true},"attributed":{"dataType":"double","required":true},"signups":{"dataType":"double","required":true}},"required":true},
-            "providers": {"dataType":"nestedObjectLiteral","nestedProperties":{"usageMarginRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"usageMargin":{"dataType":"double","required":true},"creditValue":{"dataType":"double","required":true},"grossMarginRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"grossMargin":{"dataType":"double","required":true},"revenue":{"dataType":"double","required":true},"providerCost":{"dataType":"double","required":true},"items":{"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"cost":{"dataType":"double","required":true},"costPerImage":{"dataType":"double","required":true},"images":{"dataType":"double","required":true},"provider":{"dataType":"string","required":true}}},"required":true}},"required":true},
-            "reliability": {"dataType":"nestedObjectLiteral","nestedProperties":{"generateAckSamples":{"dataType":"double","required":true},"generateAckP95Ms":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"errorRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"failedJobs":{"dataType":"double","required":true},"finishedJobs":{"dataType":"double","required":true}},"required":true},
-            "daily": {"dataType":"array","array":{"dataType":"refObject","ref":"DailyPoint"},"required":true},
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"LedgerEntryView"},"required":true},
+            "nextCursor": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
@@ -96,36 +85,98 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Record_string.unknown_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"any"},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AuditItem": {
+    "OrderView": {
         "dataType": "refObject",
         "properties": {
-            "id": {"dataType":"string","required":true},
-            "action": {"dataType":"string","required":true},
-            "actor": {"dataType":"nestedObjectLiteral","nestedProperties":{"sub":{"dataType":"string"},"userId":{"dataType":"string"}},"required":true},
-            "targetType": {"dataType":"string"},
-            "targetId": {"dataType":"string"},
-            "note": {"dataType":"string"},
-            "data": {"ref":"Record_string.unknown_"},
+            "orderId": {"dataType":"string","required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["created"]},{"dataType":"enum","enums":["paid"]},{"dataType":"enum","enums":["failed"]}],"required":true},
+            "gateway": {"dataType":"string","required":true},
+            "gatewayOrderId": {"dataType":"string"},
+            "amount": {"dataType":"double","required":true},
+            "amountPaise": {"dataType":"double","required":true},
+            "currency": {"dataType":"string","required":true},
+            "credits": {"dataType":"double","required":true},
+            "packId": {"dataType":"string"},
+            "quantity": {"dataType":"double","required":true},
+            "priceBand": {"dataType":"string"},
+            "paymentId": {"dataType":"string"},
+            "paidAt": {"dataType":"string"},
+            "failureReason": {"dataType":"string"},
             "createdAt": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AuditLogResponse": {
+    "OrderPage": {
         "dataType": "refObject",
         "properties": {
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"AuditItem"},"required":true},
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"OrderView"},"required":true},
             "nextCursor": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AdminCategoryView": {
+    "EnhancePromptResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "enhancedPrompt": {"dataType":"string","required":true},
+            "suggestions": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "enhancer": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EnhancePromptRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "prompt": {"dataType":"string","required":true},
+            "templateId": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "GenerateResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "jobId": {"dataType":"string","required":true},
+            "imageId": {"dataType":"string","required":true},
+            "creditDebited": {"dataType":"double","required":true},
+            "status": {"dataType":"enum","enums":["queued"],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "GenerateRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "prompt": {"dataType":"string","required":true},
+            "tier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}],"required":true},
+            "templateId": {"dataType":"string"},
+            "watermark": {"dataType":"boolean"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "JobView": {
+        "dataType": "refObject",
+        "properties": {
+            "jobId": {"dataType":"string","required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["queued"]},{"dataType":"enum","enums":["running"]},{"dataType":"enum","enums":["succeeded"]},{"dataType":"enum","enums":["failed"]}],"required":true},
+            "progress": {"dataType":"double","required":true},
+            "imageId": {"dataType":"string","required":true},
+            "creditDebited": {"dataType":"double","required":true},
+            "refunded": {"dataType":"boolean","required":true},
+            "imageUrl": {"dataType":"string"},
+            "thumbnailUrl": {"dataType":"string"},
+            "error": {"dataType":"string"},
+            "errorMessage": {"dataType":"string"},
+            "createdAt": {"dataType":"string","required":true},
+            "finishedAt": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CategoryView": {
         "dataType": "refObject",
         "properties": {
             "id": {"dataType":"string","required":true},
@@ -134,256 +185,20 @@ const models: TsoaRoute.Models = {
             "description": {"dataType":"string"},
             "style": {"dataType":"string"},
             "displayOrder": {"dataType":"double","required":true},
-            "isActive": {"dataType":"boolean","required":true},
-            "templateCount": {"dataType":"double","required":true},
-            "activeTemplateCount": {"dataType":"double","required":true},
-            "createdAt": {"dataType":"string","required":true},
-            "updatedAt": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AdminCategoryList": {
+    "ListResponse_CategoryView_": {
         "dataType": "refObject",
         "properties": {
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"AdminCategoryView"},"required":true},
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"CategoryView"},"required":true},
             "nextCursor": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CategoryCreateRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "name": {"dataType":"string","required":true},
-            "slug": {"dataType":"string"},
-            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-            "style": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-            "displayOrder": {"dataType":"double"},
-            "isActive": {"dataType":"boolean"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CategoryReorderRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "ids": {"dataType":"array","array":{"dataType":"string"},"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CategoryUpdateRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "name": {"dataType":"string"},
-            "slug": {"dataType":"string"},
-            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-            "style": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-            "displayOrder": {"dataType":"double"},
-            "isActive": {"dataType":"boolean"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ConfigView": {
-        "dataType": "refObject",
-        "properties": {
-            "version": {"dataType":"double","required":true},
-            "config": {"ref":"Record_string.unknown_","required":true},
-            "updatedAt": {"dataType":"string"},
-            "updatedBy": {"dataType":"string"},
-            "note": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ConfigUpdateRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "config": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"any"},"required":true},
-            "note": {"dataType":"string"},
-            "expectedVersion": {"dataType":"double"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ConfigHistoryItem": {
-        "dataType": "refObject",
-        "properties": {
-            "version": {"dataType":"double","required":true},
-            "createdAt": {"dataType":"string","required":true},
-            "createdBy": {"dataType":"string"},
-            "note": {"dataType":"string"},
-            "changed": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "config": {"ref":"Record_string.unknown_","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ConfigHistoryResponse": {
-        "dataType": "refObject",
-        "properties": {
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"ConfigHistoryItem"},"required":true},
-            "nextCursor": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ConfigRestoreRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "version": {"dataType":"double","required":true},
-            "note": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "GrantResponse": {
-        "dataType": "refObject",
-        "properties": {
-            "grantId": {"dataType":"string","required":true},
-            "userId": {"dataType":"string","required":true},
-            "credits": {"dataType":"double","required":true},
-            "balance": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "GrantRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "userId": {"dataType":"string","required":true},
-            "credits": {"dataType":"double","required":true},
-            "note": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ModerationItem": {
-        "dataType": "refObject",
-        "properties": {
-            "postId": {"dataType":"string","required":true},
-            "title": {"dataType":"string","required":true},
-            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["listed"]},{"dataType":"enum","enums":["private"]},{"dataType":"enum","enums":["hidden"]},{"dataType":"enum","enums":["deleted"]}],"required":true},
-            "hiddenReason": {"dataType":"string"},
-            "previewThumbnailUrl": {"dataType":"string","required":true},
-            "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"name":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"id":{"dataType":"string","required":true}},"required":true},
-            "openReports": {"dataType":"double","required":true},
-            "reasons": {"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"count":{"dataType":"double","required":true},"reason":{"dataType":"string","required":true}}},"required":true},
-            "recentReports": {"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"createdAt":{"dataType":"string","required":true},"details":{"dataType":"string"},"reason":{"dataType":"string","required":true}}},"required":true},
-            "firstReportAt": {"dataType":"string","required":true},
-            "lastReportAt": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ModerationQueue": {
-        "dataType": "refObject",
-        "properties": {
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"ModerationItem"},"required":true},
-            "nextCursor": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ModerationAction": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["hide"]},{"dataType":"enum","enums":["unhide"]},{"dataType":"enum","enums":["delete"]},{"dataType":"enum","enums":["dismiss"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ModerationResult": {
-        "dataType": "refObject",
-        "properties": {
-            "postId": {"dataType":"string","required":true},
-            "action": {"ref":"ModerationAction","required":true},
-            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["listed"]},{"dataType":"enum","enums":["private"]},{"dataType":"enum","enums":["hidden"]},{"dataType":"enum","enums":["deleted"]}],"required":true},
-            "closedReports": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ModerationRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "postId": {"dataType":"string","required":true},
-            "action": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["hide"]},{"dataType":"enum","enums":["unhide"]},{"dataType":"enum","enums":["delete"]},{"dataType":"enum","enums":["dismiss"]}],"required":true},
-            "note": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ProviderKeyView": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "provider": {"dataType":"string","required":true},
-            "purpose": {"dataType":"string","required":true},
-            "alias": {"dataType":"string","required":true},
-            "lastFour": {"dataType":"string","required":true},
-            "endpoint": {"dataType":"string"},
-            "model": {"dataType":"string"},
-            "inUse": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "createdAt": {"dataType":"string","required":true},
-            "rotatedAt": {"dataType":"string"},
-            "updatedBy": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ProvidersView": {
-        "dataType": "refObject",
-        "properties": {
-            "keys": {"dataType":"array","array":{"dataType":"refObject","ref":"ProviderKeyView"},"required":true},
-            "selection": {"dataType":"nestedObjectLiteral","nestedProperties":{"chat":{"dataType":"nestedObjectLiteral","nestedProperties":{"active":{"dataType":"string","required":true}},"required":true},"image":{"dataType":"nestedObjectLiteral","nestedProperties":{"fallback":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"active":{"dataType":"string","required":true}},"required":true}},"required":true},
-            "kinds": {"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"keyRequired":{"dataType":"boolean","required":true},"defaultEndpoint":{"dataType":"string"},"purposes":{"dataType":"array","array":{"dataType":"string"},"required":true},"provider":{"dataType":"string","required":true}}},"required":true},
-            "keyId": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ProviderChangeRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "action": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["add"]},{"dataType":"enum","enums":["rotate"]},{"dataType":"enum","enums":["update"]},{"dataType":"enum","enums":["remove"]},{"dataType":"enum","enums":["select"]}],"required":true},
-            "id": {"dataType":"string"},
-            "provider": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["openai"]},{"dataType":"enum","enums":["stability"]},{"dataType":"enum","enums":["openai-compatible"]}]},
-            "purpose": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["image"]},{"dataType":"enum","enums":["chat"]}]},
-            "alias": {"dataType":"string"},
-            "apiKey": {"dataType":"string"},
-            "endpoint": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-            "model": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-            "image": {"dataType":"nestedObjectLiteral","nestedProperties":{"fallback":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},"active":{"dataType":"string","required":true}}},
-            "chat": {"dataType":"nestedObjectLiteral","nestedProperties":{"active":{"dataType":"string","required":true}}},
-            "note": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ConnectionTestResult": {
-        "dataType": "refObject",
-        "properties": {
-            "ok": {"dataType":"boolean","required":true},
-            "status": {"dataType":"double"},
-            "latencyMs": {"dataType":"double","required":true},
-            "error": {"dataType":"string"},
-            "models": {"dataType":"double"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ProviderTestRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string"},
-            "provider": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["openai"]},{"dataType":"enum","enums":["stability"]},{"dataType":"enum","enums":["openai-compatible"]}]},
-            "apiKey": {"dataType":"string"},
-            "endpoint": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AdminTemplateView": {
+    "TemplateView": {
         "dataType": "refObject",
         "properties": {
             "id": {"dataType":"string","required":true},
@@ -393,47 +208,266 @@ const models: TsoaRoute.Models = {
             "description": {"dataType":"string"},
             "defaultTier": {"dataType":"string","required":true},
             "displayOrder": {"dataType":"double","required":true},
-            "isActive": {"dataType":"boolean","required":true},
-            "createdBy": {"dataType":"string"},
-            "createdAt": {"dataType":"string","required":true},
-            "updatedAt": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AdminTemplateList": {
+    "ListResponse_TemplateView_": {
         "dataType": "refObject",
         "properties": {
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"AdminTemplateView"},"required":true},
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"TemplateView"},"required":true},
             "nextCursor": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "TemplateCreateRequest": {
+    "TierView": {
         "dataType": "refObject",
         "properties": {
-            "title": {"dataType":"string","required":true},
-            "categoryId": {"dataType":"string","required":true},
-            "promptText": {"dataType":"string","required":true},
-            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-            "defaultTier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}]},
-            "displayOrder": {"dataType":"double"},
-            "isActive": {"dataType":"boolean"},
+            "tier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}],"required":true},
+            "credits": {"dataType":"double","required":true},
+            "width": {"dataType":"double","required":true},
+            "height": {"dataType":"double","required":true},
+            "label": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "TemplateUpdateRequest": {
+    "ListResponse_TierView_": {
         "dataType": "refObject",
         "properties": {
-            "title": {"dataType":"string"},
-            "categoryId": {"dataType":"string"},
-            "promptText": {"dataType":"string"},
-            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-            "defaultTier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}]},
-            "displayOrder": {"dataType":"double"},
-            "isActive": {"dataType":"boolean"},
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"TierView"},"required":true},
+            "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ReferralMeView": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "shareLink": {"dataType":"string","required":true},
+            "signups": {"dataType":"double","required":true},
+            "qualifiedSignups": {"dataType":"double","required":true},
+            "pendingReview": {"dataType":"double","required":true},
+            "creditsEarned": {"dataType":"double","required":true},
+            "nextMilestone": {"dataType":"nestedObjectLiteral","nestedProperties":{"reward":{"dataType":"double","required":true},"qualifiedNeeded":{"dataType":"double","required":true}},"required":true},
+            "referredBy": {"dataType":"nestedObjectLiteral","nestedProperties":{"name":{"dataType":"string"}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ClaimResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["awarded"]},{"dataType":"enum","enums":["held"]}],"required":true},
+            "creditsAwarded": {"dataType":"double","required":true},
+            "referrerName": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ClaimRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PackView": {
+        "dataType": "refObject",
+        "properties": {
+            "packId": {"dataType":"string","required":true},
+            "credits": {"dataType":"double","required":true},
+            "discountPercent": {"dataType":"double","required":true},
+            "amount": {"dataType":"double","required":true},
+            "amountPaise": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PacksResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "currency": {"dataType":"enum","enums":["INR"],"required":true},
+            "priceBand": {"dataType":"string","required":true},
+            "pricePerCredit": {"dataType":"double","required":true},
+            "pricePerCreditPaise": {"dataType":"double","required":true},
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"PackView"},"required":true},
+            "minQuantity": {"dataType":"double","required":true},
+            "maxQuantity": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PurchaseResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "orderId": {"dataType":"string","required":true},
+            "gateway": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["sandbox"]},{"dataType":"enum","enums":["razorpay"]}],"required":true},
+            "amount": {"dataType":"double","required":true},
+            "amountPaise": {"dataType":"double","required":true},
+            "currency": {"dataType":"enum","enums":["INR"],"required":true},
+            "credits": {"dataType":"double","required":true},
+            "packId": {"dataType":"string"},
+            "quantity": {"dataType":"double","required":true},
+            "discountPercent": {"dataType":"double","required":true},
+            "priceBand": {"dataType":"string","required":true},
+            "keyId": {"dataType":"string"},
+            "gatewayOrderId": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PurchaseRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "packId": {"dataType":"string"},
+            "quantity": {"dataType":"double"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "VerifyResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "orderId": {"dataType":"string","required":true},
+            "creditsAdded": {"dataType":"double","required":true},
+            "balance": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "VerifyRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "orderId": {"dataType":"string","required":true},
+            "paymentId": {"dataType":"string","required":true},
+            "signature": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SandboxPayResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "orderId": {"dataType":"string","required":true},
+            "paymentId": {"dataType":"string","required":true},
+            "signature": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SandboxPayRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "orderId": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Record_string.unknown_": {
+        "dataType": "refAlias",
+        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"any"},"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NotificationView": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "type": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "body": {"dataType":"string"},
+            "data": {"ref":"Record_string.unknown_","required":true},
+            "read": {"dataType":"boolean","required":true},
+            "createdAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NotificationsPage": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"NotificationView"},"required":true},
+            "nextCursor": {"dataType":"string"},
+            "unreadCount": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MarkReadResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "updated": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MarkReadRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "ids": {"dataType":"array","array":{"dataType":"string"}},
+            "all": {"dataType":"boolean"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "BalanceView": {
+        "dataType": "refObject",
+        "properties": {
+            "credits": {"dataType":"double","required":true},
+            "monthlyUsed": {"dataType":"double","required":true},
+            "monthlyRemaining": {"dataType":"double","required":true},
+            "monthlyCap": {"dataType":"double"},
+            "isPaying": {"dataType":"boolean","required":true},
+            "priceBand": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CreationView": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "imageId": {"dataType":"string","required":true},
+            "jobId": {"dataType":"string","required":true},
+            "status": {"dataType":"string","required":true},
+            "prompt": {"dataType":"string","required":true},
+            "tier": {"dataType":"string","required":true},
+            "templateId": {"dataType":"string"},
+            "width": {"dataType":"double","required":true},
+            "height": {"dataType":"double","required":true},
+            "provider": {"dataType":"string"},
+            "watermark": {"dataType":"boolean","required":true},
+            "creditsSpent": {"dataType":"double","required":true},
+            "billable": {"dataType":"boolean","required":true},
+            "imageUrl": {"dataType":"string"},
+            "thumbnailUrl": {"dataType":"string"},
+            "downloadUrl": {"dataType":"string"},
+            "postId": {"dataType":"string"},
+            "createdAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CreationsPage": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"CreationView"},"required":true},
+            "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ReopenResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "imageId": {"dataType":"string","required":true},
+            "prompt": {"dataType":"string","required":true},
+            "tier": {"dataType":"string","required":true},
+            "templateId": {"dataType":"string"},
+            "watermark": {"dataType":"boolean","required":true},
         },
         "additionalProperties": false,
     },
@@ -582,281 +616,7 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CreationView": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "imageId": {"dataType":"string","required":true},
-            "jobId": {"dataType":"string","required":true},
-            "status": {"dataType":"string","required":true},
-            "prompt": {"dataType":"string","required":true},
-            "tier": {"dataType":"string","required":true},
-            "templateId": {"dataType":"string"},
-            "width": {"dataType":"double","required":true},
-            "height": {"dataType":"double","required":true},
-            "provider": {"dataType":"string"},
-            "watermark": {"dataType":"boolean","required":true},
-            "creditsSpent": {"dataType":"double","required":true},
-            "billable": {"dataType":"boolean","required":true},
-            "imageUrl": {"dataType":"string"},
-            "thumbnailUrl": {"dataType":"string"},
-            "downloadUrl": {"dataType":"string"},
-            "postId": {"dataType":"string"},
-            "createdAt": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CreationsPage": {
-        "dataType": "refObject",
-        "properties": {
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"CreationView"},"required":true},
-            "nextCursor": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ReopenResponse": {
-        "dataType": "refObject",
-        "properties": {
-            "imageId": {"dataType":"string","required":true},
-            "prompt": {"dataType":"string","required":true},
-            "tier": {"dataType":"string","required":true},
-            "templateId": {"dataType":"string"},
-            "watermark": {"dataType":"boolean","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "BalanceView": {
-        "dataType": "refObject",
-        "properties": {
-            "credits": {"dataType":"double","required":true},
-            "monthlyUsed": {"dataType":"double","required":true},
-            "monthlyRemaining": {"dataType":"double","required":true},
-            "monthlyCap": {"dataType":"double"},
-            "isPaying": {"dataType":"boolean","required":true},
-            "priceBand": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "NotificationView": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "type": {"dataType":"string","required":true},
-            "title": {"dataType":"string","required":true},
-            "body": {"dataType":"string"},
-            "data": {"ref":"Record_string.unknown_","required":true},
-            "read": {"dataType":"boolean","required":true},
-            "createdAt": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "NotificationsPage": {
-        "dataType": "refObject",
-        "properties": {
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"NotificationView"},"required":true},
-            "nextCursor": {"dataType":"string"},
-            "unreadCount": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "MarkReadResponse": {
-        "dataType": "refObject",
-        "properties": {
-            "updated": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "MarkReadRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "ids": {"dataType":"array","array":{"dataType":"string"}},
-            "all": {"dataType":"boolean"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PackView": {
-        "dataType": "refObject",
-        "properties": {
-            "packId": {"dataType":"string","required":true},
-            "credits": {"dataType":"double","required":true},
-            "discountPercent": {"dataType":"double","required":true},
-            "amount": {"dataType":"double","required":true},
-            "amountPaise": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PacksResponse": {
-        "dataType": "refObject",
-        "properties": {
-            "currency": {"dataType":"enum","enums":["INR"],"required":true},
-            "priceBand": {"dataType":"string","required":true},
-            "pricePerCredit": {"dataType":"double","required":true},
-            "pricePerCreditPaise": {"dataType":"double","required":true},
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"PackView"},"required":true},
-            "minQuantity": {"dataType":"double","required":true},
-            "maxQuantity": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PurchaseResponse": {
-        "dataType": "refObject",
-        "properties": {
-            "orderId": {"dataType":"string","required":true},
-            "gateway": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["sandbox"]},{"dataType":"enum","enums":["razorpay"]}],"required":true},
-            "amount": {"dataType":"double","required":true},
-            "amountPaise": {"dataType":"double","required":true},
-            "currency": {"dataType":"enum","enums":["INR"],"required":true},
-            "credits": {"dataType":"double","required":true},
-            "packId": {"dataType":"string"},
-            "quantity": {"dataType":"double","required":true},
-            "discountPercent": {"dataType":"double","required":true},
-            "priceBand": {"dataType":"string","required":true},
-            "keyId": {"dataType":"string"},
-            "gatewayOrderId": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PurchaseRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "packId": {"dataType":"string"},
-            "quantity": {"dataType":"double"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "VerifyResponse": {
-        "dataType": "refObject",
-        "properties": {
-            "orderId": {"dataType":"string","required":true},
-            "creditsAdded": {"dataType":"double","required":true},
-            "balance": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "VerifyRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "orderId": {"dataType":"string","required":true},
-            "paymentId": {"dataType":"string","required":true},
-            "signature": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SandboxPayResponse": {
-        "dataType": "refObject",
-        "properties": {
-            "orderId": {"dataType":"string","required":true},
-            "paymentId": {"dataType":"string","required":true},
-            "signature": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SandboxPayRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "orderId": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EnhancePromptResponse": {
-        "dataType": "refObject",
-        "properties": {
-            "enhancedPrompt": {"dataType":"string","required":true},
-            "suggestions": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "enhancer": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EnhancePromptRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "prompt": {"dataType":"string","required":true},
-            "templateId": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "GenerateResponse": {
-        "dataType": "refObject",
-        "properties": {
-            "jobId": {"dataType":"string","required":true},
-            "imageId": {"dataType":"string","required":true},
-            "creditDebited": {"dataType":"double","required":true},
-            "status": {"dataType":"enum","enums":["queued"],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "GenerateRequest": {
-        "dataType": "refObject",
-        "properties": {
-            "prompt": {"dataType":"string","required":true},
-            "tier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}],"required":true},
-            "templateId": {"dataType":"string"},
-            "watermark": {"dataType":"boolean"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "JobView": {
-        "dataType": "refObject",
-        "properties": {
-            "jobId": {"dataType":"string","required":true},
-            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["queued"]},{"dataType":"enum","enums":["running"]},{"dataType":"enum","enums":["succeeded"]},{"dataType":"enum","enums":["failed"]}],"required":true},
-            "progress": {"dataType":"double","required":true},
-            "imageId": {"dataType":"string","required":true},
-            "creditDebited": {"dataType":"double","required":true},
-            "refunded": {"dataType":"boolean","required":true},
-            "imageUrl": {"dataType":"string"},
-            "thumbnailUrl": {"dataType":"string"},
-            "error": {"dataType":"string"},
-            "errorMessage": {"dataType":"string"},
-            "createdAt": {"dataType":"string","required":true},
-            "finishedAt": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CategoryView": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "name": {"dataType":"string","required":true},
-            "slug": {"dataType":"string","required":true},
-            "description": {"dataType":"string"},
-            "style": {"dataType":"string"},
-            "displayOrder": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ListResponse_CategoryView_": {
-        "dataType": "refObject",
-        "properties": {
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"CategoryView"},"required":true},
-            "nextCursor": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "TemplateView": {
+    "AdminTemplateView": {
         "dataType": "refObject",
         "properties": {
             "id": {"dataType":"string","required":true},
@@ -866,91 +626,424 @@ const models: TsoaRoute.Models = {
             "description": {"dataType":"string"},
             "defaultTier": {"dataType":"string","required":true},
             "displayOrder": {"dataType":"double","required":true},
+            "isActive": {"dataType":"boolean","required":true},
+            "createdBy": {"dataType":"string"},
+            "createdAt": {"dataType":"string","required":true},
+            "updatedAt": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ListResponse_TemplateView_": {
+    "AdminTemplateList": {
         "dataType": "refObject",
         "properties": {
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"TemplateView"},"required":true},
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"AdminTemplateView"},"required":true},
             "nextCursor": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "TierView": {
+    "TemplateCreateRequest": {
         "dataType": "refObject",
         "properties": {
-            "tier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}],"required":true},
-            "credits": {"dataType":"double","required":true},
-            "width": {"dataType":"double","required":true},
-            "height": {"dataType":"double","required":true},
-            "label": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "categoryId": {"dataType":"string","required":true},
+            "promptText": {"dataType":"string","required":true},
+            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "defaultTier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}]},
+            "displayOrder": {"dataType":"double"},
+            "isActive": {"dataType":"boolean"},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ListResponse_TierView_": {
+    "TemplateUpdateRequest": {
         "dataType": "refObject",
         "properties": {
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"TierView"},"required":true},
-            "nextCursor": {"dataType":"string"},
+            "title": {"dataType":"string"},
+            "categoryId": {"dataType":"string"},
+            "promptText": {"dataType":"string"},
+            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "defaultTier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}]},
+            "displayOrder": {"dataType":"double"},
+            "isActive": {"dataType":"boolean"},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "LedgerEntryView": {
+    "ReviewUser": {
         "dataType": "refObject",
         "properties": {
             "id": {"dataType":"string","required":true},
-            "reason": {"dataType":"string","required":true},
-            "delta": {"dataType":"double","required":true},
-            "balanceAfter": {"dataType":"double","required":true},
-            "refType": {"dataType":"string","required":true},
-            "refId": {"dataType":"string","required":true},
-            "note": {"dataType":"string"},
-            "createdAt": {"dataType":"string","required":true},
+            "name": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "LedgerPage": {
+    "ReviewItemView": {
         "dataType": "refObject",
         "properties": {
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"LedgerEntryView"},"required":true},
-            "nextCursor": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "OrderView": {
-        "dataType": "refObject",
-        "properties": {
-            "orderId": {"dataType":"string","required":true},
-            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["created"]},{"dataType":"enum","enums":["paid"]},{"dataType":"enum","enums":["failed"]}],"required":true},
-            "gateway": {"dataType":"string","required":true},
-            "gatewayOrderId": {"dataType":"string"},
-            "amount": {"dataType":"double","required":true},
-            "amountPaise": {"dataType":"double","required":true},
-            "currency": {"dataType":"string","required":true},
+            "id": {"dataType":"string","required":true},
+            "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["signup"]},{"dataType":"enum","enums":["first_generation"]},{"dataType":"enum","enums":["qualified"]},{"dataType":"enum","enums":["milestone"]}],"required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["paid"]},{"dataType":"enum","enums":["counted"]},{"dataType":"enum","enums":["held"]},{"dataType":"enum","enums":["rejected"]}],"required":true},
+            "holdReason": {"dataType":"string"},
             "credits": {"dataType":"double","required":true},
-            "packId": {"dataType":"string"},
-            "quantity": {"dataType":"double","required":true},
-            "priceBand": {"dataType":"string"},
-            "paymentId": {"dataType":"string"},
-            "paidAt": {"dataType":"string"},
-            "failureReason": {"dataType":"string"},
+            "referrer": {"ref":"ReviewUser","required":true},
+            "referee": {"ref":"ReviewUser"},
+            "beneficiary": {"ref":"ReviewUser","required":true},
+            "anomaly": {"dataType":"nestedObjectLiteral","nestedProperties":{"inactiveShare":{"dataType":"double","required":true},"inactiveReferees":{"dataType":"double","required":true},"referees":{"dataType":"double","required":true},"flagged":{"dataType":"boolean","required":true}},"required":true},
+            "reviewNote": {"dataType":"string"},
+            "reviewedAt": {"dataType":"string"},
             "createdAt": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "OrderPage": {
+    "ReviewPage": {
         "dataType": "refObject",
         "properties": {
-            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"OrderView"},"required":true},
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"ReviewItemView"},"required":true},
             "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ReviewActionResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "item": {"ref":"ReviewItemView","required":true},
+            "cascaded": {"dataType":"array","array":{"dataType":"string"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ReviewActionRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "action": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["approve"]},{"dataType":"enum","enums":["reject"]}],"required":true},
+            "note": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProviderKeyView": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "provider": {"dataType":"string","required":true},
+            "purpose": {"dataType":"string","required":true},
+            "alias": {"dataType":"string","required":true},
+            "lastFour": {"dataType":"string","required":true},
+            "endpoint": {"dataType":"string"},
+            "model": {"dataType":"string"},
+            "inUse": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "createdAt": {"dataType":"string","required":true},
+            "rotatedAt": {"dataType":"string"},
+            "updatedBy": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProvidersView": {
+        "dataType": "refObject",
+        "properties": {
+            "keys": {"dataType":"array","array":{"dataType":"refObject","ref":"ProviderKeyView"},"required":true},
+            "selection": {"dataType":"nestedObjectLiteral","nestedProperties":{"chat":{"dataType":"nestedObjectLiteral","nestedProperties":{"active":{"dataType":"string","required":true}},"required":true},"image":{"dataType":"nestedObjectLiteral","nestedProperties":{"fallback":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"active":{"dataType":"string","required":true}},"required":true}},"required":true},
+            "kinds": {"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"keyRequired":{"dataType":"boolean","required":true},"defaultEndpoint":{"dataType":"string"},"purposes":{"dataType":"array","array":{"dataType":"string"},"required":true},"provider":{"dataType":"string","required":true}}},"required":true},
+            "keyId": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProviderChangeRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "action": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["add"]},{"dataType":"enum","enums":["rotate"]},{"dataType":"enum","enums":["update"]},{"dataType":"enum","enums":["remove"]},{"dataType":"enum","enums":["select"]}],"required":true},
+            "id": {"dataType":"string"},
+            "provider": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["openai"]},{"dataType":"enum","enums":["stability"]},{"dataType":"enum","enums":["openai-compatible"]}]},
+            "purpose": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["image"]},{"dataType":"enum","enums":["chat"]}]},
+            "alias": {"dataType":"string"},
+            "apiKey": {"dataType":"string"},
+            "endpoint": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "model": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "image": {"dataType":"nestedObjectLiteral","nestedProperties":{"fallback":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},"active":{"dataType":"string","required":true}}},
+            "chat": {"dataType":"nestedObjectLiteral","nestedProperties":{"active":{"dataType":"string","required":true}}},
+            "note": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConnectionTestResult": {
+        "dataType": "refObject",
+        "properties": {
+            "ok": {"dataType":"boolean","required":true},
+            "status": {"dataType":"double"},
+            "latencyMs": {"dataType":"double","required":true},
+            "error": {"dataType":"string"},
+            "models": {"dataType":"double"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProviderTestRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string"},
+            "provider": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["openai"]},{"dataType":"enum","enums":["stability"]},{"dataType":"enum","enums":["openai-compatible"]}]},
+            "apiKey": {"dataType":"string"},
+            "endpoint": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModerationItem": {
+        "dataType": "refObject",
+        "properties": {
+            "postId": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["listed"]},{"dataType":"enum","enums":["private"]},{"dataType":"enum","enums":["hidden"]},{"dataType":"enum","enums":["deleted"]}],"required":true},
+            "hiddenReason": {"dataType":"string"},
+            "previewThumbnailUrl": {"dataType":"string","required":true},
+            "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"name":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"id":{"dataType":"string","required":true}},"required":true},
+            "openReports": {"dataType":"double","required":true},
+            "reasons": {"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"count":{"dataType":"double","required":true},"reason":{"dataType":"string","required":true}}},"required":true},
+            "recentReports": {"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"createdAt":{"dataType":"string","required":true},"details":{"dataType":"string"},"reason":{"dataType":"string","required":true}}},"required":true},
+            "firstReportAt": {"dataType":"string","required":true},
+            "lastReportAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModerationQueue": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"ModerationItem"},"required":true},
+            "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModerationAction": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["hide"]},{"dataType":"enum","enums":["unhide"]},{"dataType":"enum","enums":["delete"]},{"dataType":"enum","enums":["dismiss"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModerationResult": {
+        "dataType": "refObject",
+        "properties": {
+            "postId": {"dataType":"string","required":true},
+            "action": {"ref":"ModerationAction","required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["listed"]},{"dataType":"enum","enums":["private"]},{"dataType":"enum","enums":["hidden"]},{"dataType":"enum","enums":["deleted"]}],"required":true},
+            "closedReports": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModerationRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "postId": {"dataType":"string","required":true},
+            "action": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["hide"]},{"dataType":"enum","enums":["unhide"]},{"dataType":"enum","enums":["delete"]},{"dataType":"enum","enums":["dismiss"]}],"required":true},
+            "note": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "GrantResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "grantId": {"dataType":"string","required":true},
+            "userId": {"dataType":"string","required":true},
+            "credits": {"dataType":"double","required":true},
+            "balance": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "GrantRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "userId": {"dataType":"string","required":true},
+            "credits": {"dataType":"double","required":true},
+            "note": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConfigView": {
+        "dataType": "refObject",
+        "properties": {
+            "version": {"dataType":"double","required":true},
+            "config": {"ref":"Record_string.unknown_","required":true},
+            "updatedAt": {"dataType":"string"},
+            "updatedBy": {"dataType":"string"},
+            "note": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConfigUpdateRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "config": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"any"},"required":true},
+            "note": {"dataType":"string"},
+            "expectedVersion": {"dataType":"double"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConfigHistoryItem": {
+        "dataType": "refObject",
+        "properties": {
+            "version": {"dataType":"double","required":true},
+            "createdAt": {"dataType":"string","required":true},
+            "createdBy": {"dataType":"string"},
+            "note": {"dataType":"string"},
+            "changed": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "config": {"ref":"Record_string.unknown_","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConfigHistoryResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"ConfigHistoryItem"},"required":true},
+            "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConfigRestoreRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "version": {"dataType":"double","required":true},
+            "note": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdminCategoryView": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "name": {"dataType":"string","required":true},
+            "slug": {"dataType":"string","required":true},
+            "description": {"dataType":"string"},
+            "style": {"dataType":"string"},
+            "displayOrder": {"dataType":"double","required":true},
+            "isActive": {"dataType":"boolean","required":true},
+            "templateCount": {"dataType":"double","required":true},
+            "activeTemplateCount": {"dataType":"double","required":true},
+            "createdAt": {"dataType":"string","required":true},
+            "updatedAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdminCategoryList": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"AdminCategoryView"},"required":true},
+            "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CategoryCreateRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "name": {"dataType":"string","required":true},
+            "slug": {"dataType":"string"},
+            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "style": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "displayOrder": {"dataType":"double"},
+            "isActive": {"dataType":"boolean"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CategoryReorderRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "ids": {"dataType":"array","array":{"dataType":"string"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CategoryUpdateRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "name": {"dataType":"string"},
+            "slug": {"dataType":"string"},
+            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "style": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "displayOrder": {"dataType":"double"},
+            "isActive": {"dataType":"boolean"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AuditItem": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "action": {"dataType":"string","required":true},
+            "actor": {"dataType":"nestedObjectLiteral","nestedProperties":{"sub":{"dataType":"string"},"userId":{"dataType":"string"}},"required":true},
+            "targetType": {"dataType":"string"},
+            "targetId": {"dataType":"string"},
+            "note": {"dataType":"string"},
+            "data": {"ref":"Record_string.unknown_"},
+            "createdAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AuditLogResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"AuditItem"},"required":true},
+            "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Record_string.number_": {
+        "dataType": "refAlias",
+        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"double"},"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DailyPoint": {
+        "dataType": "refObject",
+        "properties": {
+            "date": {"dataType":"string","required":true},
+            "signups": {"dataType":"double","required":true},
+            "activeUsers": {"dataType":"double","required":true},
+            "generations": {"dataType":"double","required":true},
+            "failedGenerations": {"dataType":"double","required":true},
+            "remixes": {"dataType":"double","required":true},
+            "creditsSpent": {"dataType":"double","required":true},
+            "rewardCredits": {"dataType":"double","required":true},
+            "revenue": {"dataType":"double","required":true},
+            "paidOrders": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AnalyticsReport": {
+        "dataType": "refObject",
+        "properties": {
+            "window": {"dataType":"nestedObjectLiteral","nestedProperties":{"days":{"dataType":"double","required":true},"timezone":{"dataType":"string","required":true},"to":{"dataType":"string","required":true},"from":{"dataType":"string","required":true}},"required":true},
+            "activation": {"dataType":"nestedObjectLiteral","nestedProperties":{"rate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"activatedWithin48h":{"dataType":"double","required":true},"newUsers":{"dataType":"double","required":true}},"required":true},
+            "engagement": {"dataType":"nestedObjectLiteral","nestedProperties":{"reuseRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"remixGenerations":{"dataType":"double","required":true},"generationsPerUserPerWeek":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"generatingUsers":{"dataType":"double","required":true},"generations":{"dataType":"double","required":true}},"required":true},
+            "monetization": {"dataType":"nestedObjectLiteral","nestedProperties":{"byPriceBand":{"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"arppu":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"revenue":{"dataType":"double","required":true},"conversion":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"payingUsers":{"dataType":"double","required":true},"users":{"dataType":"double","required":true},"pricePerCredit":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"band":{"dataType":"string","required":true}}},"required":true},"arppu":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"revenuePaise":{"dataType":"double","required":true},"revenue":{"dataType":"double","required":true},"paidOrders":{"dataType":"double","required":true},"newPayersInWindow":{"dataType":"double","required":true},"payersInWindow":{"dataType":"double","required":true},"paidConversion":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"payingUsers":{"dataType":"double","required":true},"users":{"dataType":"double","required":true}},"required":true},
+            "credits": {"dataType":"nestedObjectLiteral","nestedProperties":{"granted":{"ref":"Record_string.number_","required":true},"netSpent":{"dataType":"double","required":true},"refunded":{"dataType":"double","required":true},"spent":{"dataType":"double","required":true}},"required":true},
+            "rewards": {"dataType":"nestedObjectLiteral","nestedProperties":{"distribution":{"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"users":{"dataType":"double","required":true},"bucket":{"dataType":"string","required":true}}},"required":true},"topEarnerShare":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"giniAllActive":{"dataType":"double","required":true},"gini":{"dataType":"double","required":true},"earningShare":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"activeUsers":{"dataType":"double","required":true},"earners":{"dataType":"double","required":true},"totalCredits":{"dataType":"double","required":true}},"required":true},
+            "referrals": {"dataType":"nestedObjectLiteral","nestedProperties":{"creditsPaid":{"dataType":"double","required":true},"qualified":{"dataType":"double","required":true},"firstGeneration":{"dataType":"double","required":true},"attributed":{"dataType":"double","required":true},"signups":{"dataType":"double","required":true}},"required":true},
+            "providers": {"dataType":"nestedObjectLiteral","nestedProperties":{"usageMarginRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"usageMargin":{"dataType":"double","required":true},"creditValue":{"dataType":"double","required":true},"grossMarginRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"grossMargin":{"dataType":"double","required":true},"revenue":{"dataType":"double","required":true},"providerCost":{"dataType":"double","required":true},"items":{"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"cost":{"dataType":"double","required":true},"costPerImage":{"dataType":"double","required":true},"images":{"dataType":"double","required":true},"provider":{"dataType":"string","required":true}}},"required":true}},"required":true},
+            "reliability": {"dataType":"nestedObjectLiteral","nestedProperties":{"generateAckSamples":{"dataType":"double","required":true},"generateAckP95Ms":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"errorRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"failedJobs":{"dataType":"double","required":true},"finishedJobs":{"dataType":"double","required":true}},"required":true},
+            "daily": {"dataType":"array","array":{"dataType":"refObject","ref":"DailyPoint"},"required":true},
         },
         "additionalProperties": false,
     },
@@ -972,391 +1065,25 @@ export function RegisterRoutes(app: Router) {
 
 
     
-        const argsAdminAnalyticsController_analytics: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                from: {"in":"query","name":"from","dataType":"string"},
-                to: {"in":"query","name":"to","dataType":"string"},
-                format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]}]},
-                table: {"in":"query","name":"table","dataType":"union","subSchemas":[{"dataType":"enum","enums":["daily"]},{"dataType":"enum","enums":["kpis"]}]},
-        };
-        app.get('/api/admin/analytics',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminAnalyticsController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminAnalyticsController.prototype.analytics)),
-
-            async function AdminAnalyticsController_analytics(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminAnalyticsController_analytics, request, response });
-
-                const controller = new AdminAnalyticsController();
-
-              await templateService.apiHandler({
-                methodName: 'analytics',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminAnalyticsController_analyticsCsv: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                from: {"in":"query","name":"from","dataType":"string"},
-                to: {"in":"query","name":"to","dataType":"string"},
-                table: {"in":"query","name":"table","dataType":"union","subSchemas":[{"dataType":"enum","enums":["daily"]},{"dataType":"enum","enums":["kpis"]}]},
-        };
-        app.get('/api/admin/analytics.csv',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminAnalyticsController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminAnalyticsController.prototype.analyticsCsv)),
-
-            async function AdminAnalyticsController_analyticsCsv(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminAnalyticsController_analyticsCsv, request, response });
-
-                const controller = new AdminAnalyticsController();
-
-              await templateService.apiHandler({
-                methodName: 'analyticsCsv',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminAuditController_list: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                action: {"in":"query","name":"action","dataType":"string"},
-                actor: {"in":"query","name":"actor","dataType":"string"},
-                targetType: {"in":"query","name":"targetType","dataType":"string"},
-                targetId: {"in":"query","name":"targetId","dataType":"string"},
-                from: {"in":"query","name":"from","dataType":"string"},
-                to: {"in":"query","name":"to","dataType":"string"},
-                limit: {"in":"query","name":"limit","dataType":"double"},
-                cursor: {"in":"query","name":"cursor","dataType":"string"},
-        };
-        app.get('/api/admin/audit-log',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminAuditController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminAuditController.prototype.list)),
-
-            async function AdminAuditController_list(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminAuditController_list, request, response });
-
-                const controller = new AdminAuditController();
-
-              await templateService.apiHandler({
-                methodName: 'list',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminCategoriesController_list: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                active: {"in":"query","name":"active","dataType":"boolean"},
-                limit: {"in":"query","name":"limit","dataType":"double"},
-                cursor: {"in":"query","name":"cursor","dataType":"string"},
-        };
-        app.get('/api/admin/categories',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController.prototype.list)),
-
-            async function AdminCategoriesController_list(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCategoriesController_list, request, response });
-
-                const controller = new AdminCategoriesController();
-
-              await templateService.apiHandler({
-                methodName: 'list',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminCategoriesController_create: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"CategoryCreateRequest"},
-        };
-        app.post('/api/admin/categories',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController.prototype.create)),
-
-            async function AdminCategoriesController_create(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCategoriesController_create, request, response });
-
-                const controller = new AdminCategoriesController();
-
-              await templateService.apiHandler({
-                methodName: 'create',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: 201,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminCategoriesController_reorder: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"CategoryReorderRequest"},
-        };
-        app.post('/api/admin/categories/reorder',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController.prototype.reorder)),
-
-            async function AdminCategoriesController_reorder(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCategoriesController_reorder, request, response });
-
-                const controller = new AdminCategoriesController();
-
-              await templateService.apiHandler({
-                methodName: 'reorder',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminCategoriesController_get: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
-        };
-        app.get('/api/admin/categories/:id',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController.prototype.get)),
-
-            async function AdminCategoriesController_get(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCategoriesController_get, request, response });
-
-                const controller = new AdminCategoriesController();
-
-              await templateService.apiHandler({
-                methodName: 'get',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminCategoriesController_update: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
-                body: {"in":"body","name":"body","required":true,"ref":"CategoryUpdateRequest"},
-        };
-        app.patch('/api/admin/categories/:id',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController.prototype.update)),
-
-            async function AdminCategoriesController_update(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCategoriesController_update, request, response });
-
-                const controller = new AdminCategoriesController();
-
-              await templateService.apiHandler({
-                methodName: 'update',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminCategoriesController_deactivate: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
-        };
-        app.delete('/api/admin/categories/:id',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController.prototype.deactivate)),
-
-            async function AdminCategoriesController_deactivate(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCategoriesController_deactivate, request, response });
-
-                const controller = new AdminCategoriesController();
-
-              await templateService.apiHandler({
-                methodName: 'deactivate',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminConfigController_get: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.get('/api/admin/config',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminConfigController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminConfigController.prototype.get)),
-
-            async function AdminConfigController_get(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminConfigController_get, request, response });
-
-                const controller = new AdminConfigController();
-
-              await templateService.apiHandler({
-                methodName: 'get',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminConfigController_update: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"ConfigUpdateRequest"},
-        };
-        app.post('/api/admin/config',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminConfigController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminConfigController.prototype.update)),
-
-            async function AdminConfigController_update(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminConfigController_update, request, response });
-
-                const controller = new AdminConfigController();
-
-              await templateService.apiHandler({
-                methodName: 'update',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminConfigController_history: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsWalletController_history: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 limit: {"in":"query","name":"limit","dataType":"double"},
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
-        app.get('/api/admin/config/history',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminConfigController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminConfigController.prototype.history)),
+        app.get('/api/credits/history',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(WalletController)),
+            ...(fetchMiddlewares<RequestHandler>(WalletController.prototype.history)),
 
-            async function AdminConfigController_history(request: ExRequest, response: ExResponse, next: any) {
+            async function WalletController_history(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminConfigController_history, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsWalletController_history, request, response });
 
-                const controller = new AdminConfigController();
+                const controller = new WalletController();
 
               await templateService.apiHandler({
                 methodName: 'history',
@@ -1371,92 +1098,28 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminConfigController_restore: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"ConfigRestoreRequest"},
-        };
-        app.post('/api/admin/config/restore',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminConfigController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminConfigController.prototype.restore)),
-
-            async function AdminConfigController_restore(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminConfigController_restore, request, response });
-
-                const controller = new AdminConfigController();
-
-              await templateService.apiHandler({
-                methodName: 'restore',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminCreditsController_grant: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"GrantRequest"},
-        };
-        app.post('/api/admin/credits/grant',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminCreditsController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminCreditsController.prototype.grant)),
-
-            async function AdminCreditsController_grant(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCreditsController_grant, request, response });
-
-                const controller = new AdminCreditsController();
-
-              await templateService.apiHandler({
-                methodName: 'grant',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: 200,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminModerationController_queue: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsWalletController_orders: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 limit: {"in":"query","name":"limit","dataType":"double"},
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
-        app.get('/api/admin/moderation',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminModerationController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminModerationController.prototype.queue)),
+        app.get('/api/credits/orders',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(WalletController)),
+            ...(fetchMiddlewares<RequestHandler>(WalletController.prototype.orders)),
 
-            async function AdminModerationController_queue(request: ExRequest, response: ExResponse, next: any) {
+            async function WalletController_orders(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminModerationController_queue, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsWalletController_orders, request, response });
 
-                const controller = new AdminModerationController();
+                const controller = new WalletController();
 
               await templateService.apiHandler({
-                methodName: 'queue',
+                methodName: 'orders',
                 controller,
                 response,
                 next,
@@ -1468,27 +1131,27 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminModerationController_act: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsWalletController_order: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"ModerationRequest"},
+                orderId: {"in":"path","name":"orderId","required":true,"dataType":"string"},
         };
-        app.post('/api/admin/moderation',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminModerationController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminModerationController.prototype.act)),
+        app.get('/api/credits/orders/:orderId',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(WalletController)),
+            ...(fetchMiddlewares<RequestHandler>(WalletController.prototype.order)),
 
-            async function AdminModerationController_act(request: ExRequest, response: ExResponse, next: any) {
+            async function WalletController_order(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminModerationController_act, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsWalletController_order, request, response });
 
-                const controller = new AdminModerationController();
+                const controller = new WalletController();
 
               await templateService.apiHandler({
-                methodName: 'act',
+                methodName: 'order',
                 controller,
                 response,
                 next,
@@ -1500,26 +1163,123 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminProvidersController_list: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsStudioController_enhancePrompt: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"EnhancePromptRequest"},
+        };
+        app.post('/api/studio/enhance-prompt',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(StudioController)),
+            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.enhancePrompt)),
+
+            async function StudioController_enhancePrompt(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_enhancePrompt, request, response });
+
+                const controller = new StudioController();
+
+              await templateService.apiHandler({
+                methodName: 'enhancePrompt',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsStudioController_generate: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"GenerateRequest"},
+                idempotencyKey: {"in":"header","name":"Idempotency-Key","dataType":"string"},
+        };
+        app.post('/api/studio/generate',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(StudioController)),
+            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.generate)),
+
+            async function StudioController_generate(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_generate, request, response });
+
+                const controller = new StudioController();
+
+              await templateService.apiHandler({
+                methodName: 'generate',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 202,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsStudioController_getJob: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                jobId: {"in":"path","name":"jobId","required":true,"dataType":"string"},
+        };
+        app.get('/api/studio/generate/:jobId',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(StudioController)),
+            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.getJob)),
+
+            async function StudioController_getJob(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_getJob, request, response });
+
+                const controller = new StudioController();
+
+              await templateService.apiHandler({
+                methodName: 'getJob',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsStudioController_categories: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
-        app.get('/api/admin/providers',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController.prototype.list)),
+        app.get('/api/studio/categories',
+            authenticateMiddleware([{"jwt":[]},{"visitor":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(StudioController)),
+            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.categories)),
 
-            async function AdminProvidersController_list(request: ExRequest, response: ExResponse, next: any) {
+            async function StudioController_categories(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminProvidersController_list, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_categories, request, response });
 
-                const controller = new AdminProvidersController();
+                const controller = new StudioController();
 
               await templateService.apiHandler({
-                methodName: 'list',
+                methodName: 'categories',
                 controller,
                 response,
                 next,
@@ -1531,94 +1291,27 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminProvidersController_change: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"ProviderChangeRequest"},
-        };
-        app.post('/api/admin/providers',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController.prototype.change)),
-
-            async function AdminProvidersController_change(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminProvidersController_change, request, response });
-
-                const controller = new AdminProvidersController();
-
-              await templateService.apiHandler({
-                methodName: 'change',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminProvidersController_test: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"ProviderTestRequest"},
-        };
-        app.post('/api/admin/providers/test',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController.prototype.test)),
-
-            async function AdminProvidersController_test(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminProvidersController_test, request, response });
-
-                const controller = new AdminProvidersController();
-
-              await templateService.apiHandler({
-                methodName: 'test',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminTemplatesController_list: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsStudioController_templates: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 categoryId: {"in":"query","name":"categoryId","dataType":"string"},
-                active: {"in":"query","name":"active","dataType":"boolean"},
-                limit: {"in":"query","name":"limit","dataType":"double"},
-                cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
-        app.get('/api/admin/templates',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController.prototype.list)),
+        app.get('/api/studio/templates',
+            authenticateMiddleware([{"jwt":[]},{"visitor":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(StudioController)),
+            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.templates)),
 
-            async function AdminTemplatesController_list(request: ExRequest, response: ExResponse, next: any) {
+            async function StudioController_templates(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminTemplatesController_list, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_templates, request, response });
 
-                const controller = new AdminTemplatesController();
+                const controller = new StudioController();
 
               await templateService.apiHandler({
-                methodName: 'list',
+                methodName: 'templates',
                 controller,
                 response,
                 next,
@@ -1630,27 +1323,185 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminTemplatesController_create: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsStudioController_tiers: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"TemplateCreateRequest"},
         };
-        app.post('/api/admin/templates',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController.prototype.create)),
+        app.get('/api/studio/tiers',
+            authenticateMiddleware([{"jwt":[]},{"visitor":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(StudioController)),
+            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.tiers)),
 
-            async function AdminTemplatesController_create(request: ExRequest, response: ExResponse, next: any) {
+            async function StudioController_tiers(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminTemplatesController_create, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_tiers, request, response });
 
-                const controller = new AdminTemplatesController();
+                const controller = new StudioController();
 
               await templateService.apiHandler({
-                methodName: 'create',
+                methodName: 'tiers',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsReferralsController_me: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/api/referrals/me',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(ReferralsController)),
+            ...(fetchMiddlewares<RequestHandler>(ReferralsController.prototype.me)),
+
+            async function ReferralsController_me(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsReferralsController_me, request, response });
+
+                const controller = new ReferralsController();
+
+              await templateService.apiHandler({
+                methodName: 'me',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsReferralsController_claim: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"ClaimRequest"},
+        };
+        app.post('/api/referrals/claim',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(ReferralsController)),
+            ...(fetchMiddlewares<RequestHandler>(ReferralsController.prototype.claim)),
+
+            async function ReferralsController_claim(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsReferralsController_claim, request, response });
+
+                const controller = new ReferralsController();
+
+              await templateService.apiHandler({
+                methodName: 'claim',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsReferralsController_poster: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                imageId: {"in":"path","name":"imageId","required":true,"dataType":"string"},
+        };
+        app.get('/api/referrals/poster/:imageId',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(ReferralsController)),
+            ...(fetchMiddlewares<RequestHandler>(ReferralsController.prototype.poster)),
+
+            async function ReferralsController_poster(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsReferralsController_poster, request, response });
+
+                const controller = new ReferralsController();
+
+              await templateService.apiHandler({
+                methodName: 'poster',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPaymentsController_packs: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/api/credits/packs',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(PaymentsController)),
+            ...(fetchMiddlewares<RequestHandler>(PaymentsController.prototype.packs)),
+
+            async function PaymentsController_packs(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPaymentsController_packs, request, response });
+
+                const controller = new PaymentsController();
+
+              await templateService.apiHandler({
+                methodName: 'packs',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPaymentsController_purchase: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"PurchaseRequest"},
+                idempotencyKey: {"in":"header","name":"Idempotency-Key","dataType":"string"},
+        };
+        app.post('/api/credits/purchase',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(PaymentsController)),
+            ...(fetchMiddlewares<RequestHandler>(PaymentsController.prototype.purchase)),
+
+            async function PaymentsController_purchase(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPaymentsController_purchase, request, response });
+
+                const controller = new PaymentsController();
+
+              await templateService.apiHandler({
+                methodName: 'purchase',
                 controller,
                 response,
                 next,
@@ -1662,24 +1513,219 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminTemplatesController_get: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsPaymentsController_verify: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"VerifyRequest"},
+                idempotencyKey: {"in":"header","name":"Idempotency-Key","dataType":"string"},
         };
-        app.get('/api/admin/templates/:id',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController.prototype.get)),
+        app.post('/api/credits/purchase/verify',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(PaymentsController)),
+            ...(fetchMiddlewares<RequestHandler>(PaymentsController.prototype.verify)),
 
-            async function AdminTemplatesController_get(request: ExRequest, response: ExResponse, next: any) {
+            async function PaymentsController_verify(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminTemplatesController_get, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsPaymentsController_verify, request, response });
 
-                const controller = new AdminTemplatesController();
+                const controller = new PaymentsController();
+
+              await templateService.apiHandler({
+                methodName: 'verify',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPaymentsController_sandboxPay: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"SandboxPayRequest"},
+        };
+        app.post('/api/credits/sandbox/pay',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(PaymentsController)),
+            ...(fetchMiddlewares<RequestHandler>(PaymentsController.prototype.sandboxPay)),
+
+            async function PaymentsController_sandboxPay(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPaymentsController_sandboxPay, request, response });
+
+                const controller = new PaymentsController();
+
+              await templateService.apiHandler({
+                methodName: 'sandboxPay',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsNotificationsController_list: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                unread: {"in":"query","name":"unread","dataType":"boolean"},
+                limit: {"in":"query","name":"limit","dataType":"double"},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
+        };
+        app.get('/api/notifications',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController)),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController.prototype.list)),
+
+            async function NotificationsController_list(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsNotificationsController_list, request, response });
+
+                const controller = new NotificationsController();
+
+              await templateService.apiHandler({
+                methodName: 'list',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsNotificationsController_read: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"MarkReadRequest"},
+        };
+        app.post('/api/notifications/read',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController)),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController.prototype.read)),
+
+            async function NotificationsController_read(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsNotificationsController_read, request, response });
+
+                const controller = new NotificationsController();
+
+              await templateService.apiHandler({
+                methodName: 'read',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsCreditsController_balance: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/api/credits/balance',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(CreditsController)),
+            ...(fetchMiddlewares<RequestHandler>(CreditsController.prototype.balance)),
+
+            async function CreditsController_balance(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsCreditsController_balance, request, response });
+
+                const controller = new CreditsController();
+
+              await templateService.apiHandler({
+                methodName: 'balance',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsCreationsController_list: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
+                limit: {"in":"query","name":"limit","dataType":"double"},
+        };
+        app.get('/api/studio/my-creations',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(CreationsController)),
+            ...(fetchMiddlewares<RequestHandler>(CreationsController.prototype.list)),
+
+            async function CreationsController_list(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsCreationsController_list, request, response });
+
+                const controller = new CreationsController();
+
+              await templateService.apiHandler({
+                methodName: 'list',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsCreationsController_get: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                imageId: {"in":"path","name":"imageId","required":true,"dataType":"string"},
+        };
+        app.get('/api/studio/my-creations/:imageId',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(CreationsController)),
+            ...(fetchMiddlewares<RequestHandler>(CreationsController.prototype.get)),
+
+            async function CreationsController_get(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsCreationsController_get, request, response });
+
+                const controller = new CreationsController();
 
               await templateService.apiHandler({
                 methodName: 'get',
@@ -1694,28 +1740,27 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminTemplatesController_update: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsCreationsController_reopen: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
-                body: {"in":"body","name":"body","required":true,"ref":"TemplateUpdateRequest"},
+                imageId: {"in":"path","name":"imageId","required":true,"dataType":"string"},
         };
-        app.patch('/api/admin/templates/:id',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController.prototype.update)),
+        app.get('/api/studio/my-creations/:imageId/reopen',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(CreationsController)),
+            ...(fetchMiddlewares<RequestHandler>(CreationsController.prototype.reopen)),
 
-            async function AdminTemplatesController_update(request: ExRequest, response: ExResponse, next: any) {
+            async function CreationsController_reopen(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminTemplatesController_update, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsCreationsController_reopen, request, response });
 
-                const controller = new AdminTemplatesController();
+                const controller = new CreationsController();
 
               await templateService.apiHandler({
-                methodName: 'update',
+                methodName: 'reopen',
                 controller,
                 response,
                 next,
@@ -1727,32 +1772,32 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminTemplatesController_deactivate: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsCreationsController_remove: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                imageId: {"in":"path","name":"imageId","required":true,"dataType":"string"},
         };
-        app.delete('/api/admin/templates/:id',
-            authenticateMiddleware([{"jwt":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController.prototype.deactivate)),
+        app.delete('/api/studio/my-creations/:imageId',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(CreationsController)),
+            ...(fetchMiddlewares<RequestHandler>(CreationsController.prototype.remove)),
 
-            async function AdminTemplatesController_deactivate(request: ExRequest, response: ExResponse, next: any) {
+            async function CreationsController_remove(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminTemplatesController_deactivate, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsCreationsController_remove, request, response });
 
-                const controller = new AdminTemplatesController();
+                const controller = new CreationsController();
 
               await templateService.apiHandler({
-                methodName: 'deactivate',
+                methodName: 'remove',
                 controller,
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 204,
               });
             } catch (err) {
                 return next(err);
@@ -2020,25 +2065,27 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsCreationsController_list: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsAdminTemplatesController_list: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                cursor: {"in":"query","name":"cursor","dataType":"string"},
+                categoryId: {"in":"query","name":"categoryId","dataType":"string"},
+                active: {"in":"query","name":"active","dataType":"boolean"},
                 limit: {"in":"query","name":"limit","dataType":"double"},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
-        app.get('/api/studio/my-creations',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(CreationsController)),
-            ...(fetchMiddlewares<RequestHandler>(CreationsController.prototype.list)),
+        app.get('/api/admin/templates',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController.prototype.list)),
 
-            async function CreationsController_list(request: ExRequest, response: ExResponse, next: any) {
+            async function AdminTemplatesController_list(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsCreationsController_list, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminTemplatesController_list, request, response });
 
-                const controller = new CreationsController();
+                const controller = new AdminTemplatesController();
 
               await templateService.apiHandler({
                 methodName: 'list',
@@ -2053,24 +2100,56 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsCreationsController_get: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsAdminTemplatesController_create: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                imageId: {"in":"path","name":"imageId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"TemplateCreateRequest"},
         };
-        app.get('/api/studio/my-creations/:imageId',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(CreationsController)),
-            ...(fetchMiddlewares<RequestHandler>(CreationsController.prototype.get)),
+        app.post('/api/admin/templates',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController.prototype.create)),
 
-            async function CreationsController_get(request: ExRequest, response: ExResponse, next: any) {
+            async function AdminTemplatesController_create(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsCreationsController_get, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminTemplatesController_create, request, response });
 
-                const controller = new CreationsController();
+                const controller = new AdminTemplatesController();
+
+              await templateService.apiHandler({
+                methodName: 'create',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminTemplatesController_get: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/api/admin/templates/:id',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController.prototype.get)),
+
+            async function AdminTemplatesController_get(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminTemplatesController_get, request, response });
+
+                const controller = new AdminTemplatesController();
 
               await templateService.apiHandler({
                 methodName: 'get',
@@ -2085,27 +2164,28 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsCreationsController_reopen: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsAdminTemplatesController_update: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                imageId: {"in":"path","name":"imageId","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"TemplateUpdateRequest"},
         };
-        app.get('/api/studio/my-creations/:imageId/reopen',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(CreationsController)),
-            ...(fetchMiddlewares<RequestHandler>(CreationsController.prototype.reopen)),
+        app.patch('/api/admin/templates/:id',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController.prototype.update)),
 
-            async function CreationsController_reopen(request: ExRequest, response: ExResponse, next: any) {
+            async function AdminTemplatesController_update(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsCreationsController_reopen, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminTemplatesController_update, request, response });
 
-                const controller = new CreationsController();
+                const controller = new AdminTemplatesController();
 
               await templateService.apiHandler({
-                methodName: 'reopen',
+                methodName: 'update',
                 controller,
                 response,
                 next,
@@ -2117,58 +2197,27 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsCreationsController_remove: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsAdminTemplatesController_deactivate: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                imageId: {"in":"path","name":"imageId","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
-        app.delete('/api/studio/my-creations/:imageId',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(CreationsController)),
-            ...(fetchMiddlewares<RequestHandler>(CreationsController.prototype.remove)),
+        app.delete('/api/admin/templates/:id',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminTemplatesController.prototype.deactivate)),
 
-            async function CreationsController_remove(request: ExRequest, response: ExResponse, next: any) {
+            async function AdminTemplatesController_deactivate(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsCreationsController_remove, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminTemplatesController_deactivate, request, response });
 
-                const controller = new CreationsController();
-
-              await templateService.apiHandler({
-                methodName: 'remove',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: 204,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsCreditsController_balance: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.get('/api/credits/balance',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(CreditsController)),
-            ...(fetchMiddlewares<RequestHandler>(CreditsController.prototype.balance)),
-
-            async function CreditsController_balance(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsCreditsController_balance, request, response });
-
-                const controller = new CreditsController();
+                const controller = new AdminTemplatesController();
 
               await templateService.apiHandler({
-                methodName: 'balance',
+                methodName: 'deactivate',
                 controller,
                 response,
                 next,
@@ -2180,26 +2229,26 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsNotificationsController_list: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsAdminReferralsController_list: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                unread: {"in":"query","name":"unread","dataType":"boolean"},
+                status: {"in":"query","name":"status","dataType":"union","subSchemas":[{"dataType":"enum","enums":["held"]},{"dataType":"enum","enums":["paid"]},{"dataType":"enum","enums":["counted"]},{"dataType":"enum","enums":["rejected"]}]},
                 limit: {"in":"query","name":"limit","dataType":"double"},
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
-        app.get('/api/notifications',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(NotificationsController)),
-            ...(fetchMiddlewares<RequestHandler>(NotificationsController.prototype.list)),
+        app.get('/api/admin/referrals/review',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminReferralsController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminReferralsController.prototype.list)),
 
-            async function NotificationsController_list(request: ExRequest, response: ExResponse, next: any) {
+            async function AdminReferralsController_list(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsNotificationsController_list, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminReferralsController_list, request, response });
 
-                const controller = new NotificationsController();
+                const controller = new AdminReferralsController();
 
               await templateService.apiHandler({
                 methodName: 'list',
@@ -2214,27 +2263,27 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsNotificationsController_read: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsAdminReferralsController_act: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"MarkReadRequest"},
+                body: {"in":"body","name":"body","required":true,"ref":"ReviewActionRequest"},
         };
-        app.post('/api/notifications/read',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(NotificationsController)),
-            ...(fetchMiddlewares<RequestHandler>(NotificationsController.prototype.read)),
+        app.post('/api/admin/referrals/review',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminReferralsController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminReferralsController.prototype.act)),
 
-            async function NotificationsController_read(request: ExRequest, response: ExResponse, next: any) {
+            async function AdminReferralsController_act(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsNotificationsController_read, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminReferralsController_act, request, response });
 
-                const controller = new NotificationsController();
+                const controller = new AdminReferralsController();
 
               await templateService.apiHandler({
-                methodName: 'read',
+                methodName: 'act',
                 controller,
                 response,
                 next,
@@ -2246,26 +2295,26 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsPaymentsController_packs: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsAdminProvidersController_list: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
-        app.get('/api/credits/packs',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(PaymentsController)),
-            ...(fetchMiddlewares<RequestHandler>(PaymentsController.prototype.packs)),
+        app.get('/api/admin/providers',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController.prototype.list)),
 
-            async function PaymentsController_packs(request: ExRequest, response: ExResponse, next: any) {
+            async function AdminProvidersController_list(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsPaymentsController_packs, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminProvidersController_list, request, response });
 
-                const controller = new PaymentsController();
+                const controller = new AdminProvidersController();
 
               await templateService.apiHandler({
-                methodName: 'packs',
+                methodName: 'list',
                 controller,
                 response,
                 next,
@@ -2277,61 +2326,27 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsPaymentsController_purchase: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsAdminProvidersController_change: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"PurchaseRequest"},
-                idempotencyKey: {"in":"header","name":"Idempotency-Key","dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"ProviderChangeRequest"},
         };
-        app.post('/api/credits/purchase',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(PaymentsController)),
-            ...(fetchMiddlewares<RequestHandler>(PaymentsController.prototype.purchase)),
+        app.post('/api/admin/providers',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController.prototype.change)),
 
-            async function PaymentsController_purchase(request: ExRequest, response: ExResponse, next: any) {
+            async function AdminProvidersController_change(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsPaymentsController_purchase, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminProvidersController_change, request, response });
 
-                const controller = new PaymentsController();
-
-              await templateService.apiHandler({
-                methodName: 'purchase',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: 201,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsPaymentsController_verify: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"VerifyRequest"},
-                idempotencyKey: {"in":"header","name":"Idempotency-Key","dataType":"string"},
-        };
-        app.post('/api/credits/purchase/verify',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(PaymentsController)),
-            ...(fetchMiddlewares<RequestHandler>(PaymentsController.prototype.verify)),
-
-            async function PaymentsController_verify(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsPaymentsController_verify, request, response });
-
-                const controller = new PaymentsController();
+                const controller = new AdminProvidersController();
 
               await templateService.apiHandler({
-                methodName: 'verify',
+                methodName: 'change',
                 controller,
                 response,
                 next,
@@ -2343,27 +2358,27 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsPaymentsController_sandboxPay: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsAdminProvidersController_test: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"SandboxPayRequest"},
+                body: {"in":"body","name":"body","required":true,"ref":"ProviderTestRequest"},
         };
-        app.post('/api/credits/sandbox/pay',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(PaymentsController)),
-            ...(fetchMiddlewares<RequestHandler>(PaymentsController.prototype.sandboxPay)),
+        app.post('/api/admin/providers/test',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminProvidersController.prototype.test)),
 
-            async function PaymentsController_sandboxPay(request: ExRequest, response: ExResponse, next: any) {
+            async function AdminProvidersController_test(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsPaymentsController_sandboxPay, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminProvidersController_test, request, response });
 
-                const controller = new PaymentsController();
+                const controller = new AdminProvidersController();
 
               await templateService.apiHandler({
-                methodName: 'sandboxPay',
+                methodName: 'test',
                 controller,
                 response,
                 next,
@@ -2375,216 +2390,185 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsStudioController_enhancePrompt: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"EnhancePromptRequest"},
-        };
-        app.post('/api/studio/enhance-prompt',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(StudioController)),
-            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.enhancePrompt)),
-
-            async function StudioController_enhancePrompt(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_enhancePrompt, request, response });
-
-                const controller = new StudioController();
-
-              await templateService.apiHandler({
-                methodName: 'enhancePrompt',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsStudioController_generate: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                body: {"in":"body","name":"body","required":true,"ref":"GenerateRequest"},
-                idempotencyKey: {"in":"header","name":"Idempotency-Key","dataType":"string"},
-        };
-        app.post('/api/studio/generate',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(StudioController)),
-            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.generate)),
-
-            async function StudioController_generate(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_generate, request, response });
-
-                const controller = new StudioController();
-
-              await templateService.apiHandler({
-                methodName: 'generate',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: 202,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsStudioController_getJob: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                jobId: {"in":"path","name":"jobId","required":true,"dataType":"string"},
-        };
-        app.get('/api/studio/generate/:jobId',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(StudioController)),
-            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.getJob)),
-
-            async function StudioController_getJob(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_getJob, request, response });
-
-                const controller = new StudioController();
-
-              await templateService.apiHandler({
-                methodName: 'getJob',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsStudioController_categories: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.get('/api/studio/categories',
-            authenticateMiddleware([{"jwt":[]},{"visitor":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(StudioController)),
-            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.categories)),
-
-            async function StudioController_categories(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_categories, request, response });
-
-                const controller = new StudioController();
-
-              await templateService.apiHandler({
-                methodName: 'categories',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsStudioController_templates: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                categoryId: {"in":"query","name":"categoryId","dataType":"string"},
-        };
-        app.get('/api/studio/templates',
-            authenticateMiddleware([{"jwt":[]},{"visitor":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(StudioController)),
-            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.templates)),
-
-            async function StudioController_templates(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_templates, request, response });
-
-                const controller = new StudioController();
-
-              await templateService.apiHandler({
-                methodName: 'templates',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsStudioController_tiers: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.get('/api/studio/tiers',
-            authenticateMiddleware([{"jwt":[]},{"visitor":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(StudioController)),
-            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.tiers)),
-
-            async function StudioController_tiers(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_tiers, request, response });
-
-                const controller = new StudioController();
-
-              await templateService.apiHandler({
-                methodName: 'tiers',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsWalletController_history: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsAdminModerationController_queue: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 limit: {"in":"query","name":"limit","dataType":"double"},
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
-        app.get('/api/credits/history',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(WalletController)),
-            ...(fetchMiddlewares<RequestHandler>(WalletController.prototype.history)),
+        app.get('/api/admin/moderation',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminModerationController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminModerationController.prototype.queue)),
 
-            async function WalletController_history(request: ExRequest, response: ExResponse, next: any) {
+            async function AdminModerationController_queue(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsWalletController_history, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminModerationController_queue, request, response });
 
-                const controller = new WalletController();
+                const controller = new AdminModerationController();
+
+              await templateService.apiHandler({
+                methodName: 'queue',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminModerationController_act: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"ModerationRequest"},
+        };
+        app.post('/api/admin/moderation',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminModerationController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminModerationController.prototype.act)),
+
+            async function AdminModerationController_act(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminModerationController_act, request, response });
+
+                const controller = new AdminModerationController();
+
+              await templateService.apiHandler({
+                methodName: 'act',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminCreditsController_grant: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"GrantRequest"},
+        };
+        app.post('/api/admin/credits/grant',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminCreditsController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminCreditsController.prototype.grant)),
+
+            async function AdminCreditsController_grant(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCreditsController_grant, request, response });
+
+                const controller = new AdminCreditsController();
+
+              await templateService.apiHandler({
+                methodName: 'grant',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminConfigController_get: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/api/admin/config',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminConfigController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminConfigController.prototype.get)),
+
+            async function AdminConfigController_get(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminConfigController_get, request, response });
+
+                const controller = new AdminConfigController();
+
+              await templateService.apiHandler({
+                methodName: 'get',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminConfigController_update: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"ConfigUpdateRequest"},
+        };
+        app.post('/api/admin/config',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminConfigController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminConfigController.prototype.update)),
+
+            async function AdminConfigController_update(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminConfigController_update, request, response });
+
+                const controller = new AdminConfigController();
+
+              await templateService.apiHandler({
+                methodName: 'update',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminConfigController_history: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                limit: {"in":"query","name":"limit","dataType":"double"},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
+        };
+        app.get('/api/admin/config/history',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminConfigController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminConfigController.prototype.history)),
+
+            async function AdminConfigController_history(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminConfigController_history, request, response });
+
+                const controller = new AdminConfigController();
 
               await templateService.apiHandler({
                 methodName: 'history',
@@ -2599,28 +2583,27 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsWalletController_orders: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsAdminConfigController_restore: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                limit: {"in":"query","name":"limit","dataType":"double"},
-                cursor: {"in":"query","name":"cursor","dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"ConfigRestoreRequest"},
         };
-        app.get('/api/credits/orders',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(WalletController)),
-            ...(fetchMiddlewares<RequestHandler>(WalletController.prototype.orders)),
+        app.post('/api/admin/config/restore',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminConfigController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminConfigController.prototype.restore)),
 
-            async function WalletController_orders(request: ExRequest, response: ExResponse, next: any) {
+            async function AdminConfigController_restore(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsWalletController_orders, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminConfigController_restore, request, response });
 
-                const controller = new WalletController();
+                const controller = new AdminConfigController();
 
               await templateService.apiHandler({
-                methodName: 'orders',
+                methodName: 'restore',
                 controller,
                 response,
                 next,
@@ -2632,27 +2615,298 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsWalletController_order: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsAdminCategoriesController_list: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                orderId: {"in":"path","name":"orderId","required":true,"dataType":"string"},
+                active: {"in":"query","name":"active","dataType":"boolean"},
+                limit: {"in":"query","name":"limit","dataType":"double"},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
-        app.get('/api/credits/orders/:orderId',
-            authenticateMiddleware([{"jwt":[]}]),
-            ...(fetchMiddlewares<RequestHandler>(WalletController)),
-            ...(fetchMiddlewares<RequestHandler>(WalletController.prototype.order)),
+        app.get('/api/admin/categories',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController.prototype.list)),
 
-            async function WalletController_order(request: ExRequest, response: ExResponse, next: any) {
+            async function AdminCategoriesController_list(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsWalletController_order, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCategoriesController_list, request, response });
 
-                const controller = new WalletController();
+                const controller = new AdminCategoriesController();
 
               await templateService.apiHandler({
-                methodName: 'order',
+                methodName: 'list',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminCategoriesController_create: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"CategoryCreateRequest"},
+        };
+        app.post('/api/admin/categories',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController.prototype.create)),
+
+            async function AdminCategoriesController_create(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCategoriesController_create, request, response });
+
+                const controller = new AdminCategoriesController();
+
+              await templateService.apiHandler({
+                methodName: 'create',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminCategoriesController_reorder: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"CategoryReorderRequest"},
+        };
+        app.post('/api/admin/categories/reorder',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController.prototype.reorder)),
+
+            async function AdminCategoriesController_reorder(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCategoriesController_reorder, request, response });
+
+                const controller = new AdminCategoriesController();
+
+              await templateService.apiHandler({
+                methodName: 'reorder',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminCategoriesController_get: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/api/admin/categories/:id',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController.prototype.get)),
+
+            async function AdminCategoriesController_get(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCategoriesController_get, request, response });
+
+                const controller = new AdminCategoriesController();
+
+              await templateService.apiHandler({
+                methodName: 'get',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminCategoriesController_update: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"CategoryUpdateRequest"},
+        };
+        app.patch('/api/admin/categories/:id',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController.prototype.update)),
+
+            async function AdminCategoriesController_update(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCategoriesController_update, request, response });
+
+                const controller = new AdminCategoriesController();
+
+              await templateService.apiHandler({
+                methodName: 'update',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminCategoriesController_deactivate: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.delete('/api/admin/categories/:id',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminCategoriesController.prototype.deactivate)),
+
+            async function AdminCategoriesController_deactivate(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminCategoriesController_deactivate, request, response });
+
+                const controller = new AdminCategoriesController();
+
+              await templateService.apiHandler({
+                methodName: 'deactivate',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminAuditController_list: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                action: {"in":"query","name":"action","dataType":"string"},
+                actor: {"in":"query","name":"actor","dataType":"string"},
+                targetType: {"in":"query","name":"targetType","dataType":"string"},
+                targetId: {"in":"query","name":"targetId","dataType":"string"},
+                from: {"in":"query","name":"from","dataType":"string"},
+                to: {"in":"query","name":"to","dataType":"string"},
+                limit: {"in":"query","name":"limit","dataType":"double"},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
+        };
+        app.get('/api/admin/audit-log',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminAuditController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminAuditController.prototype.list)),
+
+            async function AdminAuditController_list(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminAuditController_list, request, response });
+
+                const controller = new AdminAuditController();
+
+              await templateService.apiHandler({
+                methodName: 'list',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminAnalyticsController_analytics: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                from: {"in":"query","name":"from","dataType":"string"},
+                to: {"in":"query","name":"to","dataType":"string"},
+                format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]}]},
+                table: {"in":"query","name":"table","dataType":"union","subSchemas":[{"dataType":"enum","enums":["daily"]},{"dataType":"enum","enums":["kpis"]}]},
+        };
+        app.get('/api/admin/analytics',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminAnalyticsController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminAnalyticsController.prototype.analytics)),
+
+            async function AdminAnalyticsController_analytics(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminAnalyticsController_analytics, request, response });
+
+                const controller = new AdminAnalyticsController();
+
+              await templateService.apiHandler({
+                methodName: 'analytics',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminAnalyticsController_analyticsCsv: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                from: {"in":"query","name":"from","dataType":"string"},
+                to: {"in":"query","name":"to","dataType":"string"},
+                table: {"in":"query","name":"table","dataType":"union","subSchemas":[{"dataType":"enum","enums":["daily"]},{"dataType":"enum","enums":["kpis"]}]},
+        };
+        app.get('/api/admin/analytics.csv',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminAnalyticsController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminAnalyticsController.prototype.analyticsCsv)),
+
+            async function AdminAnalyticsController_analyticsCsv(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminAnalyticsController_analyticsCsv, request, response });
+
+                const controller = new AdminAnalyticsController();
+
+              await templateService.apiHandler({
+                methodName: 'analyticsCsv',
                 controller,
                 response,
                 next,

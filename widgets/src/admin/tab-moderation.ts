@@ -1,0 +1,120 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { ModerationAction } from '../../../sdk/src/types.js';
+import { AisElement, define } from '../shared/base.js';
+import { relativeTime, type WidgetError } from '../shared/format.js';
+import { icon } from '../shared/icons.js';
+import { baseStyles } from '../shared/styles.js';
+import { adminStyles } from './admin-styles.js';
+
+/** What the queue shows of an item; tolerant of both the server's and the SDK's field names. */
+interface Item {
+  postId: string; title: string; status?: string; hidden?: boolean;
+  previewThumbnailUrl?: string; thumbnailUrl?: string | null;
+  author: { id: string; name?: string | null };
+  openReports?: number; reportCount?: number;
+  reasons: Array<{ reason: string; count: number } | string>;
+  recentReports?: Array<{ reason: string; details?: string | null; createdAt: string }>;
+  reports?: Array<{ reason: string; details?: string | null; createdAt: string }>;
+  lastReportAt?: string; createdAt?: string;
+}
+
+/** The moderation queue: reported posts with previews, reasons and hide/unhide/delete/dismiss actions. */
+export class AisAdminModeration extends AisElement {
+  static override styles = [baseStyles, adminStyles];
+
+  @state() private items: Item[] = [];
+  @state() private cursor?: string | null;
+  @state() private loading = false;
+  @state() private notes: Record<string, string> = {};
+  @state() private busy = '';
+  @state() private itemError: Record<string, WidgetError | undefined> = {};
+
+  protected async load(): Promise<void> {
+    this.items = [];
+    this.cursor = undefined;
+    await this.more();
+  }
+
+  private async more(): Promise<void> {
+    this.loading = true;
+    try {
+      const page = await this.client.admin.moderation.list({ limit: 20, cursor: this.cursor ?? undefined });
+      this.items = [...this.items, ...(page.items as unknown as Item[])];
+      this.cursor = page.nextCursor ?? null;
+      this.error = undefined;
+    } catch (err) {
+      this.error = this.fail(err);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async act(item: Item, action: ModerationAction): Promise<void> {
+    this.busy = item.postId;
+    this.itemError = { ...this.itemError, [item.postId]: undefined };
+    try {
+      const r = await this.client.admin.moderation.act({ postId: item.postId, action, note: this.notes[item.postId]?.trim() || action });
+      this.emit('ais-moderated', { postId: item.postId, action, status: r.status });
+      // Dismissed or deleted items leave the queue; hidden ones stay until their reports are closed.
+      if (action === 'dismiss' || action === 'delete') this.items = this.items.filter((i) => i.postId !== item.postId);
+      else this.items = this.items.map((i) => (i.postId === item.postId ? { ...i, status: String(r.status ?? (action === 'hide' ? 'hidden' : 'listed')), hidden: action === 'hide' } : i));
+    } catch (err) {
+      this.itemError = { ...this.itemError, [item.postId]: this.fail(err) };
+    } finally {
+      this.busy = '';
+    }
+  }
+
+  override render() {
+    if (this.error && !this.items.length) return this.renderError(this.error, () => void this.load());
+    if (this.loading && !this.items.length) return this.renderLoading();
+    if (!this.items.length) return this.renderEmpty(this.t('queueEmpty'));
+    return html`<div class="stack" role="list" part="queue">
+      ${this.items.map((i) => this.renderItem(i))}
+      ${this.cursor ? html`<div class="row" style="justify-content:center"><button @click=${() => void this.more()} ?disabled=${this.loading}>${this.t('loadMore')}</button></div>` : nothing}
+    </div>`;
+  }
+
+  private renderItem(i: Item) {
+    const thumb = i.previewThumbnailUrl ?? i.thumbnailUrl;
+    const count = i.openReports ?? i.reportCount ?? 0;
+    const hidden = i.status === 'hidden' || i.hidden;
+    const reports = i.recentReports ?? i.reports ?? [];
+    const busy = this.busy === i.postId;
+    const noteId = `note-${i.postId}`;
+    return html`<article class="mod-item" role="listitem" part="card" aria-labelledby="mt-${i.postId}">
+      ${thumb ? html`<img src=${thumb} alt="" />` : html`<div class="thumb skeleton" style="width:120px;border-radius:var(--_radius-sm)"></div>`}
+      <div class="stack" style="gap:.55em">
+        <div class="row" style="justify-content:space-between">
+          <h3 id="mt-${i.postId}">${i.title}</h3>
+          <div class="row">${hidden ? html`<span class="badge warning">${this.t('hide')}</span>` : nothing}<span class="badge danger">${this.t('reportsCount', { n: count })}</span></div>
+        </div>
+        <span class="muted small">${this.t('by', { name: i.author.name || i.author.id })}${i.lastReportAt ? ` · ${relativeTime(i.lastReportAt, this.loc)}` : ''}</span>
+        <div class="chips">${i.reasons.map((r) => typeof r === 'string'
+          ? html`<span class="badge">${this.reasonLabel(r)}</span>`
+          : html`<span class="badge">${this.reasonLabel(r.reason)} × ${r.count}</span>`)}</div>
+        ${reports.filter((r) => r.details).slice(0, 3).map((r) => html`<p class="small" style="border-left:3px solid var(--_border);padding-left:.6em">“${r.details}” <span class="muted">— ${this.reasonLabel(r.reason)}</span></p>`)}
+        <div class="row">
+          <label class="visually-hidden" for=${noteId}>${this.t('note')}</label>
+          <input id=${noteId} placeholder=${this.t('note')} style="flex:1 1 200px;width:auto" .value=${this.notes[i.postId] ?? ''}
+            @input=${(e: Event) => (this.notes = { ...this.notes, [i.postId]: (e.target as HTMLInputElement).value })} />
+          ${hidden
+            ? html`<button ?disabled=${busy} @click=${() => void this.act(i, 'unhide')}>${icon('eye', 15)} ${this.t('unhide')}</button>`
+            : html`<button ?disabled=${busy} @click=${() => void this.act(i, 'hide')}>${icon('eyeOff', 15)} ${this.t('hide')}</button>`}
+          <button ?disabled=${busy} @click=${() => void this.act(i, 'dismiss')}>${icon('check', 15)} ${this.t('dismiss')}</button>
+          <button class="danger" ?disabled=${busy} @click=${() => void this.act(i, 'delete')}>${icon('trash', 15)} ${this.t('delete')}</button>
+        </div>
+        ${this.renderInlineError(this.itemError[i.postId])}
+      </div>
+    </article>`;
+  }
+
+  private reasonLabel(reason: string): string {
+    const key = `reason_${reason}` as Parameters<AisElement['t']>[0];
+    const text = this.t(key);
+    return text === key ? reason : text;
+  }
+}
+
+define('ais-admin-moderation', AisAdminModeration);

@@ -1,0 +1,79 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { ReferralReview } from '../../../sdk/src/types.js';
+import { AisElement, define } from '../shared/base.js';
+import { formatNumber, relativeTime } from '../shared/format.js';
+import { icon } from '../shared/icons.js';
+import { baseStyles } from '../shared/styles.js';
+import { adminStyles } from './admin-styles.js';
+
+type Status = 'pending' | 'approved' | 'rejected';
+
+/** Referrals held by the fraud checks (self-referral, shared device/IP, velocity), to approve or reject. */
+export class AisAdminReferrals extends AisElement {
+  static override styles = [baseStyles, adminStyles];
+
+  @state() private status: Status = 'pending';
+  @state() private items: ReferralReview[] = [];
+  @state() private cursor?: string | null;
+  @state() private loading = false;
+  @state() private busy = '';
+
+  protected async load(): Promise<void> {
+    this.items = [];
+    this.cursor = undefined;
+    await this.more();
+  }
+
+  private async more(): Promise<void> {
+    this.loading = true;
+    try {
+      const page = await this.client.admin.referralReviews.list({ status: this.status, limit: 50, cursor: this.cursor ?? undefined });
+      this.items = [...this.items, ...page.items];
+      this.cursor = page.nextCursor ?? null;
+      this.error = undefined;
+    } catch (err) {
+      this.error = this.fail(err);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async act(r: ReferralReview, action: 'approve' | 'reject'): Promise<void> {
+    this.busy = r.id;
+    try {
+      const res = await this.client.admin.referralReviews.act({ id: r.id, action });
+      this.emit('ais-referral-reviewed', { id: r.id, action, status: res.status, creditsAwarded: res.creditsAwarded });
+      this.items = this.items.filter((i) => i.id !== r.id);
+    } catch (err) {
+      this.error = this.fail(err);
+    } finally {
+      this.busy = '';
+    }
+  }
+
+  override render() {
+    return html`
+      <div class="toolbar"><div class="chips" role="group" aria-label="Status">
+        ${(['pending', 'approved', 'rejected'] as const).map((s) => html`<button class="chip" aria-pressed=${this.status === s}
+          @click=${() => { this.status = s; void this.load(); }}>${this.t(s === 'pending' ? 'pending' : s === 'approved' ? 'approve' : 'reject')}</button>`)}
+      </div></div>
+      ${this.error ? this.renderError(this.error, () => void this.load()) : nothing}
+      ${this.loading && !this.items.length ? this.renderLoading() : nothing}
+      ${!this.loading && !this.error && !this.items.length ? this.renderEmpty(this.t('reviewEmpty')) : nothing}
+      ${this.items.length ? html`<table part="table">
+        <thead><tr><th scope="col">${this.t('referrer')}</th><th scope="col">${this.t('referee')}</th><th scope="col">${this.t('reason')}</th>
+          <th scope="col" class="num">${this.t('earned')}</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+        <tbody>${this.items.map((r) => html`<tr>
+          <td><code>${r.referrerId}</code></td><td><code>${r.refereeId}</code><div class="muted small">${relativeTime(r.createdAt, this.loc)}</div></td>
+          <td><span class="badge warning">${r.reason}</span></td>
+          <td class="num">${typeof r.credits === 'number' ? formatNumber(r.credits, this.loc) : '—'}</td>
+          <td>${r.status === 'pending' ? html`<div class="list-actions">
+            <button ?disabled=${this.busy === r.id} @click=${() => void this.act(r, 'approve')}>${icon('check', 15)} ${this.t('approve')}</button>
+            <button class="danger" ?disabled=${this.busy === r.id} @click=${() => void this.act(r, 'reject')}>${icon('close', 15)} ${this.t('reject')}</button>
+          </div>` : html`<span class="badge">${r.status}</span>`}</td></tr>`)}</tbody></table>` : nothing}
+      ${this.cursor ? html`<div class="row" style="justify-content:center;margin-top:var(--_space)"><button @click=${() => void this.more()}>${this.t('loadMore')}</button></div>` : nothing}`;
+  }
+}
+
+define('ais-admin-referrals', AisAdminReferrals);

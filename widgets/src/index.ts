@@ -1,0 +1,13 @@
+/** Every Community AI Studio widget. Importing this module registers the custom elements. */
+export { AisElement, configure, define } from './shared/base.js';
+export type { GetToken, WidgetDefaults } from './shared/base.js';
+export { translate, pickLocale } from './shared/i18n.js';
+export type { Locale, MessageKey } from './shared/i18n.js';
+export { AisStudio } from './studio/ais-studio.js';
+export type { StudioPrefill } from './studio/ais-studio.js';
+export { AisMyCreations } from './creations/ais-my-creations.js';
+export { AisFeed } from './feed/ais-feed.js';
+export { AisWallet } from './wallet/ais-wallet.js';
+export { AisReferral } from './referral/ais-referral.js';
+export { AisAdmin } from './admin/ais-admin.js';
+export type { AdminTab } from './admin/ais-admin.js';

@@ -1,0 +1,210 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { StudioClient } from '../../../sdk/src/index.js';
+import { deviceId } from './device.js';
+import { classifyError, errorMessageKey, type WidgetError } from './format.js';
+import { pickLocale, translate, type Locale, type MessageKey } from './i18n.js';
+import { icon } from './icons.js';
+
+export type GetToken = (ctx: { forceRefresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
+
+/** Page-wide defaults for every widget (set once with `AisWidgets.configure({...})`); element attributes win. */
+export interface WidgetDefaults {
+  apiBase?: string;
+  partnerKey?: string;
+  locale?: string;
+  token?: string;
+  getToken?: GetToken;
+}
+const defaults: WidgetDefaults = {};
+const CONFIG_EVENT = 'ais-config-changed';
+
+export function configure(options: WidgetDefaults): void {
+  Object.assign(defaults, options);
+  globalThis.dispatchEvent?.(new CustomEvent(CONFIG_EVENT));
+}
+
+/** Registers a tag once, so the full bundle and a per-widget entry can share a page. */
+export function define(tag: string, ctor: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, ctor);
+}
+
+/**
+ * What every widget shares: configuration attributes, the SDK client (rebuilt when they change),
+ * token refresh, the device id, prefixed events, i18n and the common loading/empty/error states.
+ */
+export abstract class AisElement extends LitElement {
+  /** Origin of the API (no `/api`); defaults to `configure({apiBase})`, then the page's origin. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+  /** Publishable partner key for anonymous calls. */
+  @property({ attribute: 'partner-key' }) partnerKey?: string;
+  /** `en` or `hi`; defaults to the page's `<html lang>`. */
+  @property({ reflect: true }) locale?: string;
+  /** A partner JWT. Prefer `getToken` so expired tokens are replaced. */
+  @property({ attribute: false }) token?: string;
+  /** `({forceRefresh}) => Promise<string>`, called before requests and with `forceRefresh: true` after a 401. */
+  @property({ attribute: false }) getToken?: GetToken;
+
+  @state() protected error?: WidgetError;
+  private _client?: StudioClient;
+  private _needsLoad = true;
+  private _rateTimer?: ReturnType<typeof setInterval>;
+  private readonly _onConfig = () => this.reconfigure();
+
+  /** Loads (or reloads) the widget's data; called once configured and after configuration changes. */
+  protected abstract load(): void | Promise<void>;
+
+  get loc(): Locale {
+    return pickLocale(this.locale ?? defaults.locale ?? (globalThis.document?.documentElement.lang || globalThis.navigator?.language));
+  }
+
+  t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.loc, key, params);
+  }
+
+  /** Whether a token or token callback is available (anonymous visitors can only read). */
+  get signedIn(): boolean {
+    return !!(this.getToken ?? this.token ?? defaults.getToken ?? defaults.token);
+  }
+
+  get client(): StudioClient {
+    if (!this._client) {
+      const baseUrl = this.apiBase ?? defaults.apiBase ?? globalThis.location?.origin ?? '';
+      this._client = new StudioClient({
+        baseUrl,
+        partnerKey: this.partnerKey ?? defaults.partnerKey,
+        deviceId: deviceId(),
+        locale: this.loc,
+        maxRetries: 1,
+        // Read at call time, so a new `token` or `getToken` takes effect without a new client.
+        getToken: async ({ forceRefresh }) => {
+          const fn = this.getToken ?? defaults.getToken;
+          if (fn) return (await fn({ forceRefresh })) ?? undefined;
+          return this.token ?? defaults.token;
+        },
+      });
+    }
+    return this._client;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.addEventListener?.(CONFIG_EVENT, this._onConfig);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener?.(CONFIG_EVENT, this._onConfig);
+    clearInterval(this._rateTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (this.hasUpdated && (changed.has('apiBase') || changed.has('partnerKey') || changed.has('locale'))) {
+      this._client = undefined;
+      this._needsLoad = true;
+    }
+    if (this.hasUpdated && (changed.has('token') || changed.has('getToken')) && this.error?.kind === 'unauthorized') {
+      this._needsLoad = true;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this._needsLoad) {
+      this._needsLoad = false;
+      this.error = undefined;
+      void this.load();
+    }
+  }
+
+  /** Rebuilds the client and reloads (after `configure()` or when the host asks). */
+  reconfigure(): void {
+    this._client = undefined;
+    this._needsLoad = true;
+    this.requestUpdate();
+  }
+
+  /** Dispatches a bubbling, composed `ais-*` event; returns false when a listener called preventDefault(). */
+  emit<T>(name: `ais-${string}`, detail?: T, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  /** Classifies an error, tells the host page about it and returns it (callers decide where to show it). */
+  protected fail(err: unknown): WidgetError {
+    const e = classifyError(err);
+    if (e.kind === 'unauthorized') this.emit('ais-token-expired', { code: e.code });
+    if (e.kind === 'insufficient-credits') this.emit('ais-insufficient-credits', { code: e.code, detail: e.detail });
+    if (e.kind !== 'aborted') this.emit('ais-error', e);
+    if (e.kind === 'rate-limited') this.startRateCountdown(e);
+    return e;
+  }
+
+  private startRateCountdown(e: WidgetError): void {
+    clearInterval(this._rateTimer);
+    this._rateTimer = setInterval(() => {
+      if (!e.retryAfter || e.retryAfter <= 1) {
+        e.retryAfter = 0;
+        clearInterval(this._rateTimer);
+      } else e.retryAfter -= 1;
+      this.requestUpdate();
+    }, 1000);
+  }
+
+  // ------------------------------------------------------------------ state rendering
+
+  protected renderLoading(label = this.t('loading')): TemplateResult {
+    return html`<div class="state" part="state state-loading" role="status" aria-live="polite">
+      <div class="spinner" aria-hidden="true"></div><span>${label}</span>
+    </div>`;
+  }
+
+  protected renderEmpty(message: string, hint?: string, action?: TemplateResult): TemplateResult {
+    return html`<div class="state" part="state state-empty" role="status">
+      <div class="state-icon">${icon('inbox', 22)}</div>
+      <strong>${message}</strong>${hint ? html`<span>${hint}</span>` : nothing}${action ?? nothing}
+    </div>`;
+  }
+
+  /** Full-panel error state; `retry` re-runs the failed action. */
+  protected renderError(e: WidgetError, retry?: () => void): TemplateResult {
+    if (e.kind === 'insufficient-credits') return this.renderInsufficient(e);
+    const rate = e.kind === 'rate-limited';
+    const waiting = rate && (e.retryAfter ?? 0) > 0;
+    const title = rate ? this.t('rateLimitedTitle') : this.t('errorTitle');
+    const message = rate ? (waiting ? this.t('rateLimited', { s: e.retryAfter! }) : this.t('rateLimitedNow')) : this.t(errorMessageKey(e.kind));
+    return html`<div class="state ${rate ? 'rate' : 'error'}" part="state ${rate ? 'state-rate-limited' : 'state-error'}" role="alert">
+      <div class="state-icon">${icon(rate ? 'clock' : 'alert', 22)}</div>
+      <strong>${title}</strong>
+      <span>${message}</span>
+      ${e.kind === 'error' || e.kind === 'validation' ? html`<span class="small">${e.detail ?? ''}</span>` : nothing}
+      ${e.requestId ? html`<span class="ref">${this.t('errorRef', { id: e.requestId })}</span>` : nothing}
+      ${retry && e.kind !== 'unauthorized' && e.kind !== 'forbidden'
+        ? html`<button part="button" @click=${retry} ?disabled=${waiting}>${icon('refresh', 16)} ${this.t('retry')}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  protected renderInsufficient(e?: WidgetError): TemplateResult {
+    return html`<div class="state insufficient" part="state state-insufficient-credits" role="alert">
+      <div class="state-icon">${icon('wallet', 22)}</div>
+      <strong>${this.t('insufficientTitle')}</strong>
+      <span>${this.t('insufficient')}</span>
+      ${e?.detail ? html`<span class="small">${e.detail}</span>` : nothing}
+      <button class="primary" part="button button-primary buy-credits" @click=${() => this.emit('ais-buy-credits', { source: this.localName })}>
+        ${icon('coin', 16)} ${this.t('buyCredits')}
+      </button>
+    </div>`;
+  }
+
+  /** A compact one-line error for forms and actions inside a loaded widget. */
+  protected renderInlineError(e: WidgetError | undefined): TemplateResult | typeof nothing {
+    if (!e) return nothing;
+    if (e.kind === 'insufficient-credits') return this.renderInsufficient(e);
+    const text = e.kind === 'rate-limited'
+      ? ((e.retryAfter ?? 0) > 0 ? this.t('rateLimited', { s: e.retryAfter! }) : this.t('rateLimitedNow'))
+      : this.t(errorMessageKey(e.kind));
+    const detail = e.kind === 'validation' || e.kind === 'error' || e.kind === 'content-policy' ? e.detail : undefined;
+    return html`<div class="inline-alert" part="alert" role="alert">${icon(e.kind === 'rate-limited' ? 'clock' : 'alert', 18)}
+      <span>${text}${detail ? html`<br /><span class="small">${detail}</span>` : nothing}</span></div>`;
+  }
+}

@@ -1,0 +1,419 @@
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Category, GetBalanceResponse, GetJobResponse, Template, Tier, TierInfo } from '../../../sdk/src/types.js';
+import { AisElement, define } from '../shared/base.js';
+import { downloadImage, placeholderGradient } from '../shared/download.js';
+import { classifyError, formatCredits, type WidgetError } from '../shared/format.js';
+import { icon } from '../shared/icons.js';
+import { baseStyles } from '../shared/styles.js';
+import { studioStyles } from './studio-styles.js';
+import './publish-dialog.js';
+import type { AisPublishDialog } from './publish-dialog.js';
+
+export interface StudioPrefill {
+  prompt?: string;
+  /** Used as the enhanced prompt shown under the editor (remixes). */
+  enhancedPrompt?: string;
+  tier?: Tier | null;
+  templateId?: string | null;
+  watermark?: boolean;
+  /** The community post being remixed: the creator is rewarded once the image exists. */
+  sourcePostId?: string;
+}
+
+type Phase = 'idle' | 'generating' | 'done' | 'failed';
+
+/**
+ * `<ais-studio>`: template and category picker, prompt with enhanced preview and suggestions, tier and cost,
+ * generate with progress, the result with download, publish and re-open.
+ */
+export class AisStudio extends AisElement {
+  static override styles = [baseStyles, studioStyles];
+
+  /** Listen on window for `ais-remix` and `ais-reopen` events and prefill from them. */
+  @property({ type: Boolean, attribute: 'listen-remix' }) listenRemix = false;
+  /** Hide the template picker. */
+  @property({ type: Boolean, attribute: 'no-templates' }) noTemplates = false;
+
+  @state() private loading = true;
+  @state() private categories: Category[] = [];
+  @state() private templates: Template[] = [];
+  @state() private tiers: TierInfo[] = [];
+  @state() private balance?: GetBalanceResponse;
+  @state() private categoryId = '';
+  @state() private templateId?: string;
+  @state() private prompt = '';
+  @state() private enhanced?: string;
+  @state() private suggestions: string[] = [];
+  @state() private useEnhanced = true;
+  @state() private enhancing = false;
+  @state() private tier: Tier = 'standard';
+  @state() private watermark = true;
+  @state() private phase: Phase = 'idle';
+  @state() private job?: GetJobResponse;
+  @state() private actionError?: WidgetError;
+  @state() private sourcePostId?: string;
+  @state() private remixRewarded = false;
+  @query('textarea') private promptBox?: HTMLTextAreaElement;
+  @query('ais-publish-dialog') private publishDialog?: AisPublishDialog;
+
+  private enhanceTimer?: ReturnType<typeof setTimeout>;
+  private enhanceSeq = 0;
+  private abort?: AbortController;
+  private readonly maxLength = 1000;
+  private readonly onRemix = (e: Event) => this.prefill((e as CustomEvent<StudioPrefill>).detail ?? {});
+  private readonly onBalanceEvent = (e: Event) => { if (e.target !== this) void this.refreshBalance(); };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('ais-purchase-completed', this.onBalanceEvent);
+    window.addEventListener('ais-balance-changed', this.onBalanceEvent);
+    if (this.listenRemix) this.listenForRemix(true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('ais-purchase-completed', this.onBalanceEvent);
+    window.removeEventListener('ais-balance-changed', this.onBalanceEvent);
+    this.listenForRemix(false);
+    this.abort?.abort();
+    clearTimeout(this.enhanceTimer);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    if (changed.has('listenRemix') && this.isConnected) this.listenForRemix(this.listenRemix);
+  }
+
+  private listenForRemix(on: boolean): void {
+    window.removeEventListener('ais-remix', this.onRemix);
+    window.removeEventListener('ais-reopen', this.onRemix);
+    if (on) {
+      window.addEventListener('ais-remix', this.onRemix);
+      window.addEventListener('ais-reopen', this.onRemix);
+    }
+  }
+
+  protected async load(): Promise<void> {
+    this.loading = true;
+    try {
+      const c = this.client;
+      const [cats, temps, tiers] = await Promise.all([
+        c.studio.categories(), this.noTemplates ? Promise.resolve({ items: [] }) : c.studio.templates(), c.studio.tiers(),
+      ]);
+      this.categories = cats.items;
+      this.templates = temps.items;
+      this.tiers = tiers.items;
+      if (!this.tiers.some((t) => t.tier === this.tier) && this.tiers[0]) this.tier = this.tiers[0].tier;
+      await this.refreshBalance();
+    } catch (err) {
+      this.error = this.fail(err);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async refreshBalance(): Promise<void> {
+    if (!this.signedIn) return;
+    try {
+      this.balance = await this.client.credits.balance();
+      if (!this.balance.isPaying) this.watermark = true;
+    } catch (err) {
+      if (classifyError(err).kind === 'unauthorized') this.fail(err);
+    }
+  }
+
+  /** Fills the studio from a remix, a re-opened creation or the host page. */
+  prefill(p: StudioPrefill): void {
+    this.abort?.abort();
+    this.phase = 'idle';
+    this.job = undefined;
+    this.actionError = undefined;
+    this.remixRewarded = false;
+    if (p.prompt !== undefined) this.prompt = p.prompt.slice(0, this.maxLength);
+    this.enhanced = p.enhancedPrompt && p.enhancedPrompt !== p.prompt ? p.enhancedPrompt : undefined;
+    this.useEnhanced = !!this.enhanced;
+    this.suggestions = [];
+    if (p.tier) this.tier = p.tier;
+    this.templateId = p.templateId ?? undefined;
+    if (p.watermark !== undefined) this.watermark = p.watermark || !this.balance?.isPaying;
+    this.sourcePostId = p.sourcePostId;
+    this.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+    void this.updateComplete.then(() => this.promptBox?.focus());
+  }
+
+  private pickTemplate(t: Template | undefined): void {
+    this.templateId = t?.id;
+    if (t) {
+      this.prompt = t.promptText;
+      this.scheduleEnhance(0);
+    } else {
+      this.prompt = '';
+      this.enhanced = undefined;
+      this.suggestions = [];
+    }
+  }
+
+  private onInput(e: Event): void {
+    this.prompt = (e.target as HTMLTextAreaElement).value;
+    this.scheduleEnhance(900);
+  }
+
+  private scheduleEnhance(delay: number): void {
+    clearTimeout(this.enhanceTimer);
+    if (this.prompt.trim().length < 3 || !this.signedIn) return;
+    this.enhanceTimer = setTimeout(() => void this.enhance(), delay);
+  }
+
+  private async enhance(): Promise<void> {
+    const text = this.prompt.trim();
+    if (text.length < 3) return;
+    const seq = ++this.enhanceSeq;
+    this.enhancing = true;
+    try {
+      const r = await this.client.studio.enhancePrompt({ prompt: text, templateId: this.templateId });
+      if (seq !== this.enhanceSeq) return; // a newer edit superseded this answer
+      this.enhanced = r.enhancedPrompt;
+      this.suggestions = r.suggestions ?? [];
+      this.actionError = undefined;
+    } catch (err) {
+      if (seq === this.enhanceSeq) this.actionError = this.fail(err);
+    } finally {
+      if (seq === this.enhanceSeq) this.enhancing = false;
+    }
+  }
+
+  private addSuggestion(s: string): void {
+    const base = this.prompt.trim().replace(/[.,;]\s*$/, '');
+    this.prompt = `${base}${base ? ', ' : ''}${s}`.slice(0, this.maxLength);
+    this.scheduleEnhance(0);
+  }
+
+  private get tierInfo(): TierInfo | undefined {
+    return this.tiers.find((t) => t.tier === this.tier);
+  }
+
+  private async generate(): Promise<void> {
+    const prompt = (this.useEnhanced && this.enhanced ? this.enhanced : this.prompt).trim();
+    if (!prompt || this.phase === 'generating') return;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.actionError = undefined;
+    this.remixRewarded = false;
+    this.phase = 'generating';
+    this.job = undefined;
+    try {
+      const started = await this.client.studio.generate(
+        { prompt, tier: this.tier, templateId: this.templateId, watermark: this.watermark }, { signal: abort.signal });
+      this.emit('ais-generate-started', { jobId: started.jobId, imageId: started.imageId, tier: this.tier, creditDebited: started.creditDebited });
+      if (this.balance) this.balance = { ...this.balance, credits: Math.max(0, this.balance.credits - started.creditDebited) };
+      this.emit('ais-balance-changed', { credits: this.balance?.credits });
+      const job = await this.client.studio.waitForJob(started.jobId, {
+        signal: abort.signal, intervalMs: 900, timeoutMs: 180_000, throwOnFailure: false,
+        onProgress: (j) => { this.job = j; },
+      });
+      this.job = job;
+      if (job.status === 'succeeded') {
+        this.phase = 'done';
+        this.emit('ais-generated', { jobId: job.jobId, imageId: job.imageId, imageUrl: job.imageUrl, thumbnailUrl: job.thumbnailUrl, prompt, tier: this.tier, creditDebited: job.creditDebited });
+        if (this.sourcePostId) void this.recordRemix(this.sourcePostId, job.imageId);
+      } else {
+        this.phase = 'failed';
+        this.emit('ais-generation-failed', { jobId: job.jobId, error: job.error, refunded: job.refunded });
+        await this.refreshBalance();
+        if (job.refunded) this.emit('ais-balance-changed', { credits: this.balance?.credits });
+      }
+    } catch (err) {
+      const e = this.fail(err);
+      if (e.kind === 'aborted') return;
+      this.actionError = e;
+      this.phase = this.job ? 'failed' : 'idle';
+      if (e.kind === 'insufficient-credits') void this.refreshBalance();
+    }
+  }
+
+  private async recordRemix(postId: string, imageId: string): Promise<void> {
+    try {
+      const r = await this.client.remix.record(postId, { generatedImageId: imageId });
+      this.remixRewarded = r.rewarded;
+      this.emit('ais-remix-recorded', { postId, imageId, ...r });
+    } catch (err) {
+      // The image is made either way; a failed reward record is not the user's problem to solve.
+      this.fail(err);
+    }
+  }
+
+  private reopen(): void {
+    this.phase = 'idle';
+    this.job = undefined;
+    void this.updateComplete.then(() => this.promptBox?.focus());
+  }
+
+  private startOver(): void {
+    this.reopen();
+    this.pickTemplate(undefined);
+    this.sourcePostId = undefined;
+  }
+
+  // ------------------------------------------------------------------ rendering
+
+  override render() {
+    if (this.error && !this.tiers.length) return html`<div class="panel" part="base">${this.renderError(this.error, () => this.reconfigure())}</div>`;
+    if (this.loading && !this.tiers.length) return html`<div class="panel" part="base">${this.renderLoading()}</div>`;
+    return html`<div class="panel" part="base">
+      <div class="header"><h2 part="title">${this.t('studioTitle')}</h2>${this.renderBalanceBadge()}</div>
+      <div class="layout">
+        <div class="stack">
+          ${this.renderRemixBanner()}
+          ${this.noTemplates ? nothing : this.renderTemplates()}
+          ${this.renderPrompt()}
+          ${this.renderTiers()}
+          ${this.renderInlineError(this.actionError)}
+          ${this.renderGenerateButton()}
+        </div>
+        <div class="preview">${this.renderCanvas()} ${this.renderResultActions()}</div>
+      </div>
+      <ais-publish-dialog exportparts="dialog: publish-dialog" .host_=${this} .categories=${this.categories} .isPaying=${!!this.balance?.isPaying}></ais-publish-dialog>
+    </div>`;
+  }
+
+  private renderBalanceBadge() {
+    if (!this.balance) return nothing;
+    return html`<span class="badge" part="balance" aria-live="polite">${icon('coin', 14)} ${formatCredits(this.balance.credits, this.loc)}</span>`;
+  }
+
+  private renderRemixBanner() {
+    if (!this.sourcePostId) return nothing;
+    return html`<div class="inline-alert info remix-banner" part="remix-banner">${icon('remix', 18)} <span>${this.t('remixFrom')}</span>
+      <button class="ghost" @click=${() => (this.sourcePostId = undefined)} aria-label=${this.t('close')}>${icon('close', 16)}</button></div>`;
+  }
+
+  private renderTemplates() {
+    const shown = this.categoryId ? this.templates.filter((t) => t.categoryId === this.categoryId) : this.templates;
+    return html`<section aria-labelledby="tpl-h">
+      <h4 id="tpl-h">${this.t('stepTemplate')}</h4>
+      <div class="chips" role="group" aria-label=${this.t('categoryLabel')} part="categories">
+        <button class="chip" part="chip" aria-pressed=${this.categoryId === ''} @click=${() => (this.categoryId = '')}>${this.t('allCategories')}</button>
+        ${this.categories.map((c) => html`<button class="chip" part="chip" aria-pressed=${this.categoryId === c.id} @click=${() => (this.categoryId = c.id)}>${c.name}</button>`)}
+      </div>
+      ${shown.length === 0
+        ? html`<p class="muted small">${this.t('noTemplates')}</p>`
+        : html`<div class="templates" part="templates">
+            <button class="template" part="template" aria-pressed=${!this.templateId} @click=${() => this.pickTemplate(undefined)}>
+              <span class="art" style="background:var(--_surface-alt);color:var(--_muted)">${icon('edit', 26)}</span>
+              <span class="label">${this.t('blankTemplate')}</span>
+            </button>
+            ${shown.slice(0, 11).map((t) => html`<button class="template" part="template" aria-pressed=${this.templateId === t.id} title=${t.description ?? t.promptText} @click=${() => this.pickTemplate(t)}>
+              <span class="art" style=${t.thumbnailUrl ? `background-image:url('${encodeURI(t.thumbnailUrl)}')` : `background:${placeholderGradient(t.id)}`}>${t.thumbnailUrl ? nothing : icon('image', 26)}</span>
+              <span class="label">${t.title}</span></button>`)}
+          </div>`}
+    </section>`;
+  }
+
+  private renderPrompt() {
+    return html`<section>
+      <label class="field" for="prompt">${this.t('promptLabel')}</label>
+      <div class="prompt-wrap">
+        <textarea id="prompt" part="prompt" rows="4" maxlength=${this.maxLength} .value=${this.prompt} placeholder=${this.t('promptPlaceholder')}
+          @input=${this.onInput} aria-describedby="count" ?disabled=${this.phase === 'generating'}></textarea>
+        <span class="counter" id="count">${this.t('promptCount', { n: this.prompt.length, max: this.maxLength })}</span>
+      </div>
+      <div class="row">
+        <button class="ghost" part="button enhance" @click=${() => void this.enhance()} ?disabled=${this.prompt.trim().length < 3 || this.enhancing || !this.signedIn}>
+          ${icon('sparkles', 16)} ${this.enhancing ? this.t('enhancing') : this.t('enhance')}</button>
+      </div>
+      ${this.enhanced ? html`<div class="enhanced" part="enhanced" aria-live="polite">
+        <label class="check"><input type="checkbox" .checked=${this.useEnhanced} @change=${(e: Event) => (this.useEnhanced = (e.target as HTMLInputElement).checked)} />
+          <strong>${this.t('useEnhanced')}</strong></label>
+        <p>${this.enhanced}</p>
+        ${this.suggestions.length ? html`<div class="chips" role="group" aria-label=${this.t('suggestions')}>
+          ${this.suggestions.map((s) => html`<button class="chip suggestion" part="chip suggestion" @click=${() => this.addSuggestion(s)}>${icon('plus', 14)} ${s}</button>`)}</div>` : nothing}
+      </div>` : nothing}
+    </section>`;
+  }
+
+  private renderTiers() {
+    const info = this.tierInfo;
+    const after = this.balance && info ? this.balance.credits - info.credits : undefined;
+    const paying = !!this.balance?.isPaying;
+    return html`<section>
+      <h4 id="tier-h">${this.t('tierLabel')}</h4>
+      <div class="tiers" role="radiogroup" aria-labelledby="tier-h" part="tiers" @keydown=${this.onTierKey}>
+        ${this.tiers.map((t) => html`<button class="tier" part="tier" role="radio" aria-checked=${this.tier === t.tier} tabindex=${this.tier === t.tier ? 0 : -1}
+          @click=${() => (this.tier = t.tier)}>
+          <span class="t-name">${t.label}</span><span class="t-size">${this.t('tierSize', { w: t.width, h: t.height })}</span>
+          <span class="t-cost">${formatCredits(t.credits, this.loc)}</span></button>`)}
+      </div>
+      ${this.balance ? html`<div class="balance-line" part="balance-line"><span class="muted">${this.t('balance')}: <strong>${formatCredits(this.balance.credits, this.loc)}</strong></span>
+        ${after !== undefined ? html`<span class=${after < 0 ? 'neg' : 'muted'}>${this.t('afterBalance', { n: formatCredits(Math.max(after, 0), this.loc) })}</span>` : nothing}</div>` : nothing}
+      <label class="check"><input type="checkbox" .checked=${this.watermark} ?disabled=${!paying} @change=${(e: Event) => (this.watermark = (e.target as HTMLInputElement).checked)} />
+        ${this.t('watermarkKeep')}</label>
+      ${paying ? nothing : html`<p class="muted small">${this.t('watermarkFree')}</p>`}
+    </section>`;
+  }
+
+  /** Arrow keys move between tiers, as in a native radio group. */
+  private onTierKey(e: KeyboardEvent): void {
+    const dir = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    if (!dir || !this.tiers.length) return;
+    e.preventDefault();
+    const i = this.tiers.findIndex((t) => t.tier === this.tier);
+    this.tier = this.tiers[(i + dir + this.tiers.length) % this.tiers.length]!.tier;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.tier[aria-checked="true"]')?.focus());
+  }
+
+  private renderGenerateButton() {
+    const info = this.tierInfo;
+    const busy = this.phase === 'generating';
+    const cost = info ? formatCredits(info.credits, this.loc) : '';
+    return html`<button class="primary big generate" part="button button-primary generate" @click=${() => void this.generate()}
+      ?disabled=${busy || !this.prompt.trim() || !this.signedIn} aria-busy=${busy}>
+      ${busy ? html`<span class="spinner" style="width:18px;height:18px;border-width:2px" aria-hidden="true"></span> ${this.t('generating')}` : html`${icon('sparkles', 18)} ${this.t('generate', { cost })}`}
+    </button>`;
+  }
+
+  private renderCanvas() {
+    const j = this.job;
+    if (this.phase === 'done' && j?.imageUrl) {
+      return html`<div class="canvas" part="result"><img src=${j.imageUrl} alt=${this.prompt} /></div>`;
+    }
+    if (this.phase === 'generating') {
+      const p = j?.progress ?? 0;
+      const label = !j || j.status === 'queued' ? this.t('queued') : this.t('running', { p });
+      return html`<div class="canvas skeleton" part="progress">
+        <div class="progress-wrap">
+          <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${p} aria-label=${this.t('generating')}><div style="width:${Math.max(4, p)}%"></div></div>
+          <span role="status" aria-live="polite" class="small muted">${label}</span>
+        </div></div>`;
+    }
+    if (this.phase === 'failed') {
+      return html`<div class="canvas" part="result"><div class="state error" role="alert"><div class="state-icon">${icon('alert', 22)}</div>
+        <strong>${this.t('errorTitle')}</strong><span>${j?.refunded ? this.t('failed') : this.t('failedNoRefund')}</span>
+        <button part="button" @click=${() => void this.generate()}>${icon('refresh', 16)} ${this.t('retry')}</button></div></div>`;
+    }
+    return html`<div class="canvas" part="result"><div class="empty"><div class="bubble">${icon('image', 30)}</div>
+      <span class="small">${this.t('resultTitle')}</span></div></div>`;
+  }
+
+  private renderResultActions() {
+    if (this.phase !== 'done' || !this.job) return nothing;
+    const j = this.job;
+    return html`<div class="actions">
+      ${this.remixRewarded ? html`<div class="inline-alert success wide" role="status">${icon('gift', 18)} ${this.t('remixRewarded')}</div>` : nothing}
+      <button class="primary wide" part="button button-primary publish" @click=${() => this.publishDialog?.open(j.imageId, this.prompt, this.templateCategory())}>${icon('share', 16)} ${this.t('publish')}</button>
+      <button part="button download" @click=${() => { this.emit('ais-download', { imageId: j.imageId }); void downloadImage(j.imageUrl!, `ais-${j.imageId}`); }}>${icon('download', 16)} ${this.t('download')}</button>
+      <button part="button reopen" @click=${() => this.reopen()}>${icon('edit', 16)} ${this.t('reopen')}</button>
+      <button class="ghost wide" part="button new" @click=${() => this.startOver()}>${icon('plus', 16)} ${this.t('newImage')}</button>
+    </div>`;
+  }
+
+  private templateCategory(): string | undefined {
+    return this.templates.find((t) => t.id === this.templateId)?.categoryId ?? (this.categoryId || undefined);
+  }
+}
+
+define('ais-studio', AisStudio);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ais-studio': AisStudio }
+}

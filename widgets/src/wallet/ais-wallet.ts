@@ -1,0 +1,243 @@
+import { css, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { GetBalanceResponse, LedgerEntry, ListPacksResponse, Pack, PurchaseResponse } from '../../../sdk/src/types.js';
+import { AisElement, define } from '../shared/base.js';
+import { formatCredits, formatInr, formatNumber, relativeTime, type WidgetError } from '../shared/format.js';
+import { icon } from '../shared/icons.js';
+import { baseStyles } from '../shared/styles.js';
+import { CheckoutCancelled, razorpayCheckout } from './checkout.js';
+
+/** `<ais-wallet>`: balance, monthly usage, packs with prices and discounts, checkout (sandbox or Razorpay) and history. */
+export class AisWallet extends AisElement {
+  static override styles = [baseStyles, css`
+    :host { container-type: inline-size; }
+    .hero {
+      display: grid; grid-template-columns: 1.3fr 1fr 1fr; gap: var(--_space); padding: calc(var(--_space) * 1.25);
+      border-radius: var(--_radius); color: var(--_on-primary);
+      background: var(--ais-wallet-hero, linear-gradient(135deg, var(--_primary), color-mix(in srgb, var(--_primary) 55%, #ec4899)));
+    }
+    .hero .label { color: color-mix(in srgb, var(--_on-primary) 80%, transparent); }
+    .hero .value.big { font-size: 2.2em; }
+    @container (max-width: 560px) { .hero { grid-template-columns: 1fr 1fr; } .hero .stat:first-child { grid-column: 1 / -1; } }
+    .packs { display: grid; gap: 12px; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
+    .pack {
+      display: grid; gap: 0.35em; justify-items: start; text-align: left; padding: 1em; min-height: 0; white-space: normal;
+      border-radius: var(--_radius); position: relative; align-content: start;
+    }
+    .pack .credits { font-size: 1.45em; font-weight: 750; letter-spacing: -0.02em; }
+    .pack .price { font-weight: 650; }
+    .pack .per { font-size: 0.78em; color: var(--_muted); font-weight: 500; }
+    .pack .strike { text-decoration: line-through; color: var(--_muted); font-weight: 500; font-size: 0.85em; margin-left: 0.35em; }
+    .pack .badge { position: absolute; top: 10px; right: 10px; }
+    .custom { display: flex; gap: 10px; align-items: end; flex-wrap: wrap; }
+    .custom label { flex: 1 1 160px; }
+    section { display: grid; gap: calc(var(--_space) * 0.75); margin-top: calc(var(--_space) * 1.5); }
+    .checkout-summary { display: grid; gap: 0.4em; padding: 0.9em; background: var(--_surface-alt); border-radius: var(--_radius-sm); }
+    .checkout-summary .row { justify-content: space-between; }
+    .sandbox-tag { display: inline-flex; gap: 0.35em; align-items: center; }
+  `];
+
+  /** Hide the transaction history. */
+  @property({ type: Boolean, attribute: 'no-history' }) noHistory = false;
+  /** Merchant name shown in Razorpay Checkout. */
+  @property({ attribute: 'merchant-name' }) merchantName = 'Community AI Studio';
+
+  @state() private balance?: GetBalanceResponse;
+  @state() private packs?: ListPacksResponse;
+  @state() private history: LedgerEntry[] = [];
+  @state() private historyCursor?: string | null;
+  @state() private loading = true;
+  @state() private quantity = 20;
+  @state() private busy = false;
+  @state() private order?: PurchaseResponse;
+  @state() private actionError?: WidgetError;
+  @state() private notice = '';
+  @query('#checkout') private checkoutDialog?: HTMLDialogElement;
+
+  protected async load(): Promise<void> {
+    this.loading = true;
+    try {
+      const [balance, packs] = await Promise.all([this.client.credits.balance(), this.client.credits.packs()]);
+      this.balance = balance;
+      this.packs = packs;
+      this.quantity = Math.max(packs.minQuantity, Math.min(this.quantity, packs.maxQuantity));
+      this.error = undefined;
+      if (!this.noHistory) await this.loadHistory(true);
+    } catch (err) {
+      this.error = this.fail(err);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async loadHistory(reset = false): Promise<void> {
+    try {
+      const page = await this.client.credits.history({ limit: 10, cursor: reset ? undefined : this.historyCursor ?? undefined });
+      this.history = reset ? page.items : [...this.history, ...page.items];
+      this.historyCursor = page.nextCursor ?? null;
+    } catch (err) {
+      this.actionError = this.fail(err);
+    }
+  }
+
+  /** Starts a purchase of a pack, or of `quantity` credits. */
+  async buy(selection: { packId: string } | { quantity: number }): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.actionError = undefined;
+    this.notice = '';
+    try {
+      const order = await this.client.credits.purchase(selection);
+      this.order = order;
+      this.emit('ais-purchase-started', { orderId: order.orderId, gateway: order.gateway, credits: order.credits, amount: order.amount, currency: order.currency });
+      if (order.gateway === 'razorpay') {
+        const payment = await razorpayCheckout(order, {
+          name: this.merchantName, description: formatCredits(order.credits, this.loc),
+          color: getComputedStyle(this).getPropertyValue('--ais-color-primary').trim() || undefined,
+        });
+        await this.verify(payment);
+      } else {
+        await this.updateComplete;
+        this.checkoutDialog?.showModal();
+      }
+    } catch (err) {
+      this.onPurchaseError(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async sandboxPay(): Promise<void> {
+    const order = this.order;
+    if (!order || this.busy) return;
+    this.busy = true;
+    try {
+      const payment = await this.client.credits.sandboxPay(order.orderId);
+      await this.verify(payment);
+      this.checkoutDialog?.close();
+    } catch (err) {
+      this.checkoutDialog?.close();
+      this.onPurchaseError(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async verify(payment: { orderId: string; paymentId: string; signature: string }): Promise<void> {
+    const r = await this.client.credits.verify(payment);
+    if (this.balance) this.balance = { ...this.balance, credits: r.balance, isPaying: true };
+    this.notice = this.t('purchaseDone', { n: formatNumber(r.creditsAdded, this.loc) });
+    this.order = undefined;
+    this.emit('ais-purchase-completed', { orderId: r.orderId, creditsAdded: r.creditsAdded, balance: r.balance });
+    this.emit('ais-balance-changed', { credits: r.balance });
+    void this.client.credits.balance().then((b) => (this.balance = b), () => undefined);
+    if (!this.noHistory) void this.loadHistory(true);
+  }
+
+  private cancelCheckout(): void {
+    if (this.order) this.emit('ais-purchase-cancelled', { orderId: this.order.orderId });
+    this.order = undefined;
+    this.checkoutDialog?.close();
+  }
+
+  private onPurchaseError(err: unknown): void {
+    if (err instanceof CheckoutCancelled) {
+      this.notice = this.t('purchaseCancelled');
+      this.emit('ais-purchase-cancelled', { orderId: this.order?.orderId });
+      return;
+    }
+    this.actionError = this.fail(err);
+    this.emit('ais-purchase-failed', { orderId: this.order?.orderId, code: this.actionError.code });
+  }
+
+  override render() {
+    if (this.error && !this.balance) return html`<div class="panel" part="base">${this.renderError(this.error, () => void this.load())}</div>`;
+    if (this.loading && !this.balance) return html`<div class="panel" part="base">${this.renderLoading()}</div>`;
+    const b = this.balance!;
+    return html`<div class="panel" part="base">
+      <div class="header"><h2 part="title">${this.t('walletTitle')}</h2></div>
+      <div class="hero" part="balance" aria-live="polite">
+        <div class="stat"><span class="label">${this.t('availableCredits')}</span><span class="value big">${formatNumber(b.credits, this.loc)}</span></div>
+        <div class="stat"><span class="label">${this.t('monthlyUsed')}</span><span class="value">${formatNumber(b.monthlyUsed, this.loc)}</span></div>
+        <div class="stat"><span class="label">${this.t('monthlyRemaining')}</span><span class="value">${formatNumber(b.monthlyRemaining, this.loc)}</span></div>
+      </div>
+      ${this.notice ? html`<div class="inline-alert success" role="status" style="margin-top:var(--_space)">${icon('check', 18)} ${this.notice}</div>` : nothing}
+      ${this.actionError ? html`<div style="margin-top:var(--_space)">${this.renderInlineError(this.actionError)}</div>` : nothing}
+      ${this.renderPacks()}
+      ${this.noHistory ? nothing : this.renderHistory()}
+      ${this.renderSandboxDialog()}
+    </div>`;
+  }
+
+  private renderPacks() {
+    const p = this.packs;
+    if (!p) return nothing;
+    const best = Math.max(...p.items.map((i) => i.discountPercent));
+    return html`<section aria-labelledby="packs-h">
+      <div class="row" style="justify-content:space-between"><h3 id="packs-h">${this.t('packsTitle')}</h3>
+        <span class="muted small">${this.t('perCredit', { p: formatNumber(p.pricePerCredit, this.loc, 2) })}</span></div>
+      <div class="packs" part="packs">
+        ${p.items.map((pack) => this.renderPack(pack, p.pricePerCredit, pack.discountPercent === best && best > 0))}
+      </div>
+      <div class="custom" part="custom-quantity">
+        <label class="field">${this.t('customQtyLabel')}
+          <input type="number" inputmode="numeric" min=${p.minQuantity} max=${p.maxQuantity} .value=${String(this.quantity)}
+            @input=${(e: Event) => (this.quantity = Math.floor(Number((e.target as HTMLInputElement).value) || 0))} /></label>
+        <button part="button buy-custom" ?disabled=${this.busy || this.quantity < p.minQuantity || this.quantity > p.maxQuantity}
+          @click=${() => void this.buy({ quantity: this.quantity })}>
+          ${this.t('buy')} · ${formatInr(Math.round(this.quantity * p.pricePerCredit * 100) / 100, this.loc)}</button>
+      </div>
+    </section>`;
+  }
+
+  private renderPack(pack: Pack, perCredit: number, featured: boolean) {
+    const full = pack.credits * perCredit;
+    return html`<button class="pack" part="pack ${featured ? 'pack-featured' : ''}" ?disabled=${this.busy}
+      style=${featured ? 'border-color:var(--_primary);box-shadow:0 0 0 1px var(--_primary)' : ''}
+      aria-label="${formatCredits(pack.credits, this.loc)}, ${formatInr(pack.amount, this.loc)}${pack.discountPercent ? `, ${this.t('save_pct', { n: pack.discountPercent })}` : ''}"
+      @click=${() => void this.buy({ packId: pack.packId })}>
+      ${pack.discountPercent ? html`<span class="badge ${featured ? '' : 'success'}">${this.t('save_pct', { n: pack.discountPercent })}</span>` : nothing}
+      <span class="credits">${formatNumber(pack.credits, this.loc)}</span>
+      <span class="per">${this.t('credits', { n: '' }).trim()}</span>
+      <span class="price">${formatInr(pack.amount, this.loc)}${pack.discountPercent ? html`<span class="strike">${formatInr(full, this.loc)}</span>` : nothing}</span>
+    </button>`;
+  }
+
+  private renderHistory() {
+    return html`<section aria-labelledby="hist-h">
+      <h3 id="hist-h">${this.t('historyTitle')}</h3>
+      ${this.history.length === 0 ? html`<p class="muted small">${this.t('historyEmpty')}</p>` : html`<table part="history">
+        <thead><tr><th scope="col">${this.t('reason')}</th><th scope="col" class="num">Δ</th><th scope="col" class="num">${this.t('balance')}</th></tr></thead>
+        <tbody>${this.history.map((h) => html`<tr>
+          <td><div style="font-weight:600">${this.t(`reason_${h.reason}`)}</div><div class="muted small">${relativeTime(h.createdAt, this.loc)}${h.note ? ` · ${h.note}` : ''}</div></td>
+          <td class="num ${h.delta >= 0 ? 'pos' : 'neg'}">${h.delta > 0 ? '+' : ''}${formatNumber(h.delta, this.loc)}</td>
+          <td class="num">${formatNumber(h.balanceAfter, this.loc)}</td></tr>`)}</tbody></table>`}
+      ${this.historyCursor ? html`<div class="row" style="justify-content:center"><button class="ghost" part="button load-more" @click=${() => void this.loadHistory()}>${this.t('loadMore')}</button></div>` : nothing}
+    </section>`;
+  }
+
+  private renderSandboxDialog() {
+    const o = this.order;
+    return html`<dialog id="checkout" part="dialog checkout-dialog" aria-labelledby="co-h" @cancel=${(e: Event) => { e.preventDefault(); this.cancelCheckout(); }}>
+      ${o ? html`<div class="dialog-body">
+        <div class="row" style="justify-content:space-between"><h3 id="co-h">${this.t('checkoutTitle')}</h3><span class="badge warning sandbox-tag">${icon('lock', 13)} TEST</span></div>
+        <p class="muted small">${this.t('checkoutNote')}</p>
+        <div class="checkout-summary">
+          <div class="row"><span>${formatCredits(o.credits, this.loc)}</span><span class="muted small">${this.t('order', { id: o.orderId })}</span></div>
+          <div class="row"><strong>${this.t('total')}</strong><strong>${formatInr(o.amount, this.loc)}</strong></div>
+        </div>
+        <div class="dialog-actions">
+          <button part="button" @click=${() => this.cancelCheckout()} ?disabled=${this.busy}>${this.t('cancel')}</button>
+          <button class="primary" part="button button-primary pay" @click=${() => void this.sandboxPay()} ?disabled=${this.busy} aria-busy=${this.busy}>
+            ${this.busy ? this.t('paying') : this.t('pay', { amount: formatInr(o.amount, this.loc) })}</button>
+        </div>
+      </div>` : nothing}
+    </dialog>`;
+  }
+}
+
+define('ais-wallet', AisWallet);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ais-wallet': AisWallet }
+}

@@ -29,9 +29,12 @@ export async function makeImage(userId: string, o: ImageOpts = {}): Promise<Gene
   const id = newId('img');
   const jobId = newId('job');
   let storageKey: string | null = null;
+  let thumbKey: string | null = null;
   if (o.file) {
     storageKey = `test/${id}.png`;
+    thumbKey = `test/${id}.thumb.webp`;
     await service<BlobStorage>('storage').put(storageKey, await smallPng(), 'image/png');
+    await service<BlobStorage>('storage').put(thumbKey, await sharp(await smallPng()).webp().toBuffer(), 'image/webp');
   }
   const at = o.createdAt ?? new Date();
   const status = o.status ?? 'succeeded';
@@ -39,7 +42,7 @@ export async function makeImage(userId: string, o: ImageOpts = {}): Promise<Gene
     attempts: 1, maxAttempts: 3, cost: o.creditsSpent ?? 1000, refunded: o.refunded ?? false, request: { prompt: o.prompt ?? 'a red fox in snow', tier: 'standard', watermark: true, width: 64, height: 64 },
     createdAt: at, updatedAt: at });
   return GeneratedImage.create({ id, tenantId: DEFAULT_TENANT_ID, userId, jobId, templateId: null, promptText: o.prompt ?? 'a red fox in snow', tier: 'standard',
-    width: 64, height: 64, provider: 'local', status, watermark: o.watermark ?? true, storageKey, thumbKey: null, creditsSpent: o.creditsSpent ?? 1000,
+    width: 64, height: 64, provider: 'local', status, watermark: o.watermark ?? true, storageKey, thumbKey, creditsSpent: o.creditsSpent ?? 1000,
     billable: o.billable ?? true, createdAt: at, updatedAt: at });
 }
 

@@ -52,9 +52,17 @@ export async function updateAdminConfig(admin: Principal, body: { config?: unkno
     patch = conv.patch;
     checkShape(patch, errors);
   }
-  if (errors.length) throw refused(errors);
-  const { db } = services();
   const ctx = await validationContext(admin.tenantId);
+  if (errors.length) {
+    // Report the whole-config problems too, so one round trip lists everything (values of a wrong type may trip a check: skip it then).
+    try {
+      const current = mergeConfig(DEFAULT_CONFIG, (await latestRow(admin.tenantId))?.config ?? {});
+      const seen = new Set(errors.map((e) => e.field));
+      for (const e of validateConfig(mergeConfig(opts.replace ? DEFAULT_CONFIG : current, patch) as TenantConfig, ctx)) if (!seen.has(e.field)) errors.push(e);
+    } catch { /* the shape errors already explain it */ }
+    throw refused(errors);
+  }
+  const { db } = services();
   const saved = await db.tx(async (t) => {
     const row = await TenantConfigRow.findOne({ where: { tenantId: admin.tenantId }, order: [['version', 'DESC']], transaction: t, lock: db.dialect === 'mysql' });
     const current = mergeConfig(DEFAULT_CONFIG, row?.config ?? {});

@@ -189,4 +189,13 @@ export function initModels(sequelize: Sequelize) {
     dedupeKey: S() }),
     opts('notifications', noUpdate));
   AnalyticsEvent.init(cols({ id: autoId(), tenantId: S(40), userId: S(40), name: S(64), props: JSONTEXT('props') }), opts('analytics_events', noUpdate));
+  // Automatic timestamps are DATE by default, which MySQL writes to whole seconds; the columns are DATE(3), keep the milliseconds.
+  for (const model of Object.values(sequelize.models)) {
+    let changed = false;
+    for (const name of ['createdAt', 'updatedAt']) {
+      const attr = model.rawAttributes[name];
+      if (attr) { attr.type = DataTypes.DATE(3); changed = true; }
+    }
+    if (changed) model.refreshAttributes();
+  }
 }

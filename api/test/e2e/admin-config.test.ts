@@ -59,6 +59,9 @@ for (const dbDef of databases()) {
       expect(packs.body.pricePerCredit).to.equal(7);
       expect(packs.body.items.map((p: { packId: string }) => p.packId)).to.deep.equal(['pack_20']);
       expect(packs.body.items[0]).to.include({ credits: 20, discountPercent: 25, amount: 105, amountPaise: 10500 });
+      const removed = await save({ pricing: { bands: { C: null } }, flags: { newFeed: true } });
+      expect(removed.body.config.pricing.bands).to.deep.equal({ A: 7, B: 7 });
+      expect((await save({ flags: { newFeed: null } })).body.config.flags).to.deep.equal({});
     });
 
     it('applies a new generate rate limit at once (429 with Retry-After)', async () => {

@@ -58,7 +58,7 @@ export async function updateAdminConfig(admin: Principal, body: { config?: unkno
     try {
       const current = mergeConfig(DEFAULT_CONFIG, (await latestRow(admin.tenantId))?.config ?? {});
       const seen = new Set(errors.map((e) => e.field));
-      for (const e of validateConfig(mergeConfig(opts.replace ? DEFAULT_CONFIG : current, patch) as TenantConfig, ctx)) if (!seen.has(e.field)) errors.push(e);
+      for (const e of validateConfig(dropNullEntries(mergeConfig(opts.replace ? DEFAULT_CONFIG : current, patch) as TenantConfig), ctx)) if (!seen.has(e.field)) errors.push(e);
     } catch { /* the shape errors already explain it */ }
     throw refused(errors);
   }
@@ -70,7 +70,7 @@ export async function updateAdminConfig(admin: Principal, body: { config?: unkno
     if (body.expectedVersion !== undefined && body.expectedVersion !== (row?.version ?? 0)) {
       throw new AppError('conflict', `The configuration changed meanwhile (now version ${row?.version ?? 0}); reload and try again.`, { currentVersion: row?.version ?? 0 });
     }
-    const next = mergeConfig(opts.replace ? DEFAULT_CONFIG : current, patch) as TenantConfig;
+    const next = dropNullEntries(mergeConfig(opts.replace ? DEFAULT_CONFIG : current, patch) as TenantConfig);
     const problems = validateConfig(next, ctx);
     if (problems.length) throw refused(problems);
     const changed = changedFields(configToWire(current), configToWire(next));
@@ -120,4 +120,10 @@ export async function restoreConfigVersion(admin: Principal, body: { version: nu
   const full = mergeConfig(DEFAULT_CONFIG, row?.config ?? {}) as unknown as Record<string, unknown>;
   return updateAdminConfig(admin, { note: body.note ?? `Restored version ${body.version}` },
     { storedPatch: full, replace: true, action: 'config.restore', auditData: { restoredVersion: body.version } });
+}
+
+/** In the partner-keyed maps (price bands, flags, provider costs) a null value removes the entry. */
+function dropNullEntries(c: TenantConfig): TenantConfig {
+  const clean = <T>(m: Record<string, T | null> | undefined) => Object.fromEntries(Object.entries(m ?? {}).filter(([, v]) => v !== null)) as Record<string, T>;
+  return { ...c, pricing: { ...c.pricing, bands: clean(c.pricing.bands) }, flags: clean(c.flags), providers: { ...c.providers, providerCostPaise: clean(c.providers.providerCostPaise) } };
 }

@@ -122,6 +122,33 @@ for (const dbDef of databases()) {
       await s.ledgerOk();
     });
 
+    it('applies reward amount and per-asset cap to the next remix, and hides the feed from visitors when told', async () => {
+      await save({ rewards: { reuseReward: 0.75, perAssetCap: 1 } });
+      const maker = s.token('maker');
+      await s.grant('maker', 2);
+      const g = await s.call('POST', '/api/studio/generate', { token: maker, body: { prompt: 'a tea shop poster', tier: 'standard' } });
+      await waitForJob(s, maker, g.body.jobId);
+      const cat = (await s.call('GET', '/api/studio/categories', { token: maker })).body.items[0].id;
+      const pub = await s.call('POST', '/api/community/publish', { token: maker, body: { imageId: g.body.imageId, title: 'Tea shop', categoryId: cat, visibility: 'public' } });
+      expect(pub.status, JSON.stringify(pub.body)).to.equal(201);
+      const remix = async (sub: string) => {
+        const t = s.token(sub);
+        await s.grant(sub, 2);
+        await s.call('POST', `/api/community/${pub.body.postId}/remix/open`, { token: t });
+        const rg = await s.call('POST', '/api/studio/generate', { token: t, body: { prompt: 'a tea shop poster, remixed', tier: 'standard' } });
+        await waitForJob(s, t, rg.body.jobId);
+        return (await s.call('POST', `/api/community/${pub.body.postId}/remix/record`, { token: t, body: { generatedImageId: rg.body.imageId } })).body;
+      };
+      expect(await remix('rx1')).to.include({ rewarded: true, rewardCredits: 0.75 });
+      expect(await remix('rx2')).to.include({ rewarded: true, rewardCredits: 0.25, creatorTotalForAsset: 1 });
+      expect(await remix('rx3')).to.include({ rewarded: false });
+      expect((await s.call('GET', '/api/community/feed')).status).to.equal(200);
+      await save({ feed: { publicVisitors: false } });
+      expect((await s.call('GET', '/api/community/feed')).status).to.equal(401);
+      await save({ feed: { publicVisitors: true }, rewards: { reuseReward: 0.5, perAssetCap: 20 } });
+      await s.ledgerOk();
+    });
+
     it('refuses an invalid configuration whole, listing every reason', async () => {
       const before = await s.call('GET', '/api/admin/config', { token: admin });
       const r = await save({

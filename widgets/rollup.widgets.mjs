@@ -8,7 +8,8 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 const ts = (outDir) => typescript({ tsconfig: 'widgets/tsconfig.json', outDir, sourceMap: false, declaration: false, noEmitOnError: true });
-const min = () => terser({ ecma: 2020, module: true, format: { comments: false } });
+// Per output: with `module: true` terser would drop the IIFE's global `var AisWidgets` as an unused top-level name.
+const min = (module = true) => terser({ ecma: 2020, module, format: { comments: false } });
 const resolve = () => nodeResolve({ browser: true, exportConditions: ['browser', 'production'] });
 
 export const entries = {
@@ -24,14 +25,14 @@ export default [
   {
     input: 'widgets/src/index.ts',
     output: [
-      { file: 'widgets/dist/ais-widgets.js', format: 'es' },
-      { file: 'widgets/dist/ais-widgets.iife.js', format: 'iife', name: 'AisWidgets' },
+      { file: 'widgets/dist/ais-widgets.js', format: 'es', plugins: [min()] },
+      { file: 'widgets/dist/ais-widgets.iife.js', format: 'iife', name: 'AisWidgets', plugins: [min(false)] },
     ],
-    plugins: [resolve(), ts('widgets/dist'), min()],
+    plugins: [resolve(), ts('widgets/dist')],
   },
   {
     input: Object.fromEntries(Object.entries(entries).filter(([, file]) => fs.existsSync(file))),
-    output: { dir: 'widgets/dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js' },
-    plugins: [resolve(), ts('widgets/dist/esm'), min()],
+    output: { dir: 'widgets/dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js', plugins: [min()] },
+    plugins: [resolve(), ts('widgets/dist/esm')],
   },
 ];

@@ -24,7 +24,6 @@ export class AisFeed extends AisElement {
     .liked { color: #e11d48; }
     .liked svg { fill: currentColor; }
     .remix-btn { margin-left: auto; color: var(--_primary); }
-    .stats { display: flex; gap: 0.9em; font-size: 0.78em; color: var(--_muted); }
     .sentinel { height: 1px; }
     .end { text-align: center; color: var(--_muted); font-size: 0.85em; padding: var(--_space); }
     .more { display: flex; justify-content: center; padding: var(--_space); }
@@ -215,8 +214,7 @@ export class AisFeed extends AisElement {
       <div class="img-wrap"><img class="thumb" part="thumbnail" src=${c.thumbnailUrl} alt=${c.title} loading="lazy" /></div>
       <div class="body">
         <span class="title" id="t-${c.postId}">${c.title}</span>
-        <span class="author">${this.t('by', { name })} · ${relativeTime(c.createdAt, this.loc)}</span>
-        <span class="stats"><span>${this.t('remixes', { n: formatNumber(c.reuseCount, this.loc) })}</span></span>
+        <span class="author">${this.t('by', { name })} · ${relativeTime(c.createdAt, this.loc)}${c.reuseCount > 0 ? html` · ${this.t('remixes', { n: formatNumber(c.reuseCount, this.loc) })}` : nothing}</span>
       </div>
       <div class="bar">
         <button class="ghost ${c.likedByMe ? 'liked' : ''}" part="button like" aria-pressed=${c.likedByMe}
@@ -233,8 +231,8 @@ export class AisFeed extends AisElement {
       <form class="dialog-body" @submit=${this.submitReport}>
         <h3 id="rep-h">${this.t('reportTitle')}</h3>
         ${this.reporting ? html`<p class="muted small">${this.reporting.title}</p>` : nothing}
-        <fieldset style="border:none;padding:0;margin:0;display:grid;gap:.35em">
-          <legend class="small" style="font-weight:600;margin-bottom:.3em">${this.t('reportReason')}</legend>
+        <fieldset style="border:none;padding:0;margin:0;display:grid;gap:.35em;grid-template-columns:1fr 1fr">
+          <legend class="small" style="font-weight:600;margin-bottom:.4em">${this.t('reportReason')}</legend>
           ${REASONS.map((r) => html`<label class="check"><input type="radio" name="reason" .checked=${this.reportReason === r} @change=${() => (this.reportReason = r)} /> ${this.t(`reason_${r}`)}</label>`)}
         </fieldset>
         <label class="field">${this.t('reportDetails')}<textarea rows="2" maxlength="500" .value=${this.reportDetails} @input=${(e: Event) => (this.reportDetails = (e.target as HTMLTextAreaElement).value)}></textarea></label>

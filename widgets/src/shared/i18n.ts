@@ -53,7 +53,9 @@ export const en = {
   enhancing: 'Enhancing…',
   enhancedPreview: 'Enhanced prompt',
   useEnhanced: 'Use the enhanced prompt',
-  suggestions: 'Suggestions',
+  suggestions: 'Tips for a better prompt',
+  showAll: 'Show all {n} templates',
+  showLess: 'Show fewer',
   tierLabel: 'Quality',
   tierSize: '{w}×{h}',
   watermarkKeep: 'Keep the watermark on public images',
@@ -152,6 +154,7 @@ export const en = {
   reason_admin: 'Adjustment',
   reason_bonus: 'Bonus',
   order: 'Order {id}',
+  change: 'Credits',
 
   // referral
   referralTitle: 'Invite friends, earn credits',
@@ -280,7 +283,9 @@ export const hi: Messages = {
   enhancing: 'बेहतर किया जा रहा है…',
   enhancedPreview: 'बेहतर प्रॉम्प्ट',
   useEnhanced: 'बेहतर प्रॉम्प्ट इस्तेमाल करें',
-  suggestions: 'सुझाव',
+  suggestions: 'बेहतर प्रॉम्प्ट के सुझाव',
+  showAll: 'सभी {n} टेम्पलेट दिखाएँ',
+  showLess: 'कम दिखाएँ',
   tierLabel: 'गुणवत्ता',
   tierSize: '{w}×{h}',
   watermarkKeep: 'सार्वजनिक इमेज पर वॉटरमार्क रखें',
@@ -376,6 +381,7 @@ export const hi: Messages = {
   reason_admin: 'समायोजन',
   reason_bonus: 'बोनस',
   order: 'ऑर्डर {id}',
+  change: 'क्रेडिट',
 
   referralTitle: 'दोस्तों को बुलाएँ, क्रेडिट कमाएँ',
   referralIntro: 'आपके लिंक से जुड़ने वाले दोस्तों को बोनस क्रेडिट मिलते हैं, और उनकी पहली इमेज बनने पर आपको क्रेडिट मिलते हैं।',

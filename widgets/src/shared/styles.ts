@@ -139,6 +139,7 @@ export const baseStyles = css`
     border: 3px solid color-mix(in srgb, var(--_primary) 18%, transparent); border-top-color: var(--_primary);
     animation: ais-spin 0.8s linear infinite;
   }
+  .spinner.on-primary { width: 18px; height: 18px; border-width: 2px; border-color: rgb(255 255 255 / 35%); border-top-color: var(--_on-primary); }
   .skeleton { background: linear-gradient(90deg, var(--_surface-alt), color-mix(in srgb, var(--_surface-alt) 40%, var(--_border)), var(--_surface-alt)); background-size: 200% 100%; animation: ais-shimmer 1.4s ease-in-out infinite; }
   @keyframes ais-spin { to { transform: rotate(360deg); } }
   @keyframes ais-shimmer { from { background-position: 200% 0; } to { background-position: -200% 0; } }

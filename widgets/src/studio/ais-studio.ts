@@ -47,6 +47,7 @@ export class AisStudio extends AisElement {
   @state() private suggestions: string[] = [];
   @state() private useEnhanced = true;
   @state() private enhancing = false;
+  @state() private allTemplates = false;
   @state() private tier: Tier = 'standard';
   @state() private watermark = true;
   @state() private phase: Phase = 'idle';
@@ -183,12 +184,6 @@ export class AisStudio extends AisElement {
     }
   }
 
-  private addSuggestion(s: string): void {
-    const base = this.prompt.trim().replace(/[.,;]\s*$/, '');
-    this.prompt = `${base}${base ? ', ' : ''}${s}`.slice(0, this.maxLength);
-    this.scheduleEnhance(0);
-  }
-
   private get tierInfo(): TierInfo | undefined {
     return this.tiers.find((t) => t.tier === this.tier);
   }
@@ -303,10 +298,12 @@ export class AisStudio extends AisElement {
               <span class="art" style="background:var(--_surface-alt);color:var(--_muted)">${icon('edit', 26)}</span>
               <span class="label">${this.t('blankTemplate')}</span>
             </button>
-            ${shown.slice(0, 11).map((t) => html`<button class="template" part="template" aria-pressed=${this.templateId === t.id} title=${t.description ?? t.promptText} @click=${() => this.pickTemplate(t)}>
+            ${(this.allTemplates ? shown : shown.slice(0, 7)).map((t) => html`<button class="template" part="template" aria-pressed=${this.templateId === t.id} title=${t.description ?? t.promptText} @click=${() => this.pickTemplate(t)}>
               <span class="art" style=${t.thumbnailUrl ? `background-image:url('${encodeURI(t.thumbnailUrl)}')` : `background:${placeholderGradient(t.id)}`}>${t.thumbnailUrl ? nothing : icon('image', 26)}</span>
               <span class="label">${t.title}</span></button>`)}
-          </div>`}
+          </div>
+          ${shown.length > 7 ? html`<button class="ghost small-btn" part="button" aria-expanded=${this.allTemplates} @click=${() => (this.allTemplates = !this.allTemplates)}>
+            ${this.allTemplates ? this.t('showLess') : this.t('showAll', { n: shown.length })}</button>` : nothing}`}
     </section>`;
   }
 
@@ -326,8 +323,8 @@ export class AisStudio extends AisElement {
         <label class="check"><input type="checkbox" .checked=${this.useEnhanced} @change=${(e: Event) => (this.useEnhanced = (e.target as HTMLInputElement).checked)} />
           <strong>${this.t('useEnhanced')}</strong></label>
         <p>${this.enhanced}</p>
-        ${this.suggestions.length ? html`<div class="chips" role="group" aria-label=${this.t('suggestions')}>
-          ${this.suggestions.map((s) => html`<button class="chip suggestion" part="chip suggestion" @click=${() => this.addSuggestion(s)}>${icon('plus', 14)} ${s}</button>`)}</div>` : nothing}
+        ${this.suggestions.length ? html`<details class="tips" part="suggestions"><summary>${icon('sparkles', 14)} ${this.t('suggestions')} (${this.suggestions.length})</summary>
+          <ul>${this.suggestions.map((s) => html`<li>${s}</li>`)}</ul></details>` : nothing}
       </div>` : nothing}
     </section>`;
   }
@@ -368,7 +365,7 @@ export class AisStudio extends AisElement {
     const cost = info ? formatCredits(info.credits, this.loc) : '';
     return html`<button class="primary big generate" part="button button-primary generate" @click=${() => void this.generate()}
       ?disabled=${busy || !this.prompt.trim() || !this.signedIn} aria-busy=${busy}>
-      ${busy ? html`<span class="spinner" style="width:18px;height:18px;border-width:2px" aria-hidden="true"></span> ${this.t('generating')}` : html`${icon('sparkles', 18)} ${this.t('generate', { cost })}`}
+      ${busy ? html`<span class="spinner on-primary" aria-hidden="true"></span> ${this.t('generating')}` : html`${icon('sparkles', 18)} ${this.t('generate', { cost })}`}
     </button>`;
   }
 

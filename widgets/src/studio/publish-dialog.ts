@@ -68,7 +68,7 @@ export class AisPublishDialog extends LitElement {
       ${this.postId
         ? html`<div class="dialog-body" role="status">
             <div class="state"><div class="state-icon" style="color:var(--_success)">${icon('check', 24)}</div>
-              <strong id="pub-title">${t('published')}</strong><span class="small muted">${t('viewPost', { id: this.postId })}</span></div>
+              <strong id="pub-title">${t('published')}</strong><span class="small muted">${this.postTitle}</span></div>
             <div class="dialog-actions"><button class="primary" part="button button-primary" @click=${this.close}>${t('close')}</button></div>
           </div>`
         : html`<form class="dialog-body" @submit=${this.submit}>

@@ -22,7 +22,7 @@ export class AisWallet extends AisElement {
     .packs { display: grid; gap: 12px; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
     .pack {
       display: grid; gap: 0.35em; justify-items: start; text-align: left; padding: 1em; min-height: 0; white-space: normal;
-      border-radius: var(--_radius); position: relative; align-content: start;
+      border-radius: var(--_radius); position: relative; align-content: start; justify-content: stretch;
     }
     .pack .credits { font-size: 1.45em; font-weight: 750; letter-spacing: -0.02em; }
     .pack .price { font-weight: 650; }
@@ -30,7 +30,7 @@ export class AisWallet extends AisElement {
     .pack .strike { text-decoration: line-through; color: var(--_muted); font-weight: 500; font-size: 0.85em; margin-left: 0.35em; }
     .pack .badge { position: absolute; top: 10px; right: 10px; }
     .custom { display: flex; gap: 10px; align-items: end; flex-wrap: wrap; }
-    .custom label { flex: 1 1 160px; }
+    .custom label { flex: 0 1 220px; }
     section { display: grid; gap: calc(var(--_space) * 0.75); margin-top: calc(var(--_space) * 1.5); }
     .checkout-summary { display: grid; gap: 0.4em; padding: 0.9em; background: var(--_surface-alt); border-radius: var(--_radius-sm); }
     .checkout-summary .row { justify-content: space-between; }
@@ -183,7 +183,7 @@ export class AisWallet extends AisElement {
         <label class="field">${this.t('customQtyLabel')}
           <input type="number" inputmode="numeric" min=${p.minQuantity} max=${p.maxQuantity} .value=${String(this.quantity)}
             @input=${(e: Event) => (this.quantity = Math.floor(Number((e.target as HTMLInputElement).value) || 0))} /></label>
-        <button part="button buy-custom" ?disabled=${this.busy || this.quantity < p.minQuantity || this.quantity > p.maxQuantity}
+        <button class="primary" part="button button-primary buy-custom" ?disabled=${this.busy || this.quantity < p.minQuantity || this.quantity > p.maxQuantity}
           @click=${() => void this.buy({ quantity: this.quantity })}>
           ${this.t('buy')} · ${formatInr(Math.round(this.quantity * p.pricePerCredit * 100) / 100, this.loc)}</button>
       </div>
@@ -207,7 +207,7 @@ export class AisWallet extends AisElement {
     return html`<section aria-labelledby="hist-h">
       <h3 id="hist-h">${this.t('historyTitle')}</h3>
       ${this.history.length === 0 ? html`<p class="muted small">${this.t('historyEmpty')}</p>` : html`<table part="history">
-        <thead><tr><th scope="col">${this.t('reason')}</th><th scope="col" class="num">Δ</th><th scope="col" class="num">${this.t('balance')}</th></tr></thead>
+        <thead><tr><th scope="col">${this.t('reason')}</th><th scope="col" class="num">${this.t('change')}</th><th scope="col" class="num">${this.t('balance')}</th></tr></thead>
         <tbody>${this.history.map((h) => html`<tr>
           <td><div style="font-weight:600">${this.t(`reason_${h.reason}`)}</div><div class="muted small">${relativeTime(h.createdAt, this.loc)}${h.note ? ` · ${h.note}` : ''}</div></td>
           <td class="num ${h.delta >= 0 ? 'pos' : 'neg'}">${h.delta > 0 ? '+' : ''}${formatNumber(h.delta, this.loc)}</td>

@@ -64,21 +64,32 @@ export async function feed(caller: Caller, q: FeedQuery): Promise<FeedPage> {
   return { items: rows.items.map((r) => presentCard(r.row, liked.has(r.row.id))), nextCursor: rows.next ? encodeCursor(rows.next) : undefined };
 }
 
+/** The page queries (exported for the benchmark's EXPLAIN). Both are served by the (tenant, listed[, category], key, id) indexes. */
+export function latestSql(byCategory: boolean, withCursor: boolean) {
+  return `SELECT ${COLS} FROM community_posts p JOIN users u ON u.id = p.user_id
+    WHERE p.tenant_id = :tenant AND p.listed = 1 ${byCategory ? 'AND p.category_id = :cat' : ''}
+      ${withCursor ? 'AND (p.created_at < :a OR (p.created_at = :a AND p.id < :id))' : ''}
+    ORDER BY p.created_at DESC, p.id DESC LIMIT :n`;
+}
+export function trendingSql(byCategory: boolean, withCursor: boolean) {
+  return `SELECT ${COLS} FROM community_posts p JOIN users u ON u.id = p.user_id
+    WHERE p.tenant_id = :tenant AND p.listed = 1 ${byCategory ? 'AND p.category_id = :cat' : ''}
+      ${withCursor ? 'AND (p.trending_score < :s OR (p.trending_score = :s AND p.id < :id))' : ''}
+      AND p.created_at <= :T AND p.score_changed_at <= :S
+    ORDER BY p.trending_score DESC, p.id DESC LIMIT :n`;
+}
+
 async function select(sql: string, replacements: Record<string, unknown>): Promise<Raw[]> {
   return services().db.sequelize.query(sql, { replacements, type: QueryTypes.SELECT }) as Promise<Raw[]>;
 }
 
 async function latestPage(tenant: string, cat: string | null, limit: number, cur?: Extract<Cur, { k: 'l' }>) {
   const r: Record<string, unknown> = { tenant, cat, n: limit + 1 };
-  let keyset = '';
   if (cur) {
-    keyset = 'AND (p.created_at < :a OR (p.created_at = :a AND p.id < :id))';
     r.a = new Date(cur.a);
     r.id = cur.id;
   }
-  const raw = await select(`SELECT ${COLS} FROM community_posts p JOIN users u ON u.id = p.user_id
-    WHERE p.tenant_id = :tenant AND p.listed = 1 ${cat ? 'AND p.category_id = :cat' : ''} ${keyset}
-    ORDER BY p.created_at DESC, p.id DESC LIMIT :n`, r);
+  const raw = await select(latestSql(!!cat, !!cur), r);
   const items = raw.slice(0, limit).map((x) => ({ row: toRow(x) }));
   const last = items[items.length - 1];
   const next: Cur | undefined = raw.length > limit && last ? { k: 'l', c: cat, a: last.row.createdAt.getTime(), id: last.row.id } : undefined;
@@ -92,16 +103,11 @@ async function trendingPage(tenant: string, cat: string | null, limit: number, c
   const at = new Date(T);
   const snap = new Date(S);
   const r: Record<string, unknown> = { tenant, cat, n: limit + 1, T: at, S: snap };
-  let keyset = '';
   if (cur) {
-    keyset = 'AND (p.trending_score < :s OR (p.trending_score = :s AND p.id < :id))';
     r.s = cur.s;
     r.id = cur.id;
   }
-  const unchanged = await select(`SELECT ${COLS} FROM community_posts p JOIN users u ON u.id = p.user_id
-    WHERE p.tenant_id = :tenant AND p.listed = 1 ${cat ? 'AND p.category_id = :cat' : ''} ${keyset}
-      AND p.created_at <= :T AND p.score_changed_at <= :S
-    ORDER BY p.trending_score DESC, p.id DESC LIMIT :n`, r);
+  const unchanged = await select(trendingSql(!!cat, !!cur), r);
   const cmp = idComparator(services().db.dialect);
   type Item = { row: CardRow; s: number };
   const items: Item[] = unchanged.map((x) => { const row = toRow(x); return { row, s: row.trendingScore }; });

@@ -12,11 +12,11 @@ export const adminStyles = css`
   .charts { display: grid; gap: var(--_space); grid-template-columns: repeat(2, minmax(0, 1fr)); }
   @container (max-width: 820px) { .charts { grid-template-columns: 1fr; } }
   .chart { margin: 0; border: 1px solid var(--_border); border-radius: var(--_radius); padding: var(--_space); background: var(--_surface); display: grid; gap: 0.6em; }
-  .chart.wide { grid-column: 1 / -1; }
+  .charts > .wide { grid-column: 1 / -1; }
   .chart figcaption { display: flex; justify-content: space-between; gap: 1em; flex-wrap: wrap; font-size: 0.92em; }
   .chart svg { width: 100%; height: auto; overflow: visible; }
   .chart .grid { stroke: var(--_border); stroke-width: 1; }
-  .chart .tick { font-size: 11px; fill: var(--_muted); font-family: var(--_font); }
+  .chart .tick { font-size: 12px; fill: var(--_muted); font-family: var(--_font); }
   .chart .tick.strong { fill: var(--_text); font-weight: 600; }
   .legend { display: flex; gap: 0.9em; flex-wrap: wrap; color: var(--_muted); font-size: 0.88em; }
   .legend i { display: inline-block; width: 10px; height: 10px; border-radius: 3px; margin-right: 0.35em; vertical-align: -1px; }

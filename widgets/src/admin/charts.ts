@@ -49,7 +49,7 @@ export function timeChart(title: string, labels: string[], series: Series[]) {
   return html`<figure class="chart" part="chart">
     <figcaption><strong>${title}</strong>
       <span class="legend">${series.map((s, i) => html`<span><i style="background:${s.color ?? PALETTE[i % PALETTE.length]}"></i>${s.name}</span>`)}</span></figcaption>
-    <svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${title}. ${summary}" preserveAspectRatio="none">
+    <svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${title}. ${summary}">
       ${svg`<g transform="translate(${L},${T})">
         ${top.map((v) => svg`<line x1="0" x2=${w} y1=${h - (v / max) * h} y2=${h - (v / max) * h} class="grid"/>
           <text x="-8" y=${h - (v / max) * h + 4} text-anchor="end" class="tick">${fmt(v)}</text>`)}

@@ -96,7 +96,7 @@ export class AisAdminConfig extends AisElement {
   }
 
   private renderValue(path: string[], value: unknown, depth: number): TemplateResult {
-    if (isPlain(value) && depth < 2 && Object.values(value).every((x) => !Array.isArray(x) || x.length === 0 || typeof x[0] !== 'object')) {
+    if (isPlain(value) && depth < 3) {
       const leaves = Object.entries(value).filter(([, x]) => !isPlain(x));
       const groups = Object.entries(value).filter(([, x]) => isPlain(x));
       return html`${leaves.length ? html`<div class="form-grid">${leaves.map(([k, x]) => this.renderLeaf([...path, k], x))}</div>` : nothing}

@@ -76,9 +76,9 @@ export class AisAdminProviders extends AisElement {
     return html`<div class="stack">
       ${this.renderInlineError(this.actionError)}
       ${sel ? html`<fieldset class="section"><legend>Selection</legend><div class="form-grid">
-        ${this.select('Image provider', sel.image.active, ['local', ...imageKeys.map((k) => k.id)], imageKeys, (x) => this.change({ action: 'select', image: { active: x, fallback: sel.image.fallback } }))}
-        ${this.select('Image fallback', sel.image.fallback ?? '', ['', 'local', ...imageKeys.map((k) => k.id)], imageKeys, (x) => this.change({ action: 'select', image: { active: sel.image.active, fallback: x || null } }))}
-        ${this.select('Prompt enhancer', sel.chat.active, ['rules', ...chatKeys.map((k) => k.id)], chatKeys, (x) => this.change({ action: 'select', chat: { active: x } }))}
+        ${this.select('Image provider', sel.image.active, this.opts(sel.image.active, ['default', 'local'], imageKeys), imageKeys, (x) => this.change({ action: 'select', image: { active: x, fallback: sel.image.fallback } }))}
+        ${this.select('Image fallback', sel.image.fallback ?? '', this.opts(sel.image.fallback ?? '', ['', 'local'], imageKeys), imageKeys, (x) => this.change({ action: 'select', image: { active: sel.image.active, fallback: x || null } }))}
+        ${this.select('Prompt enhancer', sel.chat.active, this.opts(sel.chat.active, ['default', 'rules'], chatKeys), chatKeys, (x) => this.change({ action: 'select', chat: { active: x } }))}
       </div></fieldset>` : nothing}
       ${v.keys.length === 0 ? html`<p class="muted">${this.t('noKey')}</p>` : html`<table part="table">
         <thead><tr><th scope="col">${this.t('keyAlias')}</th><th scope="col">${this.t('provider')}</th><th scope="col">${this.t('apiKey')}</th><th scope="col">${this.t('rotateKey')}</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
@@ -100,6 +100,12 @@ export class AisAdminProviders extends AisElement {
         </fieldset>
       </form>
     </div>`;
+  }
+
+  /** Built-in choices, then the keys, plus the current value if it is neither (so the select never lies). */
+  private opts(current: string, builtIn: string[], keys: KeyView[]): string[] {
+    const all = [...builtIn, ...keys.map((k) => k.id)];
+    return all.includes(current) ? all : [current, ...all];
   }
 
   private select(label: string, value: string, options: string[], keys: KeyView[], onChange: (v: string) => void) {

@@ -54,21 +54,24 @@ export class AisMyCreations extends AisElement {
   protected async load(): Promise<void> {
     this.items = [];
     this.cursor = undefined;
+    this.loading = false;
     await this.more();
   }
 
   private async more(): Promise<void> {
     if (this.loading) return;
+    const seq = this.loadToken;
     this.loading = true;
     try {
       const page = await this.client.creations.list({ limit: this.pageSize, cursor: this.cursor ?? undefined });
+      if (seq !== this.loadToken) return;
       this.items = [...this.items, ...page.items];
       this.cursor = page.nextCursor ?? null;
       this.error = undefined;
     } catch (err) {
-      this.error = this.fail(err);
+      if (seq === this.loadToken) this.error = this.fail(err);
     } finally {
-      this.loading = false;
+      if (seq === this.loadToken) this.loading = false;
     }
   }
 
@@ -150,7 +153,7 @@ export class AisMyCreations extends AisElement {
     const url = c.downloadUrl ?? c.imageUrl;
     return html`<div class="detail" part="detail">
       ${c.imageUrl ? html`<img src=${c.imageUrl} alt=${c.prompt} part="image" />` : html`<div class="thumb" style="background:${placeholderGradient(c.imageId)};border-radius:var(--_radius)"></div>`}
-      <div class="stack">
+      <div class="stack" style="align-content:start">
         <h3 id="detail-h" tabindex="-1">${c.prompt.slice(0, 60)}${c.prompt.length > 60 ? '…' : ''}</h3>
         <dl>
           <div><dt>${this.t('detailPrompt')}</dt><dd>${c.prompt}</dd></div>

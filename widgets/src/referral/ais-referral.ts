@@ -36,11 +36,14 @@ export class AisReferral extends AisElement {
   @state() private copied = false;
 
   protected async load(): Promise<void> {
+    const seq = this.loadToken;
     try {
-      this.data = await this.client.referrals.me();
+      const data = await this.client.referrals.me();
+      if (seq !== this.loadToken) return;
+      this.data = data;
       this.error = undefined;
     } catch (err) {
-      this.error = this.fail(err);
+      if (seq === this.loadToken) this.error = this.fail(err);
     }
   }
 

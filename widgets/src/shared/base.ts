@@ -16,7 +16,8 @@ export interface WidgetDefaults {
   token?: string;
   getToken?: GetToken;
 }
-const defaults: WidgetDefaults = {};
+// A page may set `window.AisWidgetsConfig = {...}` before the bundle loads instead of calling configure().
+const defaults: WidgetDefaults = { ...((globalThis as { AisWidgetsConfig?: WidgetDefaults }).AisWidgetsConfig ?? {}) };
 const CONFIG_EVENT = 'ais-config-changed';
 
 export function configure(options: WidgetDefaults): void {
@@ -48,6 +49,7 @@ export abstract class AisElement extends LitElement {
   @state() protected error?: WidgetError;
   private _client?: StudioClient;
   private _needsLoad = true;
+  private _loadSeq = 0;
   private _rateTimer?: ReturnType<typeof setInterval>;
   private readonly _onConfig = () => this.reconfigure();
 
@@ -112,9 +114,18 @@ export abstract class AisElement extends LitElement {
     super.updated(changed);
     if (this._needsLoad) {
       this._needsLoad = false;
+      this._loadSeq++;
       this.error = undefined;
       void this.load();
     }
+  }
+
+  /**
+   * Changes whenever a new load starts (configuration changed). Capture it before awaiting and compare after, so an
+   * answer to a request made with the old configuration never overwrites the new one.
+   */
+  protected get loadToken(): number {
+    return this._loadSeq;
   }
 
   /** Rebuilds the client and reloads (after `configure()` or when the host asks). */

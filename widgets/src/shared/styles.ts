@@ -85,7 +85,8 @@ export const baseStyles = css`
   textarea { resize: vertical; min-height: 96px; line-height: 1.45; }
   input:focus, textarea:focus, select:focus { outline: none; border-color: var(--_primary); box-shadow: var(--_focus); }
   input[type='checkbox'], input[type='radio'] { width: auto; min-height: 0; accent-color: var(--_primary); }
-  label.field { display: grid; gap: 0.3em; font-weight: 600; font-size: 0.9em; }
+  label.field { display: grid; gap: 0.3em; font-weight: 600; font-size: 0.9em; align-content: start; }
+  label.field input, label.field select, label.field textarea { font-weight: 400; }
   label.field > span.hint { font-weight: 400; color: var(--_muted); }
   label.check { display: flex; gap: 0.5em; align-items: center; font-size: 0.92em; cursor: pointer; }
 

@@ -97,20 +97,22 @@ export class AisStudio extends AisElement {
 
   protected async load(): Promise<void> {
     this.loading = true;
+    const seq = this.loadToken;
     try {
       const c = this.client;
       const [cats, temps, tiers] = await Promise.all([
         c.studio.categories(), this.noTemplates ? Promise.resolve({ items: [] }) : c.studio.templates(), c.studio.tiers(),
       ]);
+      if (seq !== this.loadToken) return;
       this.categories = cats.items;
       this.templates = temps.items;
       this.tiers = tiers.items;
       if (!this.tiers.some((t) => t.tier === this.tier) && this.tiers[0]) this.tier = this.tiers[0].tier;
       await this.refreshBalance();
     } catch (err) {
-      this.error = this.fail(err);
+      if (seq === this.loadToken) this.error = this.fail(err);
     } finally {
-      this.loading = false;
+      if (seq === this.loadToken) this.loading = false;
     }
   }
 

@@ -54,17 +54,38 @@ export class AisWallet extends AisElement {
   @state() private notice = '';
   @query('#checkout') private checkoutDialog?: HTMLDialogElement;
 
+  // A studio (or anything else) on the page that spends or earns credits announces it; the balance follows.
+  private readonly onBalanceEvent = (e: Event) => {
+    if (e.target === this || !this.balance) return;
+    void this.client.credits.balance().then((b) => (this.balance = b), () => undefined);
+    if (!this.noHistory) void this.loadHistory(true);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('ais-balance-changed', this.onBalanceEvent);
+    window.addEventListener('ais-generation-failed', this.onBalanceEvent);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('ais-balance-changed', this.onBalanceEvent);
+    window.removeEventListener('ais-generation-failed', this.onBalanceEvent);
+  }
+
   protected async load(): Promise<void> {
     this.loading = true;
+    const seq = this.loadToken;
     try {
       const [balance, packs] = await Promise.all([this.client.credits.balance(), this.client.credits.packs()]);
+      if (seq !== this.loadToken) return;
       this.balance = balance;
       this.packs = packs;
       this.quantity = Math.max(packs.minQuantity, Math.min(this.quantity, packs.maxQuantity));
       this.error = undefined;
       if (!this.noHistory) await this.loadHistory(true);
     } catch (err) {
-      this.error = this.fail(err);
+      if (seq === this.loadToken) this.error = this.fail(err);
     } finally {
       this.loading = false;
     }

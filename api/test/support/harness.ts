@@ -8,7 +8,7 @@ import jwt from 'jsonwebtoken';
 import { Sequelize } from 'sequelize';
 import { loadConfig, type AppConfig } from '../../src/config.js';
 import { bootServices, shutdownServices } from '../../src/boot.js';
-import { buildApp } from '../../src/app.js';
+import { addRouter, buildApp } from '../../src/app.js';
 import { services } from '../../src/context.js';
 import { checkLedger } from '../../src/ledger/ledger.js';
 import { invalidateTenantConfig } from '../../src/tenants/config-store.js';
@@ -17,6 +17,11 @@ import { forgetUserCache } from '../../src/auth/users.js';
 import { invalidateTenants } from '../../src/tenants/tenants.js';
 import { resetImageProviders } from '../../src/providers/resolve.js';
 import { configureLogger } from '../../src/logger.js';
+import express from 'express';
+import { fileURLToPath } from 'node:url';
+import { router as exampleSite } from '../../../examples/affiliate-platform/server.js';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export const TEST_JWT_SECRET = 'test-secret-for-the-default-partner-0123456789';
 
@@ -79,10 +84,14 @@ export async function startServer(opts: { dbUrl: string; worker?: boolean; env?:
   forgetUserCache();
   resetImageProviders();
   await bootServices(config, { worker: opts.worker ?? true, workerName: `test-${process.pid}` });
-  // The example partner site and the built widgets (as `npm start` serves them); mounted once per process.
+  // The example partner site and the built widgets, as api/src/http/examples.ts serves them for `npm start`; mounted once
+  // per process. Imported statically: under mocha a dynamic import() loads a second copy of the API's modules.
   if (opts.examples && !examplesMounted) {
-    const { mountExamples } = await import('../../src/http/examples.js');
-    mountExamples();
+    const r = express.Router();
+    r.use('/widgets', express.static(path.join(REPO_ROOT, 'widgets', 'dist')));
+    r.use('/sdk', express.static(path.join(REPO_ROOT, 'sdk', 'dist')));
+    r.use(exampleSite());
+    addRouter(r);
     examplesMounted = true;
   }
   const app = buildApp();

@@ -55,33 +55,52 @@ function wireEvents() {
     void refreshCredits();
   });
   document.addEventListener('ais-buy-credits', () => { if (!location.pathname.startsWith('/wallet')) location.href = '/wallet'; });
-  // A remix chosen in the Community or My Creations opens the Studio page with the source post.
-  document.addEventListener('ais-remix', (e) => {
-    if (document.querySelector('ais-studio')) return;
-    const postId = e.detail?.postId;
-    if (postId) location.href = `/?remix=${encodeURIComponent(postId)}`;
-  });
-  document.addEventListener('ais-reopen', (e) => {
-    if (document.querySelector('ais-studio')) return;
-    const imageId = e.detail?.imageId;
-    if (imageId) location.href = `/?reopen=${encodeURIComponent(imageId)}`;
-  });
+  // A remix chosen in the Community, or a creation reopened, continues on the Studio page: the widget's event
+  // detail (the prefilled prompt) travels there in sessionStorage.
+  for (const [type, param, key] of [['ais-remix', 'remix', 'postId'], ['ais-reopen', 'reopen', 'imageId']]) {
+    document.addEventListener(type, (e) => {
+      if (document.querySelector('ais-studio') || !e.detail?.[key]) return;
+      sessionStorage.setItem(PREFILL_KEY, JSON.stringify(e.detail));
+      location.href = `/?${param}=${encodeURIComponent(e.detail[key])}`;
+    });
+  }
 }
 
-function configure(el) {
-  el.getToken = getToken;
-  if (el.localName === 'ais-studio') {
-    const q = new URLSearchParams(location.search);
-    if (q.get('remix')) el.setAttribute('remix-post-id', q.get('remix'));
-    if (q.get('reopen')) el.setAttribute('reopen-image-id', q.get('reopen'));
+const PREFILL_KEY = 'learnloop:studio-prefill';
+
+/** On the Studio page: the prefill handed over by another page, or (a shared /?remix= link) a fresh remix. */
+async function prefillStudio(studio) {
+  const q = new URLSearchParams(location.search);
+  const remix = q.get('remix'), reopen = q.get('reopen');
+  if (!remix && !reopen) return;
+  let detail;
+  try { detail = JSON.parse(sessionStorage.getItem(PREFILL_KEY) ?? 'null'); } catch { /* ignore */ }
+  sessionStorage.removeItem(PREFILL_KEY);
+  if (detail && (detail.postId ?? detail.imageId) !== (remix ?? reopen)) detail = undefined;
+  if (!detail && remix) {
+    const res = await fetch(`${site.apiBase}/api/community/${encodeURIComponent(remix)}/remix/open`, {
+      method: 'POST', headers: { authorization: `Bearer ${await getToken()}` },
+    });
+    if (!res.ok) return toast('That post cannot be remixed any more.');
+    const r = await res.json();
+    detail = { sourcePostId: r.sourcePostId, prompt: r.templatePrompt, enhancedPrompt: r.enhancedPrompt, tier: r.tier ?? undefined };
   }
+  if (!detail) return;
+  await studio.updateComplete;
+  studio.prefill(remix ? { ...detail, sourcePostId: detail.sourcePostId ?? remix } : detail);
+  history.replaceState(null, '', '/');
 }
 
 markNav();
 wireEvents();
-// The token source is set before the widgets upgrade, and again after, so their first request is authenticated either way.
-widgets().forEach(configure);
-await import('/widgets/ais-widgets.js');
-await Promise.all(widgets().map((el) => customElements.whenDefined(el.localName)));
-widgets().forEach((el) => { if (el.getToken !== getToken) configure(el); });
+// The token source goes on each element before the bundle upgrades it, so the widgets' first requests carry a token;
+// configure() sets the same page-wide for widgets added later. api-base, partner-key and locale are in the markup.
+for (const el of widgets()) el.getToken = getToken;
+const widgetsModule = await import('/widgets/ais-widgets.js');
+widgetsModule.configure({ apiBase: site.apiBase, partnerKey: site.partnerKey, locale: site.locale, getToken });
+const studio = document.querySelector('ais-studio');
+if (studio) {
+  await customElements.whenDefined('ais-studio');
+  void prefillStudio(studio);
+}
 void refreshCredits();

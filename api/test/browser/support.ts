@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/** Browser-suite plumbing: the Chromium to drive, the widget bundle, screenshots and the accessibility check. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+const BUNDLE = path.join(ROOT, 'widgets', 'dist', 'ais-widgets.js');
+const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+export const haveChromium = () => fs.existsSync(CHROMIUM);
+
+/** Builds the widgets when the bundle is missing (npm test builds them first; a lone mocha run may not have). */
+export function ensureWidgets() {
+  if (fs.existsSync(BUNDLE)) return;
+  const r = spawnSync('npx', ['rollup', '-c', 'rollup.config.mjs', '--silent', '--environment', 'ONLY:widgets'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0 || !fs.existsSync(BUNDLE)) throw new Error('building the widgets failed');
+}
+
+export async function launch(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A fresh browser profile (own cookies) for one person, with the page's console errors collected. */
+export async function personContext(browser: Browser, baseUrl: string): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'en-IN', acceptDownloads: true });
+  ctx.setDefaultTimeout(10000);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return { ctx, page, errors };
+}
+
+/** Signs in on the partner site's own sign-in page, as a person would. */
+export async function signIn(page: Page, user: string, next = '/') {
+  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+  await page.locator(`input[name="user"][value="${user}"]`).check();
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/signin')), page.getByRole('button', { name: 'Sign in' }).click()]);
+}
+
+export async function shot(page: Page, name: string, target?: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  if (target) await page.locator(target).first().screenshot({ path: file });
+  else await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Runs axe-core over the page or one widget (shadow roots included); answers the serious and critical violations. */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async (sel) => {
+    type Node = { target: unknown[]; failureSummary?: string };
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: Node[] }[] }> } }).axe;
+    const res = await axe.run(sel ? { include: [[sel]] } : document, { resultTypes: ['violations'] });
+    return res.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      targets: v.nodes.slice(0, 4).map((n) => `${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').replace(/^Fix (any|all) of the following: /, '').slice(0, 220)}`),
+    }));
+  }, include);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} (${v.help})\n        ${v.targets.join('\n        ')}`);
+}
+
+/** Fails on serious or critical violations. */
+export async function expectAccessible(page: Page, include?: string) {
+  const bad = await seriousViolations(page, include);
+  expect(bad, `accessibility violations:\n  ${bad.join('\n  ')}`).to.deep.equal([]);
+}
+
+/** The balance the partner site shows in its header, once it has settled on `want`. */
+export async function expectHeaderCredits(page: Page, want: number) {
+  await page.waitForFunction((n) => document.getElementById('ll-credits')?.textContent === String(n), want, { timeout: 10000 })
+    .catch(async () => { throw new Error(`header shows ${await page.locator('#ll-credits').textContent()} credits, expected ${want}`); });
+}
+
+/** Whether the bundle registered a widget (some land later than others). */
+export async function hasWidget(page: Page, tag: string) {
+  // site.js imports the bundle after the load event may have fired: give it a moment.
+  return page.evaluate((t) => Promise.race([
+    customElements.whenDefined(t).then(() => true),
+    new Promise<boolean>((r) => setTimeout(() => r(false), 5000)),
+  ]), tag);
+}
+
+/** Retries an assertion on a fresh reading until it holds (the widgets render asynchronously). */
+export async function poll<T>(read: () => Promise<T>, check: (v: T) => void, timeoutMs = 10000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    try {
+      check(v);
+      return v;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}

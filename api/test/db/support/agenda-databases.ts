@@ -57,7 +57,10 @@ async function createSqlite(): Promise<AgendaTestDatabase> {
 
 async function createMysql(baseUrl: string): Promise<AgendaTestDatabase> {
   const name = `ais_test_agenda_${randomBytes(5).toString('hex')}`;
-  const admin = new Sequelize(baseUrl, { logging: false });
+  // Connect without a database: MYSQL_URL may name one that does not exist yet.
+  const serverUrl = new URL(baseUrl);
+  serverUrl.pathname = '/';
+  const admin = new Sequelize(serverUrl.toString(), { logging: false });
   await admin.query(`CREATE DATABASE \`${name}\``);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;

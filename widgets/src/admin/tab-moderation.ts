@@ -88,7 +88,7 @@ export class AisAdminModeration extends AisElement {
       <div class="stack" style="gap:.55em">
         <div class="row" style="justify-content:space-between">
           <h3 id="mt-${i.postId}">${i.title}</h3>
-          <div class="row">${hidden ? html`<span class="badge warning">${this.t('hide')}</span>` : nothing}<span class="badge danger">${this.t('reportsCount', { n: count })}</span></div>
+          <div class="row">${hidden ? html`<span class="badge warning">${this.t('statusHidden')}</span>` : nothing}<span class="badge danger">${this.t('reportsCount', { n: count })}</span></div>
         </div>
         <span class="muted small">${this.t('by', { name: i.author.name || i.author.id })}${i.lastReportAt ? ` · ${relativeTime(i.lastReportAt, this.loc)}` : ''}</span>
         <div class="chips">${i.reasons.map((r) => typeof r === 'string'

@@ -256,7 +256,7 @@ export class AisStudio extends AisElement {
 
   override render() {
     if (this.error && !this.tiers.length) return html`<div class="panel" part="base">${this.renderError(this.error, () => this.reconfigure())}</div>`;
-    if (this.loading && !this.tiers.length) return html`<div class="panel" part="base">${this.renderLoading()}</div>`;
+    if (!this.tiers.length) return html`<div class="panel" part="base">${this.renderLoading()}</div>`;
     return html`<div class="panel" part="base">
       <div class="header"><h2 part="title">${this.t('studioTitle')}</h2>${this.renderBalanceBadge()}</div>
       <div class="layout">

@@ -173,8 +173,8 @@ export class AisWallet extends AisElement {
 
   override render() {
     if (this.error && !this.balance) return html`<div class="panel" part="base">${this.renderError(this.error, () => void this.load())}</div>`;
-    if (this.loading && !this.balance) return html`<div class="panel" part="base">${this.renderLoading()}</div>`;
-    const b = this.balance!;
+    if (!this.balance) return html`<div class="panel" part="base">${this.renderLoading()}</div>`;
+    const b = this.balance;
     return html`<div class="panel" part="base">
       <div class="header"><h2 part="title">${this.t('walletTitle')}</h2></div>
       <div class="hero" part="balance" aria-live="polite">

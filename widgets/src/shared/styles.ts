@@ -125,6 +125,7 @@ export const baseStyles = css`
   }
   .state.error .state-icon, .state.insufficient .state-icon { background: color-mix(in srgb, var(--_danger) 10%, transparent); color: var(--_danger); }
   .state.rate .state-icon { background: color-mix(in srgb, var(--_warning) 12%, transparent); color: var(--_warning); }
+  .stack > .state.insufficient, .stack > .state.rate { border: 1px dashed var(--_border); border-radius: var(--_radius); padding: calc(var(--_space) * 1.25); }
   .state strong { color: var(--_text); font-size: 1.02em; }
   .state .ref { font-size: 0.78em; font-family: ui-monospace, monospace; }
   .inline-alert {

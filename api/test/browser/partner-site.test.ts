@@ -146,7 +146,7 @@ suite('partner site in a browser: LearnLoop Academy embeds the widgets', functio
     await card.locator('[part~="report"]').click();
     const report = bob.locator('ais-feed [part~="report-dialog"]');
     await report.waitFor();
-    await report.locator('input[type="radio"]').nth(1).check();
+    await report.getByLabel(/misleading/i).check();
     await report.locator('textarea').fill('Looks like an ad for another academy');
     await shot(bob, 'ais-feed-report-dialog');
     await report.locator('button[type="submit"]').click();
@@ -270,7 +270,7 @@ suite('partner site in a browser: LearnLoop Academy embeds the widgets', functio
     let admin: Page;
     before(async function () {
       admin = (await personContext(browser, s.baseUrl)).page;
-      admin.on('pageerror', (e) => errors.push(String(e)));
+      admin.on('pageerror', (e) => errors.push(`${admin.url()}: ${e.stack ?? e}`));
       await signIn(admin, 'admin', '/admin');
       if (!(await hasWidget(admin, 'ais-admin'))) this.skip();
       await admin.locator('ais-admin [role="tab"]').first().waitFor();

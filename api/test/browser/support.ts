@@ -36,7 +36,7 @@ export async function personContext(browser: Browser, baseUrl: string): Promise<
   ctx.setDefaultTimeout(10000);
   const page = await ctx.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.stack ?? e}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   return { ctx, page, errors };
 }

@@ -33,6 +33,7 @@ export default [
   {
     input: Object.fromEntries(Object.entries(entries).filter(([, file]) => fs.existsSync(file))),
     output: { dir: 'widgets/dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js', plugins: [min()] },
-    plugins: [resolve(), ts('widgets/dist/esm')],
+    // Chunk names carry content hashes: empty the folder first so old chunks do not pile up.
+    plugins: [{ name: 'clean-esm', buildStart: () => fs.rmSync('widgets/dist/esm', { recursive: true, force: true }) }, resolve(), ts('widgets/dist/esm')],
   },
 ];

@@ -12,6 +12,11 @@ export interface Database {
   dialect: Dialect;
   /** Runs fn in one transaction; on SQLite write transactions are serialised in-process and take the write lock up front. */
   tx<T>(fn: (t: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn (writes outside a transaction, e.g. a job trigger) in turn with this process's SQLite write
+   * transactions, so it waits in the queue instead of busy-waiting for the file lock. Just runs fn on MySQL.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -25,6 +30,14 @@ class Mutex {
   }
 }
 
+interface SqliteConnection { configure(option: string, value: number): void; run(sql: string): void; close(): void }
+interface SqliteConnectionManager {
+  connections: Record<string, SqliteConnection>;
+  getConnection(o?: { uuid?: string }): Promise<SqliteConnection>;
+  releaseConnection(conn: SqliteConnection, force?: boolean): unknown;
+}
+const SHARED_TX_CONNECTION = 'shared-tx';
+
 export function createDatabase(url: string, opts: { poolMax?: number } = {}): Database {
   let sequelize: Sequelize;
   let dialect: Dialect;
@@ -33,19 +46,39 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
     const storage = url.slice('sqlite:'.length).replace(/^\/\//, '') || ':memory:';
     if (storage !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
     sequelize = new Sequelize({ dialect: 'sqlite', storage, logging: false, define: { underscored: true } });
-    // Sequelize opens one sqlite3 connection per transaction; give each a busy timeout so a
-    // writer from another connection (or process) waits instead of failing with SQLITE_BUSY.
-    const cm = (sequelize as unknown as { connectionManager: { getConnection: (o?: unknown) => Promise<any> } }).connectionManager;
-    const original = cm.getConnection.bind(cm);
+    // Sequelize opens (and closes) a new sqlite3 connection for every transaction, which costs a file open and a
+    // schema parse each time. db.tx already serialises this process's write transactions, so they all run on one
+    // long-lived connection instead. Every connection gets a busy timeout so a writer from another connection
+    // (or process) waits instead of failing with SQLITE_BUSY.
+    const cm = (sequelize as unknown as { connectionManager: SqliteConnectionManager }).connectionManager;
+    const getConnection = cm.getConnection.bind(cm);
+    const releaseConnection = cm.releaseConnection.bind(cm);
     const configured = new WeakSet<object>();
-    cm.getConnection = async (o?: unknown) => {
-      const conn = await original(o);
+    const configure = (conn: SqliteConnection) => {
       if (!configured.has(conn)) {
         configured.add(conn);
         conn.configure('busyTimeout', 20000);
         conn.run('PRAGMA synchronous=NORMAL');
       }
       return conn;
+    };
+    let shared: SqliteConnection | undefined;
+    cm.getConnection = async (o?: { uuid?: string }) => {
+      if (claimSharedConnection && o?.uuid && o.uuid !== 'default') {
+        claimSharedConnection = false;
+        shared ??= configure(await getConnection({ uuid: SHARED_TX_CONNECTION }));
+        return shared;
+      }
+      return configure(await getConnection(o));
+    };
+    cm.releaseConnection = (conn: SqliteConnection, force?: boolean) => {
+      if (conn !== shared) return releaseConnection(conn, force);
+      // A forced release means the transaction left it in an unknown state: drop it, the next transaction opens a fresh one.
+      if (force) {
+        shared = undefined;
+        delete cm.connections[SHARED_TX_CONNECTION];
+        conn.close();
+      }
     };
   } else {
     dialect = 'mysql';
@@ -60,16 +93,29 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
       dialectOptions: { supportBigNumbers: true, bigNumberStrings: false, dateStrings: false },
       timezone: '+00:00',
     });
+    // READ COMMITTED once per connection rather than a SET before every transaction (one round trip less each).
+    sequelize.addHook('afterConnect', async (conn: unknown) => {
+      await new Promise<void>((resolve, reject) => (conn as { query: (sql: string, cb: (err: unknown) => void) => void })
+        .query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (err) => (err ? reject(err) : resolve())));
+    });
   }
   const mutex = new Mutex();
+  let claimSharedConnection = false;
   const db: Database = {
     sequelize,
     dialect,
     tx(fn) {
       if (dialect === 'sqlite') {
-        return mutex.run(() => sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, fn));
+        return mutex.run(() => {
+          // Claimed by the getConnection call Sequelize makes synchronously inside transaction().
+          claimSharedConnection = true;
+          return sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, fn).finally(() => { claimSharedConnection = false; });
+        });
       }
-      return sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }, fn);
+      return sequelize.transaction(fn);
+    },
+    exclusive(fn) {
+      return dialect === 'sqlite' ? mutex.run(fn) : fn();
     },
     close: () => sequelize.close(),
   };

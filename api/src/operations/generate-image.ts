@@ -71,34 +71,36 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
   const tier = config.tiers[body.tier];
   const cost = tierCost(config, body.tier);
   const { db } = services();
+  // Ids first, so the answer is known before the work and stored with the idempotency claim in one statement.
+  const jobId = newId('job');
+  const imageId = newId('img');
+  const response = { status: 202, body: { jobId, imageId, creditDebited: cost / 1000, status: 'queued' as const } };
   const work = async (t: Transaction): Promise<StoredResponse<GenerateResult>> => {
-    const jobId = newId('job');
-    const imageId = newId('img');
-    if (cost > 0) {
-      await applyMovement(t, {
-        tenantId: p.tenantId, userId: p.userId, delta: -cost, reason: 'generation', refType: 'job', refId: jobId,
-        timezone: config.timezone, monthlyCapMilli: config.monthlySpendCapMilli, note: `${body.tier} generation`,
-      });
-    }
     const request = { prompt, tier: body.tier, templateId: body.templateId ?? null, watermark: body.watermark ?? true, width: tier.width, height: tier.height, styleHint };
     await GenerationJob.create({ id: jobId, tenantId: p.tenantId, userId: p.userId, imageId, status: 'queued', progress: 0, attempts: 0, maxAttempts: 3,
       cost, refunded: false, request }, { transaction: t });
     await GeneratedImage.create({ id: imageId, tenantId: p.tenantId, userId: p.userId, jobId, templateId: body.templateId ?? null, promptText: prompt,
       tier: body.tier, width: tier.width, height: tier.height, status: 'queued', watermark: body.watermark ?? true, creditsSpent: cost, billable: true },
     { transaction: t });
-    return { status: 202, body: { jobId, imageId, creditDebited: cost / 1000, status: 'queued' as const } };
+    // In the transaction (no separate write to wait for) and before the debit: the wallet row stays locked
+    // only from the debit to the commit, which is what bounds one user's concurrent generations.
+    await track(p.tenantId, p.userId, 'generate_acknowledged', { ms: Math.round(performance.now() - startedAt), tier: body.tier, jobId }, t);
+    if (cost > 0) {
+      await applyMovement(t, {
+        tenantId: p.tenantId, userId: p.userId, delta: -cost, reason: 'generation', refType: 'job', refId: jobId,
+        timezone: config.timezone, monthlyCapMilli: config.monthlySpendCapMilli, note: `${body.tier} generation`,
+      });
+    }
+    return response;
   };
   let result: StoredResponse<GenerateResult> & { replayed: boolean };
   try {
-    result = await runIdempotent<GenerateResult>(db.tx, p, key, ROUTE, body, work);
+    result = await runIdempotent<GenerateResult>(db.tx, p, key, ROUTE, body, work, { lookedUp: true, response });
   } catch (err) {
     await giveBack('generate', limitKey, perMinute, 60);
     throw err;
   }
   if (result.replayed) await giveBack('generate', limitKey, perMinute, 60);
-  else {
-    await service<JobQueue>('queue').enqueueGeneration(result.body.jobId);
-    void track(p.tenantId, p.userId, 'generate_acknowledged', { ms: Math.round(performance.now() - startedAt), tier: body.tier, jobId: result.body.jobId });
-  }
+  else await db.exclusive(() => service<JobQueue>('queue').enqueueGeneration(jobId));
   return result;
 }

@@ -44,13 +44,23 @@ export async function findReplay<T>(p: Principal, key: string, route: string, ha
   return { status: row.responseStatus, body: JSON.parse(row.responseBody ?? 'null') as T };
 }
 
-/** Claims the key first in the transaction, so a concurrent twin waits on the unique index instead of doing the work too. */
-async function claimKey(t: Transaction, p: Principal, key: string, route: string, hash: string) {
+/**
+ * Claims the key first in the transaction, so a concurrent twin waits on the unique index instead of doing the work too.
+ * When the response is known before the work (ids made up front), it is stored with the claim: one statement, not two.
+ */
+async function claimKey<T>(t: Transaction, p: Principal, key: string, route: string, hash: string, response?: StoredResponse<T>) {
   return IdempotencyKey.create(
-    { tenantId: p.tenantId, userId: p.userId, idemKey: key, route, requestHash: hash, responseStatus: 0, responseBody: null,
-      expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS) },
+    { tenantId: p.tenantId, userId: p.userId, idemKey: key, route, requestHash: hash, responseStatus: response?.status ?? 0,
+      responseBody: response ? JSON.stringify(response.body) : null, expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS) },
     { transaction: t },
   );
+}
+
+export interface IdempotentOptions<T> {
+  /** The caller already ran findReplay for this key and body (to answer a replay before its own checks). */
+  lookedUp?: boolean;
+  /** The response the work will return, known in advance; stored with the claim. */
+  response?: StoredResponse<T>;
 }
 
 /**
@@ -61,16 +71,20 @@ export async function runIdempotent<T>(
   tx: <R>(fn: (t: Transaction) => Promise<R>) => Promise<R>,
   p: Principal, key: string | undefined, route: string, body: unknown,
   work: (t: Transaction) => Promise<StoredResponse<T>>,
+  opts: IdempotentOptions<T> = {},
 ): Promise<StoredResponse<T> & { replayed: boolean }> {
   if (!key) return { ...(await tx(work)), replayed: false };
   const hash = hashRequest(route, body);
-  const earlier = await findReplay<T>(p, key, route, hash);
-  if (earlier) return { ...earlier, replayed: true };
+  if (!opts.lookedUp) {
+    const earlier = await findReplay<T>(p, key, route, hash);
+    if (earlier) return { ...earlier, replayed: true };
+  }
   try {
     const res = await tx(async (t) => {
-      const claim = await claimKey(t, p, key, route, hash);
+      const claim = await claimKey(t, p, key, route, hash, opts.response);
       const r = await work(t);
-      await claim.update({ responseStatus: r.status, responseBody: JSON.stringify(r.body) }, { transaction: t });
+      if (!opts.response) await claim.update({ responseStatus: r.status, responseBody: JSON.stringify(r.body) }, { transaction: t });
+      else if (JSON.stringify(r.body) !== JSON.stringify(opts.response.body)) throw new Error('idempotency: the work answered otherwise than announced');
       return r;
     });
     return { ...res, replayed: false };

@@ -38,6 +38,9 @@ for (const dbDef of databases()) {
       const ledger = await ledgerOf('burst');
       expect(ledger.filter((e) => e.reason === 'generation')).to.have.length(50);
       for (const e of ledger) expect(e.balanceAfter).to.be.at.least(0);
+      // Each debit recorded the balance it produced: 49, 48, ... 0 credits, each exactly once.
+      const after = ledger.filter((e) => e.reason === 'generation').map((e) => e.balanceAfter).sort((a, b) => b - a);
+      expect(after).to.deep.equal(Array.from({ length: 50 }, (_, i) => (49 - i) * 1000));
       const bal = await s.call('GET', '/api/credits/balance', { token: tok });
       expect(bal.body.credits).to.equal(0);
       expect(bal.body.monthlyUsed).to.equal(50);

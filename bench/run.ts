@@ -1,0 +1,110 @@
+/**
+ * npm run bench — the benchmarks of the project, on SQLite and (when MYSQL_URL is set) MariaDB/MySQL.
+ *   --seconds 20   --connections 50   --runs 3   --db sqlite|mysql   --skip-feed
+ * Generate: acknowledgements per second and latency percentiles of POST /api/studio/generate (worker off),
+ * next to the ceiling, the bare debit transaction on the same database. Medians over the runs are printed,
+ * and the raw figures written to test-output/bench-generate.json.
+ * Then the feed benchmark, when bench/feed.ts exists (it exports runFeedBench).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { execSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Sequelize } from 'sequelize';
+import { runGenerateBench, type GenerateBenchResult, type LatencyStats } from './generate.js';
+import { runBareSqlBench } from './bare-sql.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const arg = (name: string, def: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : def;
+};
+const seconds = Number(arg('seconds', '20'));
+const connections = Number(arg('connections', '50'));
+const runs = Number(arg('runs', '3'));
+const only = arg('db', '');
+
+interface Db { name: 'sqlite' | 'mysql'; make: () => Promise<{ url: string; drop: () => Promise<void> }> }
+const dbs: Db[] = [{
+  name: 'sqlite',
+  make: async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-bench-db-'));
+    return { url: `sqlite:${path.join(dir, 'bench.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  },
+}];
+if (process.env.MYSQL_URL) {
+  dbs.push({
+    name: 'mysql',
+    make: async () => {
+      const u = new URL(process.env.MYSQL_URL!);
+      const name = `ais_bench_${crypto.randomBytes(4).toString('hex')}`;
+      u.pathname = `/${name}`;
+      return {
+        url: u.toString(),
+        drop: async () => {
+          const admin = new Sequelize('', decodeURIComponent(u.username), decodeURIComponent(u.password), { dialect: 'mysql', host: u.hostname, port: Number(u.port || 3306), logging: false });
+          await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+          await admin.close();
+        },
+      };
+    },
+  });
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+
+async function main() {
+  const machine = { cores: os.cpus().length, nproc: execSync('nproc').toString().trim(), cpu: os.cpus()[0]?.model ?? '?', node: process.version, date: new Date().toISOString() };
+  console.log(`Machine: ${machine.nproc} cores (nproc), ${machine.cpu}, Node ${machine.node}, ${machine.date}`);
+  console.log(`Generate benchmark: ${connections} concurrent clients, ${seconds} s per run, ${runs} runs per database, worker OFF\n`);
+  const raw: Record<string, { generate: GenerateBenchResult[]; bare: LatencyStats[] }> = {};
+  for (const db of dbs.filter((d) => !only || d.name === only)) {
+    raw[db.name] = { generate: [], bare: [] };
+    for (let i = 0; i < runs; i++) {
+      for (const kind of ['bare', 'generate'] as const) {
+        const made = await db.make();
+        try {
+          if (kind === 'bare') {
+            const r = await runBareSqlBench({ dbUrl: made.url, seconds, concurrency: connections });
+            raw[db.name]!.bare.push(r);
+            console.log(`  ${db.name} run ${i + 1}: bare SQL debit ${f(r.perSecond)} tx/s  p50 ${f(r.p50)} ms  p95 ${f(r.p95)} ms  p99 ${f(r.p99)} ms`);
+          } else {
+            const r = await runGenerateBench({ dbUrl: made.url, seconds, connections });
+            raw[db.name]!.generate.push(r);
+            console.log(`  ${db.name} run ${i + 1}: generate ${f(r.perSecond)} acks/s  p50 ${f(r.p50)} ms  p95 ${f(r.p95)} ms  p99 ${f(r.p99)} ms  refused ${r.refused}  errors ${r.errors}`);
+          }
+        } finally {
+          await made.drop();
+        }
+      }
+    }
+  }
+  console.log('\nMedians');
+  console.log('| database | generate acks/s | p50 ms | p95 ms | p99 ms | bare-SQL debit tx/s | bare p95 ms | generate / bare |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  const summary: Record<string, unknown> = {};
+  for (const [name, r] of Object.entries(raw)) {
+    const g = { perSecond: median(r.generate.map((x) => x.perSecond)), p50: median(r.generate.map((x) => x.p50)), p95: median(r.generate.map((x) => x.p95)), p99: median(r.generate.map((x) => x.p99)) };
+    const b = { perSecond: median(r.bare.map((x) => x.perSecond)), p95: median(r.bare.map((x) => x.p95)) };
+    const ratio = g.perSecond / b.perSecond;
+    summary[name] = { generate: g, bare: b, ratio };
+    console.log(`| ${name} | ${f(g.perSecond)} | ${f(g.p50)} | ${f(g.p95)} | ${f(g.p99)} | ${f(b.perSecond)} | ${f(b.p95)} | ${f(ratio * 100, 0)} % |`);
+  }
+  fs.mkdirSync(path.join(HERE, '..', 'test-output'), { recursive: true });
+  fs.writeFileSync(path.join(HERE, '..', 'test-output', 'bench-generate.json'), JSON.stringify({ machine, seconds, connections, runs, summary, raw }, null, 2));
+
+  const feed = ['feed.ts', 'feed.js'].map((f) => path.join(HERE, f)).find((p) => fs.existsSync(p));
+  if (feed && !process.argv.includes('--skip-feed')) {
+    console.log('\nFeed benchmark (bench/feed.ts)');
+    const mod = (await import(pathToFileURL(feed).href)) as { runFeedBench?: (o: { seconds: number; connections: number; runs: number }) => Promise<unknown> };
+    if (typeof mod.runFeedBench === 'function') await mod.runFeedBench({ seconds, connections, runs });
+    else console.log('  bench/feed.ts does not export runFeedBench; skipped');
+  } else {
+    console.log('\nFeed benchmark: bench/feed.ts not present (or --skip-feed); skipped');
+  }
+}
+
+main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });

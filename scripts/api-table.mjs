@@ -35,7 +35,8 @@ function outcomes(op) {
   const codes = Object.keys(op.responses ?? {}).sort();
   const ok = codes.filter((c) => c.startsWith('2')).join(', ');
   const errors = codes.filter((c) => !c.startsWith('2'))
-    .map((c) => { const d = cell(op.responses[c].description); return /^[a-z_]+$/.test(d) ? `${c} ${d}` : c; });
+    // Descriptions start with the problem codes ("conflict (already paid)", "a | b"); the table keeps the codes.
+    .map((c) => { const m = /^([a-z_]+(?:\s*\|\s*[a-z_]+)*)/.exec(cell(op.responses[c].description)); return m ? `${c} ${m[1].replace(/\s*\|\s*/g, '/')}` : c; });
   return { ok, errors: errors.join(', ') };
 }
 

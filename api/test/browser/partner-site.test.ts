@@ -234,7 +234,6 @@ suite('partner site in a browser: LearnLoop Academy embeds the widgets', functio
   it('carries a referral link through the site\'s sign-up into the first token (ais-referral)', async function () {
     const { page: carol } = await personContext(browser, s.baseUrl);
     await signIn(carol, 'carol', '/refer');
-    let code: string;
     if (await hasWidget(carol, 'ais-referral')) {
       await carol.locator('ais-referral').locator('text=/[A-Z0-9]{4,}/').first().waitFor({ timeout: 10000 });
       await shot(carol, 'ais-referral');
@@ -242,7 +241,7 @@ suite('partner site in a browser: LearnLoop Academy embeds the widgets', functio
     }
     const me = await s.call('GET', '/api/referrals/me', { token: s.token('carol') });
     if (me.status !== 200) this.skip();
-    code = me.body.code;
+    const code: string = me.body.code;
     await carol.context().close();
 
     const { page: dave } = await personContext(browser, s.baseUrl);

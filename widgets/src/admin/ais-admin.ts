@@ -11,6 +11,8 @@ import './tab-providers.js';
 import './tab-referrals.js';
 
 export type AdminTab = 'analytics' | 'templates' | 'categories' | 'moderation' | 'referrals' | 'config' | 'providers';
+/** Parts of the tab elements re-exported through `<ais-admin>` so `ais-admin::part(card)` works for the whole console. */
+const PARTS = 'button, button-primary, card, chart, table, toolbar, kpis, dialog, queue, config-form, add-key, state, state-loading, state-empty, state-error, state-rate-limited, alert';
 const TABS: Array<[AdminTab, MessageKey]> = [
   ['analytics', 'tabAnalytics'], ['templates', 'tabTemplates'], ['categories', 'tabCategories'], ['moderation', 'tabModeration'],
   ['referrals', 'tabReferrals'], ['config', 'tabConfig'], ['providers', 'tabProviders'],
@@ -78,13 +80,13 @@ export class AisAdmin extends AisElement {
     // Configuration flows down as properties, so a tab talks to the same API with the same token as the console.
     const c = { a: this.apiBase, p: this.partnerKey, l: this.locale, t: this.token, g: this.getToken };
     switch (this.tab) {
-      case 'analytics': return html`<ais-admin-analytics .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-analytics>`;
-      case 'templates': return html`<ais-admin-catalog kind="templates" .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-catalog>`;
-      case 'categories': return html`<ais-admin-catalog kind="categories" .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-catalog>`;
-      case 'moderation': return html`<ais-admin-moderation .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-moderation>`;
-      case 'referrals': return html`<ais-admin-referrals .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-referrals>`;
-      case 'config': return html`<ais-admin-config .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-config>`;
-      case 'providers': return html`<ais-admin-providers .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-providers>`;
+      case 'analytics': return html`<ais-admin-analytics exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-analytics>`;
+      case 'templates': return html`<ais-admin-catalog kind="templates" exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-catalog>`;
+      case 'categories': return html`<ais-admin-catalog kind="categories" exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-catalog>`;
+      case 'moderation': return html`<ais-admin-moderation exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-moderation>`;
+      case 'referrals': return html`<ais-admin-referrals exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-referrals>`;
+      case 'config': return html`<ais-admin-config exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-config>`;
+      case 'providers': return html`<ais-admin-providers exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-providers>`;
       default: return html``;
     }
   }

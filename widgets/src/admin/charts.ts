@@ -38,8 +38,9 @@ export function labelEvery(count: number, max = 7): number {
   return Math.max(1, Math.ceil(count / max));
 }
 
-export function timeChart(title: string, labels: string[], series: Series[]) {
-  const W = 640, H = 220, L = 44, B = 26, T = 10, R = 12;
+/** `W` is the viewBox width: about the rendered width in px, so 12px labels stay 12px. */
+export function timeChart(title: string, labels: string[], series: Series[], W = 520) {
+  const H = 220, L = 44, B = 26, T = 10, R = 12;
   const w = W - L - R, h = H - T - B;
   const top = niceTicks(Math.max(0, ...series.flatMap((s) => s.values)));
   const max = top[top.length - 1]!;
@@ -86,8 +87,8 @@ export function funnelChart(title: string, steps: Bar[]) {
   </figure>`;
 }
 
-export function barChart(title: string, bars: Bar[]) {
-  const W = 640, H = 200, B = 28, T = 16;
+export function barChart(title: string, bars: Bar[], W = 520) {
+  const H = 190, B = 28, T = 16;
   const h = H - T - B;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const slot = W / Math.max(1, bars.length);

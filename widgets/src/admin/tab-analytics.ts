@@ -98,7 +98,7 @@ export class AisAdminAnalytics extends AisElement {
           { name: 'Active users', values: daily.map((d) => d.activeUsers) },
           { name: 'Sign-ups', values: daily.map((d) => d.signups) },
           { name: 'Remixes', values: daily.map((d) => d.remixes) },
-        ])}</div>
+        ], 1060)}</div>
         ${timeChart('Credits per day', labels, [
           { name: 'Spent', values: daily.map((d) => d.creditsSpent) },
           { name: 'Rewards', values: daily.map((d) => d.rewardCredits) },
@@ -114,7 +114,7 @@ export class AisAdminAnalytics extends AisElement {
           { label: 'Generated in 48 h', value: r.activation?.activatedWithin48h ?? 0 },
           { label: 'Paying users', value: r.monetization?.payingUsers ?? 0 },
         ])}
-        <div class="wide">${barChart('Reward distribution (users per credits earned)', (r.rewards?.distribution ?? []).map((b) => ({ label: b.bucket, value: b.users })))}</div>
+        <div class="wide">${barChart('Reward distribution (users per credits earned)', (r.rewards?.distribution ?? []).map((b) => ({ label: b.bucket, value: b.users })), 1060)}</div>
       </div>`}
       ${r.providers?.items?.length ? html`<section class="stack" style="margin-top:var(--_space)"><h3>Providers</h3><table>
         <thead><tr><th scope="col">${this.t('provider')}</th><th scope="col" class="num">Images</th><th scope="col" class="num">Cost</th></tr></thead>

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['npx', ['rollup', '-c', 'rollup.config.mjs', '--silent']],
-  ['npx', ['mocha', 'api/test/unit/**/*.test.ts', 'sdk/test/**/*.test.ts', 'api/test/db/**/*.test.ts', 'api/test/e2e/**/*.test.ts', ...process.argv.slice(2)]],
+  ['npx', ['mocha', 'api/test/unit/**/*.test.ts', 'sdk/test/**/*.test.ts', 'api/test/db/**/*.test.ts', 'api/test/e2e/**/*.test.ts', 'api/test/browser/**/*.test.ts', 'widgets/test/**/*.test.ts', ...process.argv.slice(2)]],
 ];
 for (const [cmd, args] of steps) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } });

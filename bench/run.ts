@@ -58,7 +58,7 @@ const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 
 async function main() {
   const machine = { cores: os.cpus().length, nproc: execSync('nproc').toString().trim(), cpu: os.cpus()[0]?.model ?? '?', node: process.version, date: new Date().toISOString() };
-  console.log(`Machine: ${machine.nproc} cores (nproc), ${machine.cpu}, Node ${machine.node}, ${machine.date}`);
+  console.log(`Machine: ${machine.nproc} cores (nproc), ${machine.cpu}, Node ${machine.node}, ${machine.date}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`Generate benchmark: ${connections} concurrent clients, ${seconds} s per run, ${runs} runs per database, worker OFF\n`);
   const raw: Record<string, { generate: GenerateBenchResult[]; bare: LatencyStats[] }> = {};
   for (const db of dbs.filter((d) => !only || d.name === only)) {
@@ -74,7 +74,8 @@ async function main() {
           } else {
             const r = await runGenerateBench({ dbUrl: made.url, seconds, connections });
             raw[db.name]!.generate.push(r);
-            console.log(`  ${db.name} run ${i + 1}: generate ${f(r.perSecond)} acks/s  p50 ${f(r.p50)} ms  p95 ${f(r.p95)} ms  p99 ${f(r.p99)} ms  refused ${r.refused}  errors ${r.errors}`);
+            console.log(`  ${db.name} run ${i + 1}: generate ${f(r.perSecond)} acks/s  p50 ${f(r.p50)} ms  p95 ${f(r.p95)} ms  p99 ${f(r.p99)} ms  `
+              + `server CPU ${f(r.serverCpuMsPerAck, 2)} ms/ack  refused ${r.refused}  errors ${r.errors}  (load ${f(os.loadavg()[0]!)})`);
           }
         } finally {
           await made.drop();
@@ -83,15 +84,16 @@ async function main() {
     }
   }
   console.log('\nMedians');
-  console.log('| database | generate acks/s | p50 ms | p95 ms | p99 ms | bare-SQL debit tx/s | bare p95 ms | generate / bare |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| database | generate acks/s | p50 ms | p95 ms | p99 ms | server CPU ms/ack | bare-SQL debit tx/s | bare p95 ms | generate / bare |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   const summary: Record<string, unknown> = {};
   for (const [name, r] of Object.entries(raw)) {
-    const g = { perSecond: median(r.generate.map((x) => x.perSecond)), p50: median(r.generate.map((x) => x.p50)), p95: median(r.generate.map((x) => x.p95)), p99: median(r.generate.map((x) => x.p99)) };
+    const g = { perSecond: median(r.generate.map((x) => x.perSecond)), p50: median(r.generate.map((x) => x.p50)), p95: median(r.generate.map((x) => x.p95)),
+      p99: median(r.generate.map((x) => x.p99)), cpuMsPerAck: median(r.generate.map((x) => x.serverCpuMsPerAck)) };
     const b = { perSecond: median(r.bare.map((x) => x.perSecond)), p95: median(r.bare.map((x) => x.p95)) };
     const ratio = g.perSecond / b.perSecond;
     summary[name] = { generate: g, bare: b, ratio };
-    console.log(`| ${name} | ${f(g.perSecond)} | ${f(g.p50)} | ${f(g.p95)} | ${f(g.p99)} | ${f(b.perSecond)} | ${f(b.p95)} | ${f(ratio * 100, 0)} % |`);
+    console.log(`| ${name} | ${f(g.perSecond)} | ${f(g.p50)} | ${f(g.p95)} | ${f(g.p99)} | ${f(g.cpuMsPerAck, 2)} | ${f(b.perSecond)} | ${f(b.p95)} | ${f(ratio * 100, 0)} % |`);
   }
   fs.mkdirSync(path.join(HERE, '..', 'test-output'), { recursive: true });
   fs.writeFileSync(path.join(HERE, '..', 'test-output', 'bench-generate.json'), JSON.stringify({ machine, seconds, connections, runs, summary, raw }, null, 2));
@@ -99,9 +101,17 @@ async function main() {
   const feed = ['feed.ts', 'feed.js'].map((f) => path.join(HERE, f)).find((p) => fs.existsSync(p));
   if (feed && !process.argv.includes('--skip-feed')) {
     console.log('\nFeed benchmark (bench/feed.ts)');
-    const mod = (await import(pathToFileURL(feed).href)) as { runFeedBench?: (o: { seconds: number; connections: number; runs: number }) => Promise<unknown> };
-    if (typeof mod.runFeedBench === 'function') await mod.runFeedBench({ seconds, connections, runs });
-    else console.log('  bench/feed.ts does not export runFeedBench; skipped');
+    type FeedRow = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number };
+    const mod = (await import(pathToFileURL(feed).href)) as { runFeedBench?: (o: { concurrency: number }) => Promise<{ results?: FeedRow[] } | undefined> };
+    if (typeof mod.runFeedBench === 'function') {
+      // The feed benchmark picks its own database, seed and duration (see bench/feed.ts); only the client count is shared.
+      const report = await mod.runFeedBench({ concurrency: connections });
+      if (report?.results?.length) {
+        console.log('| feed scenario | req/s | p50 ms | p95 ms | p99 ms | errors |');
+        console.log('|---|---|---|---|---|---|');
+        for (const r of report.results) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`);
+      }
+    } else console.log('  bench/feed.ts does not export runFeedBench; skipped');
   } else {
     console.log('\nFeed benchmark: bench/feed.ts not present (or --skip-feed); skipped');
   }

@@ -1,7 +1,9 @@
 import { Agenda, type Job } from 'agenda';
-import { Op } from 'sequelize';
+import { randomUUID } from 'node:crypto';
+import { Op, type Transaction } from 'sequelize';
 import { services } from '../context.js';
 import { SequelizeBackend } from './sql-backend/index.js';
+import { toRow } from './sql-backend/job-row.js';
 import { processGeneration, leaseMs } from './process-generation.js';
 import { GenerationJob } from '../models/index.js';
 import { logger } from '../logger.js';
@@ -14,6 +16,11 @@ import { requestContext } from '../request-context.js';
  */
 export interface JobQueue {
   enqueueGeneration(jobId: string, delayMs?: number): Promise<void>;
+  /**
+   * Writes the job's trigger in the caller's transaction, so it exists exactly when the generation_jobs row does
+   * (nothing to lose between commit and enqueue) and the request commits once instead of twice.
+   */
+  enqueueGenerationInTx(t: Transaction, jobId: string): Promise<void>;
   /** Other modules add recurring or one-off jobs (payments reconciliation, referral evaluation). */
   define(name: string, handler: (data: Record<string, unknown>) => Promise<void>, opts?: { concurrency?: number }): void;
   every(interval: string, name: string, data?: Record<string, unknown>): Promise<void>;
@@ -33,8 +40,9 @@ const sweepEvery = () => process.env.JOB_SWEEP_EVERY || '30 seconds';
 
 export function createQueue(opts: { worker: boolean; concurrency: number; pollMs: number; name?: string }): JobQueue {
   const { db } = services();
+  const backend = new SequelizeBackend({ sequelize: db.sequelize });
   const agenda = new Agenda({
-    backend: new SequelizeBackend({ sequelize: db.sequelize }),
+    backend,
     name: opts.name ?? `worker-${process.pid}`,
     processEvery: opts.pollMs,
     maxConcurrency: opts.concurrency * 2,
@@ -73,6 +81,13 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
     async enqueueGeneration(jobId, delayMs) {
       if (delayMs) await agenda.schedule(new Date(Date.now() + delayMs), 'generate-image', { jobId });
       else await agenda.now('generate-image', { jobId });
+    },
+    async enqueueGenerationInTx(t, jobId) {
+      // The same row agenda.now() saves (Job.toJson through the backend's own row mapping), in our transaction.
+      const job = agenda.create('generate-image', { jobId });
+      job.schedule(new Date());
+      const row = toRow(job.toJson(true));
+      await backend.repository.model.create({ ...row, lastModifiedBy: agenda.attrs.name || null, id: randomUUID(), dedupeKey: null }, { transaction: t });
     },
     define(name, handler, o) {
       agenda.define(name, async (job: Job) => {

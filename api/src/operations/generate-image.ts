@@ -85,6 +85,7 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
     // In the transaction (no separate write to wait for) and before the debit: the wallet row stays locked
     // only from the debit to the commit, which is what bounds one user's concurrent generations.
     await track(p.tenantId, p.userId, 'generate_acknowledged', { ms: Math.round(performance.now() - startedAt), tier: body.tier, jobId }, t);
+    await service<JobQueue>('queue').enqueueGenerationInTx(t, jobId);
     if (cost > 0) {
       await applyMovement(t, {
         tenantId: p.tenantId, userId: p.userId, delta: -cost, reason: 'generation', refType: 'job', refId: jobId,
@@ -101,6 +102,5 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
     throw err;
   }
   if (result.replayed) await giveBack('generate', limitKey, perMinute, 60);
-  else await db.exclusive(() => service<JobQueue>('queue').enqueueGeneration(jobId));
   return result;
 }

@@ -83,7 +83,7 @@ export class AisAdminModeration extends AisElement {
     const reports = i.recentReports ?? i.reports ?? [];
     const busy = this.busy === i.postId;
     const noteId = `note-${i.postId}`;
-    return html`<article class="mod-item" role="listitem" part="card" aria-labelledby="mt-${i.postId}">
+    return html`<div class="mod-item" role="listitem" part="card" aria-labelledby="mt-${i.postId}">
       ${thumb ? html`<img src=${thumb} alt="" />` : html`<div class="thumb skeleton" style="width:120px;border-radius:var(--_radius-sm)"></div>`}
       <div class="stack" style="gap:.55em">
         <div class="row" style="justify-content:space-between">
@@ -107,7 +107,7 @@ export class AisAdminModeration extends AisElement {
         </div>
         ${this.renderInlineError(this.itemError[i.postId])}
       </div>
-    </article>`;
+    </div>`;
   }
 
   private reasonLabel(reason: string): string {

@@ -16,8 +16,8 @@ export const baseStyles = css`
     --_muted: var(--ais-color-muted, #5f6478);
     --_border: var(--ais-color-border, #e3e5ee);
     --_danger: var(--ais-color-danger, #c62828);
-    --_success: var(--ais-color-success, #15803d);
-    --_warning: var(--ais-color-warning, #b45309);
+    --_success: var(--ais-color-success, #166534);
+    --_warning: var(--ais-color-warning, #92400e);
     --_radius: var(--ais-radius, 14px);
     --_radius-sm: var(--ais-radius-small, 9px);
     --_space: var(--ais-spacing, 16px);
@@ -47,7 +47,7 @@ export const baseStyles = css`
   h2, h3, h4 { margin: 0; line-height: 1.25; letter-spacing: -0.01em; }
   h2 { font-size: 1.3em; font-weight: 700; }
   h3 { font-size: 1.05em; font-weight: 650; }
-  h4 { font-size: 0.8em; font-weight: 650; text-transform: uppercase; letter-spacing: 0.06em; color: var(--_muted); }
+  h4, .eyebrow { font-size: 0.8em; font-weight: 650; text-transform: uppercase; letter-spacing: 0.06em; color: var(--_muted); }
   p { margin: 0; }
   .muted { color: var(--_muted); }
   .small { font-size: 0.87em; }

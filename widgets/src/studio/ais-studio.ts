@@ -288,7 +288,7 @@ export class AisStudio extends AisElement {
   private renderTemplates() {
     const shown = this.categoryId ? this.templates.filter((t) => t.categoryId === this.categoryId) : this.templates;
     return html`<section aria-labelledby="tpl-h">
-      <h4 id="tpl-h">${this.t('stepTemplate')}</h4>
+      <h3 class="eyebrow" id="tpl-h">${this.t('stepTemplate')}</h3>
       <div class="chips" role="group" aria-label=${this.t('categoryLabel')} part="categories">
         <button class="chip" part="chip" aria-pressed=${this.categoryId === ''} @click=${() => (this.categoryId = '')}>${this.t('allCategories')}</button>
         ${this.categories.map((c) => html`<button class="chip" part="chip" aria-pressed=${this.categoryId === c.id} @click=${() => (this.categoryId = c.id)}>${c.name}</button>`)}
@@ -336,7 +336,7 @@ export class AisStudio extends AisElement {
     const after = this.balance && info ? this.balance.credits - info.credits : undefined;
     const paying = !!this.balance?.isPaying;
     return html`<section>
-      <h4 id="tier-h">${this.t('tierLabel')}</h4>
+      <h3 class="eyebrow" id="tier-h">${this.t('tierLabel')}</h3>
       <div class="tiers" role="radiogroup" aria-labelledby="tier-h" part="tiers" @keydown=${this.onTierKey}>
         ${this.tiers.map((t) => html`<button class="tier" part="tier" role="radio" aria-checked=${this.tier === t.tier} tabindex=${this.tier === t.tier ? 0 : -1}
           @click=${() => (this.tier = t.tier)}>

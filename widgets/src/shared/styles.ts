@@ -43,6 +43,7 @@ export const baseStyles = css`
     box-shadow: var(--_shadow);
     padding: calc(var(--_space) * 1.5);
   }
+  @media (max-width: 480px) { .panel { padding: var(--_space); } }
   .header { display: flex; align-items: center; justify-content: space-between; gap: var(--_space); margin-bottom: var(--_space); flex-wrap: wrap; }
   h2, h3, h4 { margin: 0; line-height: 1.25; letter-spacing: -0.01em; }
   h2 { font-size: 1.3em; font-weight: 700; }

@@ -24,7 +24,7 @@ export const studioStyles = css`
   .tips summary { cursor: pointer; font-size: 0.85em; font-weight: 600; color: var(--_primary); display: inline-flex; gap: 0.35em; align-items: center; }
   .tips ul { margin: 0.5em 0 0; padding-left: 1.2em; font-size: 0.86em; color: var(--_muted); display: grid; gap: 0.2em; }
   .small-btn { justify-self: start; min-height: 32px; font-size: 0.85em; }
-  .tiers { display: grid; gap: 10px; grid-template-columns: repeat(3, minmax(0, 1fr)); }
+  .tiers { display: grid; gap: 10px; grid-template-columns: repeat(auto-fit, minmax(118px, 1fr)); }
   .tier {
     display: grid; gap: 2px; justify-items: start; justify-content: stretch; text-align: left; padding: 0.7em 0.85em; min-height: 0; white-space: normal;
     border-radius: var(--_radius-sm);

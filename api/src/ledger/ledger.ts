@@ -55,7 +55,20 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
   } else {
     sql = 'UPDATE wallets SET balance = balance + :d, updated_at = :now WHERE user_id = :u AND balance + :d >= 0';
   }
-  const [, affected] = (await sequelize.query(sql, { replacements: r, transaction: t, type: QueryTypes.UPDATE })) as unknown as [unknown, number];
+  // The new balance comes back with the UPDATE itself, so the row lock is not held for an extra SELECT round trip:
+  // RETURNING on SQLite; on MySQL/MariaDB LAST_INSERT_ID(expr), whose value the server reports in the UPDATE's reply.
+  let affected: number;
+  let balanceAfter = 0;
+  if (services().db.dialect === 'mysql') {
+    const [header] = (await sequelize.query(sql.replace('SET balance = balance + :d', 'SET balance = LAST_INSERT_ID(balance + :d)'),
+      { replacements: r, transaction: t })) as unknown as [{ affectedRows: number; insertId: number | string }];
+    affected = header.affectedRows;
+    balanceAfter = Number(header.insertId);
+  } else {
+    const rows = (await sequelize.query(`${sql} RETURNING balance`, { replacements: r, transaction: t, type: QueryTypes.SELECT })) as { balance: number | string }[];
+    affected = rows.length;
+    balanceAfter = Number(rows[0]?.balance ?? 0);
+  }
   if (!affected) {
     const wallet = await Wallet.findByPk(m.userId, { transaction: t });
     if (!wallet) throw new Error(`ledger: no wallet for user ${m.userId}`);
@@ -66,12 +79,11 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
     }
     throw new AppError('insufficient_credits', 'The monthly spending limit set by your platform has been reached.', { monthlyCapReached: true });
   }
-  const wallet = await Wallet.findByPk(m.userId, { transaction: t, attributes: ['balance'] });
   const entry = await LedgerEntry.create(
-    { tenantId: m.tenantId, userId: m.userId, delta: m.delta, balanceAfter: wallet!.balance, reason: m.reason, refType: m.refType, refId: m.refId, note: m.note ?? null },
+    { tenantId: m.tenantId, userId: m.userId, delta: m.delta, balanceAfter, reason: m.reason, refType: m.refType, refId: m.refId, note: m.note ?? null },
     { transaction: t },
   );
-  return { balanceAfter: wallet!.balance, entryId: entry.id };
+  return { balanceAfter, entryId: entry.id };
 }
 
 /** True when the error is the unique (reason, ref) guard: the movement had already been applied. */

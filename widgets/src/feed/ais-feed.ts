@@ -218,8 +218,8 @@ export class AisFeed extends AisElement {
       </div>
       <div class="bar">
         <button class="ghost ${c.likedByMe ? 'liked' : ''}" part="button like" aria-pressed=${c.likedByMe}
-          aria-label="${this.t(c.likedByMe ? 'unlike' : 'like')} (${this.t('likes', { n: c.likes })})" @click=${() => void this.like(c)}>
-          ${icon('heart', 17)} ${formatNumber(c.likes, this.loc)}</button>
+          @click=${() => void this.like(c)}>
+          ${icon('heart', 17)}<span class="visually-hidden">${this.t('like')}:</span> ${formatNumber(c.likes, this.loc)}</button>
         <button class="ghost" part="button report" aria-label=${this.t('report')} title=${this.t('report')} @click=${() => this.openReport(c)}>${icon('flag', 16)}</button>
         <button class="ghost remix-btn" part="button remix" @click=${() => void this.remix(c)}>${icon('remix', 16)} ${this.t('remix')}</button>
       </div>

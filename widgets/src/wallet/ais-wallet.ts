@@ -215,7 +215,6 @@ export class AisWallet extends AisElement {
     const full = pack.credits * perCredit;
     return html`<button class="pack" part="pack ${featured ? 'pack-featured' : ''}" ?disabled=${this.busy}
       style=${featured ? 'border-color:var(--_primary);box-shadow:0 0 0 1px var(--_primary)' : ''}
-      aria-label="${formatCredits(pack.credits, this.loc)}, ${formatInr(pack.amount, this.loc)}${pack.discountPercent ? `, ${this.t('save_pct', { n: pack.discountPercent })}` : ''}"
       @click=${() => void this.buy({ packId: pack.packId })}>
       ${pack.discountPercent ? html`<span class="badge ${featured ? '' : 'success'}">${this.t('save_pct', { n: pack.discountPercent })}</span>` : nothing}
       <span class="credits">${formatNumber(pack.credits, this.loc)}</span>

@@ -62,7 +62,7 @@ export class CommunityController extends Controller {
 
   /**
    * The feed: public, listed posts. `sort=trending` (default) or `latest`; the cursor is opaque and keeps its walk
-   * stable while posts, likes and remixes arrive. `limit` 1..feed.maxPageSize (50). Visitors may read it when the partner allows.
+   * stable while posts, likes and remixes arrive. `limit` 1..100, pages capped at feed.maxPageSize (50). Visitors may read it when the partner allows.
    */
   @Get('feed')
   @Security('jwt') @Security('visitor')

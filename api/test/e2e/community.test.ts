@@ -190,7 +190,7 @@ for (const dbDef of databases()) {
 
     it('feed: limits, sort, tampered and foreign cursors, visitors', async () => {
       const t = s.token('alice');
-      expectProblem(await s.call('GET', '/api/community/feed?limit=51', { token: t }), 400, 'validation_error');
+      expectProblem(await s.call('GET', '/api/community/feed?limit=101', { token: t }), 400, 'validation_error');
       expectProblem(await s.call('GET', '/api/community/feed?limit=0', { token: t }), 400, 'validation_error');
       expectProblem(await s.call('GET', '/api/community/feed?limit=abc', { token: t }), 400, 'validation_error');
       expectProblem(await s.call('GET', '/api/community/feed?sort=best', { token: t }), 400, 'validation_error');

@@ -52,7 +52,8 @@ export async function feed(caller: Caller, q: FeedQuery): Promise<FeedPage> {
   if (!isPrincipal(caller) && !config.feed.publicVisitors) throw new AppError('unauthorized', 'This partner shows its feed to signed-in users only.');
   const sort: FeedSort = q.sort ?? 'trending';
   if (sort !== 'trending' && sort !== 'latest') throw invalid('sort', 'must be trending or latest');
-  const limit = parseLimit(q.limit, 20, config.feed.maxPageSize);
+  // CONTRACT.md: every list takes limit 1..100; the partner's maxPageSize caps the page size, it never refuses a valid limit.
+  const limit = Math.min(parseLimit(q.limit, 20, 100), config.feed.maxPageSize);
   if (q.categoryId !== undefined && (typeof q.categoryId !== 'string' || q.categoryId.length > 40)) throw invalid('categoryId', 'must be a category id');
   const categoryId = q.categoryId || null;
   const cur = decodeCursor<Cur>(q.cursor, isCur);

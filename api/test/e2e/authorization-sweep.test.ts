@@ -117,6 +117,14 @@ for (const dbDef of databases()) {
       expect((await s.call('GET', '/api/credits/balance', { token: forged })).status).to.equal(401);
     });
 
+    it('a sub is matched exactly: another case, accent or trailing space is another user', async () => {
+      for (const sub of ['ALICE', 'Alice', 'alicé', 'alice ']) {
+        const r = await s.call('GET', '/api/studio/my-creations?limit=100', { token: s.token(sub) });
+        expect(r.status, sub).to.equal(200);
+        expect(r.body.items, `sub ${JSON.stringify(sub)} sees alice's creations`).to.deep.equal([]);
+      }
+    });
+
     it('(d) a non-admin gets 403 on every /api/admin route', async () => {
       for (const o of ops.filter((x) => x.path.startsWith('/api/admin'))) {
         for (const who of [A.alice, B.bob]) {

@@ -12,11 +12,6 @@ export interface Database {
   dialect: Dialect;
   /** Runs fn in one transaction; on SQLite write transactions are serialised in-process and take the write lock up front. */
   tx<T>(fn: (t: Transaction) => Promise<T>): Promise<T>;
-  /**
-   * Runs fn (writes outside a transaction, e.g. a job trigger) in turn with this process's SQLite write
-   * transactions, so it waits in the queue instead of busy-waiting for the file lock. Just runs fn on MySQL.
-   */
-  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -113,9 +108,6 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
         });
       }
       return sequelize.transaction(fn);
-    },
-    exclusive(fn) {
-      return dialect === 'sqlite' ? mutex.run(fn) : fn();
     },
     close: () => sequelize.close(),
   };

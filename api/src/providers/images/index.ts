@@ -2,6 +2,7 @@ import { FallbackImageProvider } from './fallback-provider.js';
 import { LocalImageProvider } from './local-provider.js';
 import { OpenAIImageProvider } from './openai-provider.js';
 import { StabilityImageProvider } from './stability-provider.js';
+import { ScrubbingImageProvider } from './scrubbing-provider.js';
 import type { RetryPolicy } from './retry.js';
 import type { ImageProvider } from './types.js';
 
@@ -10,6 +11,7 @@ export { LocalImageProvider, type LocalImageProviderOptions } from './local-prov
 export { OpenAIImageProvider, openAISize, type OpenAIImageProviderOptions } from './openai-provider.js';
 export { StabilityImageProvider, nearestAspectRatio, type StabilityImageProviderOptions } from './stability-provider.js';
 export { FallbackImageProvider, type FallbackImageProviderOptions } from './fallback-provider.js';
+export { ScrubbingImageProvider, scrubSecret } from './scrubbing-provider.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 
 export interface ImageProviderConfig {
@@ -28,7 +30,7 @@ export interface ImageProviderConfig {
 export function createImageProvider(cfg: ImageProviderConfig): ImageProvider {
   if (cfg.provider === 'local') return new LocalImageProvider();
   if (!cfg.apiKey) throw new Error(`image provider "${cfg.provider}" needs an API key`);
-  const remote =
+  const vendor =
     cfg.provider === 'openai'
       ? new OpenAIImageProvider({ apiKey: cfg.apiKey, baseURL: cfg.baseURL, model: cfg.model, retry: cfg.retry, timeoutMs: cfg.timeoutMs })
       : new StabilityImageProvider({
@@ -38,5 +40,6 @@ export function createImageProvider(cfg: ImageProviderConfig): ImageProvider {
           retry: cfg.retry,
           timeoutMs: cfg.timeoutMs,
         });
+  const remote = new ScrubbingImageProvider(vendor, cfg.apiKey);
   return cfg.fallbackToLocal === false ? remote : new FallbackImageProvider(remote, new LocalImageProvider());
 }

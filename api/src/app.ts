@@ -7,6 +7,7 @@ import { RegisterRoutes } from './generated/routes.js';
 import { errorMiddleware, AppError, sendProblem } from './errors.js';
 import { corsMiddleware, requestIdMiddleware } from './http/request-id.js';
 import { filesRouter } from './http/files.js';
+import { rejectNulMiddleware } from './http/reject-nul.js';
 import { services } from './context.js';
 import { QueryTypes } from 'sequelize';
 
@@ -44,6 +45,7 @@ export function buildApp(): Express {
 
   // Raw bytes are kept for signature checks over the exact body (payment webhooks).
   app.use(express.json({ limit: '256kb', verify: (req, _res, buf) => { (req as unknown as { rawBody: Buffer }).rawBody = buf; } }));
+  app.use(rejectNulMiddleware);
   app.use(filesRouter());
   for (const r of extraRouters) app.use(r);
   RegisterRoutes(app);

@@ -57,7 +57,7 @@ export async function generate(call: Call, a: Actor, prompt: string): Promise<Ge
 export async function buildPartner(s: TestServer, opts: { tag: string; tenantId: string; partnerKey?: string; secret?: string }): Promise<PartnerFixture> {
   const call = caller(s);
   const { tag } = opts;
-  const headers = opts.partnerKey ? { 'x-partner-key': opts.partnerKey } : {};
+  const headers: Record<string, string> = opts.partnerKey ? { 'x-partner-key': opts.partnerKey } : {};
   const actor = (sub: string, claims: Record<string, unknown> = {}): Actor =>
     ({ name: `${tag}:${sub}`, token: s.token(sub, claims, opts.secret ? { secret: opts.secret } : {}), headers });
   const alice = actor('alice'), bob = actor('bob'), admin = actor('boss', { role: 'admin' });

@@ -7,6 +7,9 @@ let base: Logger;
 const REDACT = [
   'req.headers.authorization', 'headers.authorization', 'authorization', 'token', 'apiKey', 'secret', 'keySecret',
   'password', 'signature', '*.apiKey', '*.secret', '*.token', '*.authorization', '*.keySecret', '*.password', '*.value',
+  // HTTP client errors (fetch wrappers, SDKs) carry the request they sent, credentials included.
+  'headers.Authorization', '*.headers.authorization', '*.headers.Authorization', '*.headers["x-api-key"]', '*.headers.cookie',
+  'err.config.headers.authorization', 'err.config.headers.Authorization', 'err.request.headers.authorization', 'err.request.headers.Authorization',
 ];
 
 export function configureLogger(level: string, destination?: pino.DestinationStream) {

@@ -186,6 +186,19 @@ for (const dbDef of databases()) {
       }
     });
 
+    it('an HTTP client error logged whole keeps its credentials out of the line', () => {
+      const lines: string[] = [];
+      const log = configureLogger('debug', new Writable({ write(chunk, _e, cb) { lines.push(String(chunk)); cb(); } }));
+      const err = Object.assign(new Error('request failed'), {
+        headers: { authorization: `Bearer ${ADMIN_KEY}`, 'x-api-key': CHAT_KEY },
+        config: { headers: { Authorization: `Basic ${RZP_KEY_SECRET}` } }, request: { headers: { authorization: ENV_OPENAI_KEY } },
+      });
+      log.error({ err, apiKey: ADMIN_KEY, headers: { Authorization: ENV_OPENAI_KEY } }, 'provider call failed');
+      configureLogger('debug', new Writable({ write(chunk, _e, cb) { logs.push(String(chunk)); cb(); } }));
+      expect(lines.join('')).to.include('provider call failed');
+      for (const v of [ADMIN_KEY, CHAT_KEY, RZP_KEY_SECRET, ENV_OPENAI_KEY]) expect(lines.join(''), v).to.not.include(v);
+    });
+
     it('secrets at rest are encrypted, and no table holds one in plain text', async () => {
       const { sequelize } = services().db;
       const keys = await sequelize.query<{ encrypted_value: string }>('SELECT encrypted_value FROM admin_provider_keys', { type: QueryTypes.SELECT });

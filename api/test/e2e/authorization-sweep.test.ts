@@ -175,6 +175,11 @@ for (const dbDef of databases()) {
           if (c.route === 'POST /api/notifications/read') expect(r.body.updated, what).to.equal(0);
         }
       }
+      // A referral code is a code of its partner only.
+      const dave: Actor = { name: 'B:dave', token: s.token('dave', {}, { secret: B_SECRET }), headers: B.alice.headers };
+      const claim = await call(dave, 'POST', '/api/referrals/claim', { code: A.referralCode });
+      expect(claim.status).to.equal(400);
+      noLeak(claim, A, 'claim', ['Alice']);
     });
 
     it('(e) an admin of another partner gets 404 or nothing for ids of the first partner', async () => {
@@ -243,6 +248,8 @@ for (const dbDef of databases()) {
         if (c.route === 'POST /api/notifications/read') expect(r.body.updated, 'unread after others tried').to.equal(A.notificationIds.length);
         if (c.route === 'POST /api/credits/purchase/verify') expect(r.body.code).to.equal('payment_verification_failed');
       }
+      // The deleted creation's signed links die with it.
+      expect((await fetch(signedImageUrl(A.remix.imageId, 'original'))).status).to.equal(404);
       await s.ledgerOk();
     });
   });

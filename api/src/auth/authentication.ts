@@ -7,6 +7,7 @@ import { DEFAULT_TENANT_ID, loadTenants, type TenantAuth } from '../tenants/tena
 import { resolveUser, type Claims } from './users.js';
 import type { Principal, Visitor } from './principal.js';
 import { requestContext } from '../request-context.js';
+import { getTenantConfig } from '../tenants/config-store.js';
 
 const jwksClients = new Map<string, JwksClient>();
 const unauthorized = (detail: string) => new AppError('unauthorized', detail);
@@ -127,6 +128,8 @@ export async function expressAuthentication(req: Request, securityName: string, 
   if (securityName === 'visitor') {
     if (req.header('authorization')) throw unauthorized('Use the jwt scheme when a token is sent.');
     const tenant = await findTenant(req);
+    // One switch for every anonymous read (feed, posts, catalogue), as docs/admin.md documents feed.publicVisitors.
+    if (!(await getTenantConfig(tenant.id)).feed.publicVisitors) throw unauthorized('This partner shows its content to signed-in users only.');
     const store = requestContext.getStore();
     if (store) store.tenantId = tenant.id;
     return { tenantId: tenant.id, anonymous: true, deviceId: deviceId(req), ip: clientIp(req) };

@@ -83,6 +83,8 @@ for (const dbDef of databases()) {
       if (process.env.FUZZ_DEBUG && v.label === 'baseline') console.log(`  ${where} -> ${res.status} ${text.slice(0, 160)}`);
       if (res.status >= 500) return `${where}: ${res.status} ${text.slice(0, 200)}`;
       if (res.status < 400) return undefined;
+      // Share pages are for people: their 404 is an HTML page, not a problem document.
+      if (v.path.startsWith('/share/') && /^text\/html/.test(res.headers.get('content-type') ?? '')) return undefined;
       let body: any;
       try { body = JSON.parse(text); } catch { return `${where}: ${res.status} not JSON: ${text.slice(0, 120)}`; }
       if (!/^application\/problem\+json/.test(res.headers.get('content-type') ?? '')) return `${where}: ${res.status} content-type ${res.headers.get('content-type')}`;
@@ -161,6 +163,27 @@ for (const dbDef of databases()) {
         expect(complaints.slice(0, 30), `${complaints.length} bad answers`).to.deep.equal([]);
       });
     }
+
+    it('the public routes outside the OpenAPI document (images, files, share pages, webhooks)', async () => {
+      const signed = (await s.call('GET', `/api/studio/my-creations/${ids.imageId}`, { token: tokens.user })).body.imageUrl as string;
+      const filePath = new URL(signed).pathname;
+      const list: Variant[] = [];
+      for (const id of PATH_IDS) {
+        list.push({ label: `public image ${id.slice(0, 10)}`, path: `/api/public/posts/${id}/image` });
+        list.push({ label: `public thumb ${id.slice(0, 10)}`, path: `/api/public/posts/${id}/image?variant=${id}` });
+        list.push({ label: `file ${id.slice(0, 10)}`, path: `/api/files/${id}/original` });
+        list.push({ label: `file variant ${id.slice(0, 10)}`, path: `${filePath.replace(/[^/]+$/, id)}` });
+        list.push({ label: `share ${id.slice(0, 10)}`, path: `/share/${id}` });
+        list.push({ label: `share ref ${id.slice(0, 10)}`, path: `/share/${ids.postId}?ref=${id}` });
+      }
+      for (const q of QUERY_VALUES) list.push({ label: `file query ${q.slice(0, 10)}`, path: `${filePath}?exp=${q}&sig=${q}` });
+      const complaints = await run('GET', list, tokens.user);
+      const hooks: Variant[] = [...RAW_BODIES, '{}', '{"event":"payment.captured","payload":{"payment":{"entity":{"order_id":7,"id":null}}}}']
+        .flatMap((raw) => [{ label: `webhook ${raw.slice(0, 12)}`, path: '/api/webhooks/razorpay', raw },
+          { label: `signed? webhook ${raw.slice(0, 12)}`, path: '/api/webhooks/razorpay', raw, headers: { 'X-Razorpay-Signature': 'ab'.repeat(32) } }]);
+      complaints.push(...await run('POST', hooks, tokens.user));
+      expect(complaints.slice(0, 30), `${complaints.length} bad answers`).to.deep.equal([]);
+    });
 
     it('POST /api/admin/config: a wrong type at every leaf of the configuration', async () => {
       const view = (await s.call('GET', '/api/admin/config', { token: tokens.admin })).body;

@@ -25,7 +25,8 @@ export interface PublishResponse { postId: string }
 export interface FeedResponse { items: CardView[]; nextCursor?: string }
 export interface LikeResponse { liked: boolean; likes: number }
 export interface ReportRequest {
-  reason: 'spam' | 'nudity' | 'violence' | 'hate' | 'copyright' | 'misleading' | 'other';
+  /** spam, nudity, violence, hate, copyright, misleading or other; any other words (1..200 characters) are filed as other with the words kept. */
+  reason: string;
   /** Free text, at most 1000 characters. */
   details?: string;
 }

@@ -578,7 +578,7 @@ const models: TsoaRoute.Models = {
     "ReportRequest": {
         "dataType": "refObject",
         "properties": {
-            "reason": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["spam"]},{"dataType":"enum","enums":["nudity"]},{"dataType":"enum","enums":["violence"]},{"dataType":"enum","enums":["hate"]},{"dataType":"enum","enums":["copyright"]},{"dataType":"enum","enums":["misleading"]},{"dataType":"enum","enums":["other"]}],"required":true},
+            "reason": {"dataType":"string","required":true},
             "details": {"dataType":"string"},
         },
         "additionalProperties": false,

@@ -245,6 +245,8 @@ for (const dbDef of databases()) {
         expectProblem(await s.call('POST', '/api/community/post_nope/like', { token: bob }), 404, 'not_found');
         const rep = await s.call('POST', `/api/community/${postId}/report`, { token: bob, body: { reason: 'spam' } });
         expect(rep.status, JSON.stringify(rep.body)).to.equal(202);
+        const words = await s.call('POST', `/api/community/${postId}/report`, { token: carol, body: { reason: 'This looks offensive to me' } });
+        expect(words.status, 'spec 5.4: reason is any string').to.equal(202);
         expectProblem(await s.call('POST', `/api/community/${postId}/report`, { token: bob, body: {} }), 400, 'validation_error');
         expectProblem(await s.call('POST', '/api/community/post_nope/report', { token: bob, body: { reason: 'spam' } }), 404, 'not_found');
       });

@@ -42,7 +42,8 @@ for (const dbDef of databases()) {
       expect(r2.status).to.equal(202);
       expect(r2.body).to.include({ reportId: r1.body.reportId, duplicate: true });
       expect(await PostReport.count({ where: { postId } })).to.equal(1);
-      expectProblem(await report(postId, t, { reason: 'boring' }), 400, 'validation_error');
+      expectProblem(await report(postId, t, { reason: '   ' }), 400, 'validation_error');
+      expectProblem(await report(postId, t, { reason: 'x'.repeat(201) }), 400, 'validation_error');
       expectProblem(await report(postId, t, { reason: 'other', details: 'x'.repeat(1001) }), 400, 'validation_error');
       expectProblem(await report(postId, t, { reason: 7 }), 400, 'validation_error');
       expectProblem(await report(postId, t, {}), 400, 'validation_error');

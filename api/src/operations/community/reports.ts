@@ -11,7 +11,7 @@ import { retryOnDeadlock } from '../../community/retry.js';
 
 export const REPORT_REASONS = ['spam', 'nudity', 'violence', 'hate', 'copyright', 'misleading', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
-export interface ReportBody { reason: ReportReason; details?: string }
+export interface ReportBody { reason: string; details?: string }
 export interface ReportResult { reportId: string; status: 'open'; duplicate: boolean; postHidden: boolean }
 
 /**
@@ -20,10 +20,14 @@ export interface ReportResult { reportId: string; status: 'open'; duplicate: boo
  * moderation.reportThreshold it is hidden pending review (listed=false, is_hidden, hidden_reason 'reports').
  */
 export async function reportPost(p: Principal, postId: string, body: ReportBody): Promise<ReportResult> {
-  if (!REPORT_REASONS.includes(body.reason)) throw invalid('reason', `must be one of ${REPORT_REASONS.join(', ')}`);
+  const said = typeof body.reason === 'string' ? body.reason.trim() : '';
+  if (!said || said.length > 200) throw invalid('reason', `one of ${REPORT_REASONS.join(', ')}, or a short reason in words (at most 200 characters)`);
   if (body.details !== undefined && body.details !== null && typeof body.details !== 'string') throw invalid('details', 'must be a string');
-  const details = body.details?.trim() || null;
-  if (details && details.length > 1000) throw invalid('details', 'must be at most 1000 characters');
+  const given = body.details?.trim() || null;
+  if (given && given.length > 1000) throw invalid('details', 'must be at most 1000 characters');
+  // The spec's body is { reason: string }: a reason outside the list is filed as 'other' with its words kept in the details.
+  const reason: ReportReason = (REPORT_REASONS as readonly string[]).includes(said) ? said as ReportReason : 'other';
+  const details = reason === said ? given : [said, given].filter(Boolean).join(': ').slice(0, 1000);
   const config = await getTenantConfig(p.tenantId);
   await consume('report', `${p.tenantId}:${p.userId}`, config.limits.reportsPerHour, 3600);
   const { db } = services();
@@ -34,7 +38,7 @@ export async function reportPost(p: Principal, postId: string, body: ReportBody)
     const open = await PostReport.findOne({ where: { openKey }, attributes: ['id'], transaction: t });
     if (open) return { reportId: open.id, status: 'open' as const, duplicate: true, postHidden: false };
     const reportId = newId('rpt');
-    await PostReport.create({ id: reportId, tenantId: p.tenantId, postId: post.id, userId: p.userId, reason: body.reason, details, status: 'open', openKey },
+    await PostReport.create({ id: reportId, tenantId: p.tenantId, postId: post.id, userId: p.userId, reason, details, status: 'open', openKey },
       { transaction: t });
     const openCount = await PostReport.count({ where: { tenantId: p.tenantId, postId: post.id, status: 'open' }, transaction: t });
     let postHidden = false;
@@ -46,7 +50,7 @@ export async function reportPost(p: Principal, postId: string, body: ReportBody)
         body: `“${post.title}” was reported by several people and is hidden until a moderator reviews it.`, data: { postId: post.id, action: 'auto-hide' },
       });
     }
-    await track(p.tenantId, p.userId, 'post_reported', { postId: post.id, reason: body.reason, openReports: openCount, hidden: postHidden }, t);
+    await track(p.tenantId, p.userId, 'post_reported', { postId: post.id, reason, openReports: openCount, hidden: postHidden }, t);
     return { reportId, status: 'open' as const, duplicate: false, postHidden };
   }));
 }

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { QueryTypes } from 'sequelize';
 import jwt from 'jsonwebtoken';
 import { BENCH_ENV, DEFAULT_BENCH_URL, openBenchDb, seedFeed } from './seed-feed.js';
-import { latestSql, trendingSql } from '../api/src/operations/community/feed.js';
+import { dbDate, latestSql, trendingSql } from '../api/src/operations/community/feed.js';
 import { DEFAULT_TENANT_ID } from '../api/src/tenants/tenants.js';
 
 export interface FeedBenchOptions {
@@ -83,15 +83,18 @@ async function explainAll(url: string, cat: string): Promise<Record<string, stri
   const db = await openBenchDb(url);
   try {
     const now = new Date();
-    const base = { tenant: DEFAULT_TENANT_ID, cat, n: 21, T: now, S: new Date(now.getTime() - 1000), a: new Date(now.getTime() - 30 * 86400e3), s: 2.1e9, id: 'post_m' };
-    const shapes: Record<string, string> = {
-      'latest first': latestSql(false, false), 'latest deep': latestSql(false, true), 'latest category deep': latestSql(true, true),
-      'trending first': trendingSql(false, false), 'trending deep': trendingSql(false, true), 'trending category deep': trendingSql(true, true),
+    const t = now.getTime();
+    const bind = { tenant: DEFAULT_TENANT_ID, me: 'usr_x', T: dbDate(t, 'mysql'), S: dbDate(t - 1000, 'mysql'), a: dbDate(t - 2 * 86400e3, 'mysql'), s: 2.1e9, id: 'post_m' };
+    const shapes: Record<string, [string, Record<string, unknown>]> = {
+      'latest first': [latestSql(false, false, 20, 'mysql'), bind], 'latest deep': [latestSql(false, true, 20, 'mysql'), bind],
+      'latest category deep': [latestSql(true, true, 20, 'mysql'), { ...bind, cat }], 'trending first': [trendingSql(false, false, 20, 'mysql'), bind],
+      'trending deep': [trendingSql(false, true, 20, 'mysql'), bind], 'trending category deep': [trendingSql(true, true, 20, 'mysql'), { ...bind, cat }],
     };
     const out: Record<string, string> = {};
-    for (const [name, sql] of Object.entries(shapes)) {
-      const rows = (await db.sequelize.query(`EXPLAIN ${sql}`, { replacements: base, type: QueryTypes.SELECT })) as Record<string, unknown>[];
-      out[name] = rows.map((r) => `${r.table}: type=${r.type} key=${r.key} rows=${r.rows} extra=${r.Extra ?? ''}`).join(' | ');
+    for (const [name, [sql, b]] of Object.entries(shapes)) {
+      const used = Object.fromEntries(Object.entries(b).filter(([k]) => sql.includes(`$${k}`)));
+      const rows = (await db.sequelize.query(`EXPLAIN ${sql}`, { bind: used, type: QueryTypes.SELECT })) as Record<string, unknown>[];
+      out[name] = rows.map((r) => `${r.table}: type=${r.type} key=${r.key} key_len=${r.key_len} rows=${r.rows} extra=${r.Extra ?? ''}`).join(' | ');
     }
     return out;
   } finally {

@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import { AppError, invalid } from '../../errors.js';
 import { services } from '../../context.js';
+import type { Dialect } from '../../db.js';
 import { getTenantConfig } from '../../tenants/config-store.js';
 import { decodeCursor, encodeCursor, parseLimit } from '../../util/cursor.js';
 import { isPrincipal, type Caller } from '../../auth/principal.js';
@@ -38,9 +39,14 @@ const isCur = (v: unknown): v is Cur => {
 };
 
 const COLS = `p.id, p.image_id AS imageId, p.title, p.category_id AS categoryId, p.tags, p.likes_count AS likesCount, p.reuse_count AS reuseCount,
-  p.visibility, p.listed, p.trending_score AS trendingScore, p.created_at AS createdAt, u.sub AS authorSub, u.name AS authorName`;
+  p.visibility, p.listed, p.trending_score AS trendingScore, p.created_at AS createdAt, u.sub AS authorSub, u.name AS authorName,
+  CASE WHEN l.id IS NULL THEN 0 ELSE 1 END AS liked`;
+/** Author and the caller's like in the same statement: one round trip per page ($me is '' for visitors). */
+const FROM = `community_posts p JOIN users u ON u.id = p.user_id LEFT JOIN post_likes l ON l.post_id = p.id AND l.user_id = $me`;
 
 type Raw = Record<string, unknown>;
+type Item = { row: CardRow; liked: boolean };
+const toItem = (r: Raw): Item => ({ row: toRow(r), liked: !!Number(r.liked) });
 const toRow = (r: Raw): CardRow => ({
   id: String(r.id), imageId: String(r.imageId), title: String(r.title), categoryId: String(r.categoryId), tags: parseTags(r.tags),
   likesCount: Number(r.likesCount), reuseCount: Number(r.reuseCount), visibility: String(r.visibility), listed: !!Number(r.listed),
@@ -59,85 +65,104 @@ export async function feed(caller: Caller, q: FeedQuery): Promise<FeedPage> {
   const cur = decodeCursor<Cur>(q.cursor, isCur);
   if (cur && (cur.k !== sort[0] || cur.c !== categoryId)) throw invalid('cursor', 'this cursor belongs to another sort or category');
 
-  const rows = sort === 'latest' ? await latestPage(caller.tenantId, categoryId, limit, cur as Extract<Cur, { k: 'l' }> | undefined)
-    : await trendingPage(caller.tenantId, categoryId, limit, cur as Extract<Cur, { k: 't' }> | undefined);
-  const liked = isPrincipal(caller) ? await likedSet(caller.userId, rows.items.map((r) => r.row.id)) : new Set<string>();
-  return { items: rows.items.map((r) => presentCard(r.row, liked.has(r.row.id))), nextCursor: rows.next ? encodeCursor(rows.next) : undefined };
+  const me = isPrincipal(caller) ? caller.userId : '';
+  const rows = sort === 'latest' ? await latestPage(caller.tenantId, me, categoryId, limit, cur as Extract<Cur, { k: 'l' }> | undefined)
+    : await trendingPage(caller.tenantId, me, categoryId, limit, cur as Extract<Cur, { k: 't' }> | undefined);
+  return { items: rows.items.map((r) => presentCard(r.row, r.liked)), nextCursor: rows.next ? encodeCursor(rows.next) : undefined };
 }
 
-/** The page queries (exported for the benchmark's EXPLAIN). Both are served by the (tenant, listed[, category], key, id) indexes. */
-export function latestSql(byCategory: boolean, withCursor: boolean) {
-  return `SELECT ${COLS} FROM community_posts p JOIN users u ON u.id = p.user_id
-    WHERE p.tenant_id = :tenant AND p.listed = 1 ${byCategory ? 'AND p.category_id = :cat' : ''}
-      ${withCursor ? 'AND (p.created_at < :a OR (p.created_at = :a AND p.id < :id))' : ''}
-    ORDER BY p.created_at DESC, p.id DESC LIMIT :n`;
-}
-export function trendingSql(byCategory: boolean, withCursor: boolean) {
-  return `SELECT ${COLS} FROM community_posts p JOIN users u ON u.id = p.user_id
-    WHERE p.tenant_id = :tenant AND p.listed = 1 ${byCategory ? 'AND p.category_id = :cat' : ''}
-      ${withCursor ? 'AND (p.trending_score < :s OR (p.trending_score = :s AND p.id < :id))' : ''}
-      AND p.created_at <= :T AND p.score_changed_at <= :S
-    ORDER BY p.trending_score DESC, p.id DESC LIMIT :n`;
-}
-
-async function select(sql: string, replacements: Record<string, unknown>): Promise<Raw[]> {
-  return services().db.sequelize.query(sql, { replacements, type: QueryTypes.SELECT }) as Promise<Raw[]>;
-}
-
-async function latestPage(tenant: string, cat: string | null, limit: number, cur?: Extract<Cur, { k: 'l' }>) {
-  const r: Record<string, unknown> = { tenant, cat, n: limit + 1 };
-  if (cur) {
-    r.a = new Date(cur.a);
-    r.id = cur.id;
+/**
+ * The page queries (exported for the benchmark's EXPLAIN), served by the (tenant, listed[, category], key, id) indexes.
+ * The redundant `key <= cursor` bound makes the cursor a range bound. On MySQL/MariaDB the tenant equality is written
+ * as a closed range and the ORDER BY names every index column: with `tenant_id = ?` MariaDB prefers a "ref" scan on
+ * (tenant_id, listed) that reads the index from the newest row and filters, so page N costs O(N) row lookups; the
+ * range form starts the backward scan at the cursor (20 index reads at any depth) and still needs no sort.
+ * SQLite seeks equality columns then one range column, so it keeps the plain form.
+ */
+function pageSql(dialect: Dialect, key: 'created_at' | 'trending_score', byCategory: boolean, keyset: string, extra: string, limit: number) {
+  const cat = byCategory ? 'AND p.category_id = $cat' : '';
+  if (dialect === 'mysql') {
+    return `SELECT ${COLS} FROM ${FROM}
+      WHERE p.tenant_id >= $tenant AND p.tenant_id <= $tenant AND p.listed = 1 ${cat} ${keyset} ${extra}
+      ORDER BY p.tenant_id DESC, p.listed DESC, ${byCategory ? 'p.category_id DESC, ' : ''}p.${key} DESC, p.id DESC LIMIT ${limit + 1}`;
   }
-  const raw = await select(latestSql(!!cat, !!cur), r);
-  const items = raw.slice(0, limit).map((x) => ({ row: toRow(x) }));
+  return `SELECT ${COLS} FROM ${FROM}
+    WHERE p.tenant_id = $tenant AND p.listed = 1 ${cat} ${keyset} ${extra}
+    ORDER BY p.${key} DESC, p.id DESC LIMIT ${limit + 1}`;
+}
+export function latestSql(byCategory: boolean, withCursor: boolean, limit = 20, dialect: Dialect = services().db.dialect) {
+  return pageSql(dialect, 'created_at', byCategory,
+    withCursor ? 'AND p.created_at <= $a AND (p.created_at < $a OR (p.created_at = $a AND p.id < $id))' : '', '', limit);
+}
+export function trendingSql(byCategory: boolean, withCursor: boolean, limit = 20, dialect: Dialect = services().db.dialect) {
+  return pageSql(dialect, 'trending_score', byCategory,
+    withCursor ? 'AND p.trending_score <= $s AND (p.trending_score < $s OR (p.trending_score = $s AND p.id < $id))' : '',
+    'AND p.created_at <= $T AND p.score_changed_at <= $S', limit);
+}
+
+/**
+ * Dates as the column stores them, with milliseconds, for raw SQL parameters. (Sequelize formats a Date replacement
+ * for MySQL without milliseconds, which would silently move keyset bounds to the second.)
+ */
+export function dbDate(ms: number, dialect: Dialect = services().db.dialect) {
+  const iso = new Date(ms).toISOString();
+  const base = `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+  return dialect === 'sqlite' ? `${base} +00:00` : base;
+}
+
+/** Bound parameters: MySQL runs them as server-side prepared statements (parsed once per connection). */
+async function select(sql: string, bind: Record<string, unknown>): Promise<Raw[]> {
+  return services().db.sequelize.query(sql, { bind, type: QueryTypes.SELECT }) as Promise<Raw[]>;
+}
+
+async function latestPage(tenant: string, me: string, cat: string | null, limit: number, cur?: Extract<Cur, { k: 'l' }>) {
+  const b: Record<string, unknown> = { tenant, me };
+  if (cat) b.cat = cat;
+  if (cur) {
+    b.a = dbDate(cur.a);
+    b.id = cur.id;
+  }
+  const raw = await select(latestSql(!!cat, !!cur, limit), b);
+  const items = raw.slice(0, limit).map(toItem);
   const last = items[items.length - 1];
   const next: Cur | undefined = raw.length > limit && last ? { k: 'l', c: cat, a: last.row.createdAt.getTime(), id: last.row.id } : undefined;
   return { items, next };
 }
 
-async function trendingPage(tenant: string, cat: string | null, limit: number, cur?: Extract<Cur, { k: 't' }>) {
+async function trendingPage(tenant: string, me: string, cat: string | null, limit: number, cur?: Extract<Cur, { k: 't' }>) {
   const T = cur ? cur.T : Date.now();
   const S = cur ? cur.S : T - snapshotLagMs;
   if (Date.now() - T > CURSOR_MAX_AGE_MS) throw invalid('cursor', 'this cursor has expired; start again from the first page');
-  const at = new Date(T);
-  const snap = new Date(S);
-  const r: Record<string, unknown> = { tenant, cat, n: limit + 1, T: at, S: snap };
+  const b: Record<string, unknown> = { tenant, me, T: dbDate(T), S: dbDate(S) };
+  if (cat) b.cat = cat;
   if (cur) {
-    r.s = cur.s;
-    r.id = cur.id;
+    b.s = cur.s;
+    b.id = cur.id;
   }
-  const unchanged = await select(trendingSql(!!cat, !!cur), r);
+  const [unchanged, hist] = await Promise.all([
+    select(trendingSql(!!cat, !!cur, limit), b),
+    // Posts whose score changed after S: their score at S is the old score of their first change after S.
+    select(`SELECT post_id AS postId, old_score AS oldScore FROM post_score_history
+      WHERE tenant_id = $tenant AND changed_at > $S ORDER BY changed_at ASC, id ASC`, { tenant, S: b.S }),
+  ]);
   const cmp = idComparator(services().db.dialect);
-  type Item = { row: CardRow; s: number };
-  const items: Item[] = unchanged.map((x) => { const row = toRow(x); return { row, s: row.trendingScore }; });
-
-  // Posts whose score changed after S: their score at S is the old score of their first change after S.
-  const hist = await select(`SELECT post_id AS postId, old_score AS oldScore FROM post_score_history
-    WHERE tenant_id = :tenant AND changed_at > :S ORDER BY changed_at ASC, id ASC`, { tenant, S: snap });
+  const items = unchanged.map((x) => { const it = toItem(x); return { ...it, s: it.row.trendingScore }; });
   if (hist.length) {
-    const asOfT = new Map<string, number>();
-    for (const h of hist) if (!asOfT.has(String(h.postId))) asOfT.set(String(h.postId), Number(h.oldScore));
-    const changed = await select(`SELECT ${COLS} FROM community_posts p JOIN users u ON u.id = p.user_id
+    const asOfS = new Map<string, number>();
+    for (const h of hist) if (!asOfS.has(String(h.postId))) asOfS.set(String(h.postId), Number(h.oldScore));
+    const changed = await services().db.sequelize.query(`SELECT ${COLS} FROM ${FROM.replace('$me', ':me')}
       WHERE p.tenant_id = :tenant AND p.listed = 1 ${cat ? 'AND p.category_id = :cat' : ''} AND p.created_at <= :T AND p.id IN (:ids)`,
-    { tenant, cat, T: at, ids: [...asOfT.keys()] });
+    { replacements: { tenant, me, cat, T: dbDate(T), ids: [...asOfS.keys()] }, type: QueryTypes.SELECT }) as Raw[];
     for (const x of changed) {
-      const row = toRow(x);
-      const s = asOfT.get(row.id)!;
-      if (!cur || s < cur.s || (s === cur.s && cmp(row.id, cur.id) < 0)) items.push({ row, s });
+      const it = toItem(x);
+      const s = asOfS.get(it.row.id)!;
+      if (!cur || s < cur.s || (s === cur.s && cmp(it.row.id, cur.id) < 0)) items.push({ ...it, s });
     }
-    items.sort((a, b) => (b.s - a.s) || cmp(b.row.id, a.row.id));
+    items.sort((a, c) => (c.s - a.s) || cmp(c.row.id, a.row.id));
   }
   const page = items.slice(0, limit);
   const last = page[page.length - 1];
   const more = unchanged.length > limit || items.length > limit;
   const next: Cur | undefined = more && last ? { k: 't', c: cat, T, S, s: last.s, id: last.row.id } : undefined;
   return { items: page, next };
-}
-
-async function likedSet(userId: string, postIds: string[]): Promise<Set<string>> {
-  if (!postIds.length) return new Set();
-  const rows = await select('SELECT post_id AS postId FROM post_likes WHERE user_id = :u AND post_id IN (:ids)', { u: userId, ids: postIds });
-  return new Set(rows.map((x) => String(x.postId)));
 }

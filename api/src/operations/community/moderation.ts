@@ -11,6 +11,7 @@ import { deletePublic } from '../../community/public-images.js';
 import { retryOnDeadlock } from '../../community/retry.js';
 import { signedImageUrl } from '../../storage/signed-urls.js';
 import { postStatus } from '../../presenters/community.js';
+import { dbDate } from './feed.js';
 
 export type ModerationAction = 'hide' | 'unhide' | 'delete' | 'dismiss';
 export interface ModerationItem {
@@ -37,7 +38,7 @@ export async function moderationQueue(admin: Principal, limitIn?: number, cursor
   const { sequelize } = services().db;
   const r: Record<string, unknown> = { tenant: admin.tenantId, n: limit + 1 };
   let having = '';
-  if (cur) { having = 'HAVING MIN(created_at) > :a OR (MIN(created_at) = :a AND post_id > :id)'; r.a = new Date(cur.a); r.id = cur.id; }
+  if (cur) { having = 'HAVING MIN(created_at) > :a OR (MIN(created_at) = :a AND post_id > :id)'; r.a = dbDate(cur.a); r.id = cur.id; }
   const groups = (await sequelize.query(`SELECT post_id AS postId, COUNT(*) AS n, MIN(created_at) AS firstAt, MAX(created_at) AS lastAt
     FROM post_reports WHERE tenant_id = :tenant AND status = 'open' GROUP BY post_id ${having}
     ORDER BY MIN(created_at) ASC, post_id ASC LIMIT :n`, { replacements: r, type: QueryTypes.SELECT })) as Record<string, unknown>[];

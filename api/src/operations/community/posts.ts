@@ -10,6 +10,7 @@ import { isPrincipal } from '../../auth/principal.js';
 import { deletePublic, renderPublic, watermarkText } from '../../community/public-images.js';
 import { trendingScore } from '../../community/scoring.js';
 import { normaliseTags, validateId, validateTitle } from './validate.js';
+import { dbDate } from './feed.js';
 import { parseTags, postStatus, presentCard, type PostView } from '../../presenters/community.js';
 
 export interface PublishBody { imageId: string; title: string; categoryId: string; tags?: string[]; visibility: 'public' | 'private'; watermark?: boolean }
@@ -63,7 +64,7 @@ export async function publishPost(p: Principal, body: PublishBody): Promise<{ po
           `UPDATE community_posts SET title = :title, category_id = :categoryId, tags = :tags, visibility = :visibility, listed = :listed,
              is_hidden = 0, is_deleted = 0, hidden_reason = NULL, watermark = :watermark, trending_score = :score, score_changed_at = :epoch,
              created_at = :at, updated_at = :at WHERE id = :id`,
-          { replacements: { ...fields, tags: JSON.stringify(tags), listed: fields.listed ? 1 : 0, watermark: fields.watermark ? 1 : 0, score, at, epoch: new Date(0), id: cur.id },
+          { replacements: { ...fields, tags: JSON.stringify(tags), listed: fields.listed ? 1 : 0, watermark: fields.watermark ? 1 : 0, score, at: dbDate(at.getTime()), epoch: dbDate(0), id: cur.id },
             transaction: t, type: QueryTypes.UPDATE },
         );
       } else {

@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
@@ -90,22 +93,36 @@ for (const dbDef of databases()) {
         for (const o of adminOps) expectProblem(await s.call(o.method, fillPath(o.path, 'x1'), { token: bob, body: o.method === 'GET' || o.method === 'DELETE' ? undefined : {} }), 403, 'forbidden', `${o.method} ${o.path}`);
       });
 
-      it('`npm run token` prints a bearer token the server accepts', async () => {
-        const out = await new Promise<string>((resolve, reject) => {
-          const child = spawn('npx', ['tsx', 'api/src/cli/token.ts', '--sub', 'cli-user', '--name', 'Cli User', '--role', 'admin', '--ref', 'ABC123'], {
-            env: { ...process.env, DATA_DIR: s.dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'],
-          });
-          let text = ''; let err = '';
-          child.stdout.on('data', (d) => { text += d; });
-          child.stderr.on('data', (d) => { err += d; });
-          child.on('error', reject);
-          child.on('close', (code) => (code === 0 ? resolve(text.trim()) : reject(new Error(`token exited ${code}: ${err}`))));
+      const tokenCli = (env: Record<string, string | undefined>) => new Promise<string>((resolve, reject) => {
+        const child = spawn('npx', ['tsx', 'api/src/cli/token.ts', '--sub', 'cli-user', '--name', 'Cli User', '--role', 'admin', '--ref', 'ABC123'], {
+          env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
         });
+        let text = ''; let err = '';
+        child.stdout.on('data', (d) => { text += d; });
+        child.stderr.on('data', (d) => { err += d; });
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve(text.trim()) : reject(new Error(`token exited ${code}: ${err}`))));
+      });
+
+      it('`npm run token` prints a bearer token the server accepts', async () => {
+        const out = await tokenCli({ DATA_DIR: s.dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET });
         const claims = jwt.decode(out) as Record<string, unknown>;
         expect(claims).to.include({ sub: 'cli-user', name: 'Cli User', role: 'admin', ref: 'ABC123' });
         expect(claims.exp).to.be.a('number');
         expectOk(await s.call('GET', '/api/credits/balance', { token: out }), 200, 'cli token');
         expectOk(await s.call('GET', '/api/admin/config', { token: out }), 200, 'cli admin token');
+      });
+
+      it('`npm run token` without AUTH_JWT_SECRET signs with the secret generated under DATA_DIR (the embedded default)', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-cli-'));
+        try {
+          const out = await tokenCli({ DATA_DIR: dir, AUTH_JWT_SECRET: '' });
+          const secret = fs.readFileSync(path.join(dir, 'jwt-secret'), 'utf8').trim();
+          expect(jwt.verify(out, secret, { algorithms: ['HS256'] })).to.include({ sub: 'cli-user' });
+          expect(await tokenCli({ DATA_DIR: dir, AUTH_JWT_SECRET: '' }).then((t) => jwt.verify(t, secret, { algorithms: ['HS256'] }))).to.include({ sub: 'cli-user' });
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
       });
     });
 

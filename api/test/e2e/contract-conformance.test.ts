@@ -24,6 +24,7 @@ for (const dbDef of databases()) {
     let categoryId: string;
     let aliceImg: { jobId: string; imageId: string };
     let postId: string;
+    let kitePost: string;
 
     before(async () => {
       const db = await dbDef.make();
@@ -247,7 +248,9 @@ for (const dbDef of databases()) {
         expectProblem(await s.call('GET', '/api/community/feed?limit=101', { token: bob }), 400, 'validation_error');
         await generated(s, bob, 'a second public post');
         const mine = (await s.call('GET', '/api/studio/my-creations?limit=1', { token: bob })).body.items[0];
-        expectOk(await s.call('POST', '/api/community/publish', { token: bob, body: { imageId: mine.imageId, title: 'Kite', categoryId, visibility: 'public' } }), 201);
+        const kite = await s.call('POST', '/api/community/publish', { token: bob, body: { imageId: mine.imageId, title: 'Kite', categoryId, visibility: 'public' } });
+        expectOk(kite, 201);
+        kitePost = kite.body.postId;
         const p1 = await s.call('GET', '/api/community/feed?sort=latest&limit=1');
         expect(p1.body.nextCursor).to.be.a('string');
         expectProblem(await s.call('GET', `/api/community/feed?sort=latest&limit=1&cursor=${encodeURIComponent(tamper(p1.body.nextCursor))}`), 400, 'validation_error');
@@ -292,6 +295,14 @@ for (const dbDef of databases()) {
         expectProblem(await s.call('POST', `/api/community/${postId}/remix/record`, { token: bob, body: {} }), 400, 'validation_error');
         expectProblem(await s.call('POST', '/api/community/post_nope/remix/open', { token: bob }), 404, 'not_found');
         expectProblem(await s.call('POST', `/api/community/${postId}/remix/record`, { token: bob, body: { generatedImageId: aliceImg.imageId } }), 404, 'not_found', "another user's image");
+      });
+
+      it('trending follows likes and reuses at once; latest is newest first', async () => {
+        const order = async (sort: string) => (await s.call('GET', `/api/community/feed?sort=${sort}`)).body.items.map((c: any) => c.postId);
+        expect(await order('latest')).to.deep.equal([kitePost, postId]);
+        expect(await order('trending'), 'the remixed post leads').to.deep.equal([postId, kitePost]);
+        for (const u of ['fan1', 'fan2', 'fan3', 'fan4', 'fan5', 'fan6', 'fan7']) expect((await s.call('POST', `/api/community/${kitePost}/like`, { token: s.token(u) })).body.liked).to.equal(true);
+        expect(await order('trending'), 'seven likes outweigh two remixes (log2(1 + likes + 3 reuses))').to.deep.equal([kitePost, postId]);
       });
 
       it('likes are rate limited: 429 rate_limited with Retry-After', async () => {

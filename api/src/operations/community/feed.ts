@@ -21,8 +21,12 @@ import { idComparator } from '../../community/id-order.js';
  *           first change, so a post published a moment ago is in the snapshot with its initial score.
  */
 export const CURSOR_MAX_AGE_MS = 24 * 3600 * 1000;
-let snapshotLagMs = 1000;
-/** The lag covers transactions that stamped a score change just before the snapshot but commit just after it. */
+/**
+ * S = T: a like or remix answered before the feed request moves the post at once ("recomputed as they change",
+ * CONTRACT.md). A lag would also cover a change stamped just before T but committed just after the first page was
+ * read (transactions here last milliseconds), at the price of a trending order that trails every like by the lag.
+ */
+let snapshotLagMs = 0;
 export function setSnapshotLag(ms: number) { snapshotLagMs = ms; }
 
 export type FeedSort = 'trending' | 'latest';

@@ -506,6 +506,7 @@ const models: TsoaRoute.Models = {
         "dataType": "refObject",
         "properties": {
             "postId": {"dataType":"string","required":true},
+            "id": {"dataType":"string","required":true},
             "title": {"dataType":"string","required":true},
             "thumbnailUrl": {"dataType":"string","required":true},
             "imageUrl": {"dataType":"string","required":true},
@@ -513,6 +514,7 @@ const models: TsoaRoute.Models = {
             "categoryId": {"dataType":"string","required":true},
             "tags": {"dataType":"array","array":{"dataType":"string"},"required":true},
             "likes": {"dataType":"double","required":true},
+            "likesCount": {"dataType":"double","required":true},
             "reuseCount": {"dataType":"double","required":true},
             "likedByMe": {"dataType":"boolean","required":true},
             "visibility": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["public"]},{"dataType":"enum","enums":["private"]}],"required":true},
@@ -535,6 +537,7 @@ const models: TsoaRoute.Models = {
         "dataType": "refObject",
         "properties": {
             "postId": {"dataType":"string","required":true},
+            "id": {"dataType":"string","required":true},
             "title": {"dataType":"string","required":true},
             "thumbnailUrl": {"dataType":"string","required":true},
             "imageUrl": {"dataType":"string","required":true},
@@ -542,6 +545,7 @@ const models: TsoaRoute.Models = {
             "categoryId": {"dataType":"string","required":true},
             "tags": {"dataType":"array","array":{"dataType":"string"},"required":true},
             "likes": {"dataType":"double","required":true},
+            "likesCount": {"dataType":"double","required":true},
             "reuseCount": {"dataType":"double","required":true},
             "likedByMe": {"dataType":"boolean","required":true},
             "visibility": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["public"]},{"dataType":"enum","enums":["private"]}],"required":true},

@@ -4,10 +4,16 @@ import { signedImageUrl } from '../storage/signed-urls.js';
 
 export interface AuthorView { /** The partner's user id (JWT sub). */ id: string; name: string | null }
 export interface CardView {
-  postId: string; title: string;
+  postId: string;
+  /** The same as postId (the spec's data model names a post's key `id`). */
+  id: string;
+  title: string;
   /** Public URLs of the post's rendition (watermark rules applied); signed private URLs when the author views an unlisted post. */
   thumbnailUrl: string; imageUrl: string;
-  author: AuthorView; categoryId: string; tags: string[]; likes: number; reuseCount: number;
+  author: AuthorView; categoryId: string; tags: string[]; likes: number;
+  /** The same as likes (the spec's likes_count). */
+  likesCount: number;
+  reuseCount: number;
   /** Whether the signed-in caller likes it (always false for visitors). */
   likedByMe: boolean;
   visibility: 'public' | 'private'; createdAt: string;
@@ -31,10 +37,10 @@ export interface CardRow {
 export function presentCard(r: CardRow, likedByMe: boolean): CardView {
   const pub = r.listed;
   return {
-    postId: r.id, title: r.title,
+    postId: r.id, id: r.id, title: r.title,
     thumbnailUrl: pub ? publicThumbUrl(r.id) : signedImageUrl(r.imageId, 'thumb'),
     imageUrl: pub ? publicImageUrl(r.id) : signedImageUrl(r.imageId, 'original'),
-    author: { id: r.authorSub, name: r.authorName }, categoryId: r.categoryId, tags: r.tags, likes: r.likesCount, reuseCount: r.reuseCount,
+    author: { id: r.authorSub, name: r.authorName }, categoryId: r.categoryId, tags: r.tags, likes: r.likesCount, likesCount: r.likesCount, reuseCount: r.reuseCount,
     likedByMe, visibility: r.visibility === 'private' ? 'private' : 'public', createdAt: r.createdAt.toISOString(), trendingScore: presentScore(r.trendingScore),
   };
 }

@@ -240,7 +240,7 @@ for (const dbDef of databases()) {
             expectList(r, q);
             const card = r.body.items.find((c: any) => c.postId === postId);
             expect(card, q).to.be.an('object');
-            expectTypes(card, { postId: 'string', title: 'string', thumbnailUrl: 'string', imageUrl: 'string', author: 'object', likes: 'number', reuseCount: 'number' }, q);
+            expectTypes(card, { postId: 'string', id: 'string', title: 'string', thumbnailUrl: 'string', imageUrl: 'string', author: 'object', likes: 'number', reuseCount: 'number' }, q);
           }
         }
         expectProblem(await s.call('GET', '/api/community/feed?sort=hot'), 400, 'validation_error');

@@ -172,6 +172,10 @@ for (const dbDef of databases()) {
         expectProblem(await s.call('POST', '/api/studio/generate', { token: bob, body: { ...body, tier: 'premium2' }, headers }), 409, 'idempotency_conflict');
         expect((await s.call('GET', '/api/credits/balance', { token: bob })).body.credits).to.equal(before - 1);
         await waitForJob(s, bob, a.body.jobId);
+        const burst = await Promise.all(Array.from({ length: 6 }, () => s.call('POST', '/api/studio/generate', { token: bob, body, headers: { 'Idempotency-Key': 'qa-gen-burst' } })));
+        for (const r of burst) { expectOk(r, 202, 'concurrent twin'); expect(r.body).to.deep.equal(burst[0]!.body); }
+        expect((await s.call('GET', '/api/credits/balance', { token: bob })).body.credits, 'six concurrent twins debit once').to.equal(before - 2);
+        await waitForJob(s, bob, burst[0]!.body.jobId);
       });
 
       it('my-creations: {items, nextCursor?} with opaque cursors, limit 1..100, tampered cursor 400, 404 for others, DELETE 204 empty', async () => {

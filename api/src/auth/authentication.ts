@@ -83,14 +83,18 @@ export async function verifyToken(req: Request, token: string): Promise<{ tenant
     throw unauthorized(name === 'TokenExpiredError' ? 'The token has expired.' : 'The token signature or claims are not valid.');
   }
   if (typeof payload.exp !== 'number') throw unauthorized('The token must carry an exp claim.');
-  if (typeof payload.sub !== 'string' || !payload.sub.trim() || payload.sub.length > 191) throw unauthorized('The token must carry a sub claim.');
+  // Control characters are no user id; a NUL also cut SQLite's statement short (a 500 before this check).
+  if (typeof payload.sub !== 'string' || !payload.sub.trim() || payload.sub.length > 191 || /[\u0000-\u001f\u007f]/.test(payload.sub)) {
+    throw unauthorized('The token must carry a sub claim of 1 to 191 printable characters.');
+  }
+  const text = (v: unknown, max: number) => (typeof v === 'string' ? v.replace(/\u0000/g, '').slice(0, max) : undefined);
   const claims: Claims = {
     ...payload,
     sub: payload.sub,
-    name: typeof payload.name === 'string' ? payload.name.slice(0, 191) : undefined,
-    email: typeof payload.email === 'string' ? payload.email.slice(0, 191) : undefined,
+    name: text(payload.name, 191),
+    email: text(payload.email, 191),
     role: typeof payload.role === 'string' ? payload.role : undefined,
-    ref: typeof payload.ref === 'string' ? payload.ref.slice(0, 32) : undefined,
+    ref: text(payload.ref, 32),
   };
   return { tenant, claims };
 }

@@ -1,8 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { databases, startServer, TEST_JWT_SECRET, type TestServer } from '../support/harness.js';
 import { generated } from '../support/contract.js';
 import { baseline, leafPaths, nest, ODD_SENDS, PATH_IDS, QUERY_VALUES, RAW_BODIES, resolve, WRONG_VALUES } from '../support/fuzz.js';
 
@@ -69,7 +70,7 @@ for (const dbDef of databases()) {
 
     /** Sends one request and returns a complaint, or undefined when the answer is acceptable. */
     async function judge(method: string, v: Variant, token: string): Promise<string | undefined> {
-      const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(v.headers ?? {}) };
+      const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(v.headers ?? {}) };
       if (v.raw !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
       const where = `${method} ${v.path.slice(0, 90)} [${v.label}]`;
       let res: Response;
@@ -182,6 +183,33 @@ for (const dbDef of databases()) {
         .flatMap((raw) => [{ label: `webhook ${raw.slice(0, 12)}`, path: '/api/webhooks/razorpay', raw },
           { label: `signed? webhook ${raw.slice(0, 12)}`, path: '/api/webhooks/razorpay', raw, headers: { 'X-Razorpay-Signature': 'ab'.repeat(32) } }]);
       complaints.push(...await run('POST', hooks, tokens.user));
+      expect(complaints.slice(0, 30), `${complaints.length} bad answers`).to.deep.equal([]);
+    });
+
+    it('odd tokens and headers: claims of every type, control characters, huge values', async () => {
+      const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const raw = (p: unknown) => {
+        const h = b64({ alg: 'HS256', typ: 'JWT' });
+        const b = b64(p);
+        return `${h}.${b}.${crypto.createHmac('sha256', TEST_JWT_SECRET).update(`${h}.${b}`).digest('base64url')}`;
+      };
+      const exp = Math.floor(Date.now() / 1000) + 600;
+      const payloads: unknown[] = [
+        { sub: 'a\u0000b', exp }, { sub: '\u0001\u0002', exp }, { sub: '😀'.repeat(40), exp }, { sub: 'é'.repeat(191), exp }, { sub: 'x'.repeat(192), exp },
+        { sub: 42, exp }, { sub: null, exp }, { sub: ['a'], exp }, { sub: 'ok1', exp: 'tomorrow' }, { sub: 'ok2', exp: 1e308 }, { sub: 'ok3', exp, nbf: 'x' },
+        { sub: 'ok4', exp, name: { a: 1 }, email: ['x'], role: ['admin'], ref: { code: 1 } }, { sub: 'ok5', exp, name: 'a\u0000b', email: '\u0000', ref: '\u0000R' },
+        { sub: 'ok6', exp, name: 'n'.repeat(3000), ref: 'R'.repeat(3000), pad: 'p'.repeat(1000) }, { sub: 'ok7', exp, iss: 7, aud: { a: 1 } }, [1, 2], 'a string', null,
+      ];
+      const list: Variant[] = [];
+      for (const p of payloads) {
+        const token = raw(p);
+        for (const path of ['/api/credits/balance', '/api/referrals/me', '/api/community/feed']) list.push({ label: JSON.stringify(p)?.slice(0, 40) ?? 'x', path, headers: { authorization: `Bearer ${token}` } });
+      }
+      for (const h of [{ 'X-Partner-Key': 'x'.repeat(5000) }, { 'X-Partner-Key': 'caf\u00e9' }, { 'X-Request-Id': '\u00e9'.repeat(10) }, { 'X-Device-Id': 'x'.repeat(8000) },
+        { authorization: 'Bearer' }, { authorization: 'Bearer a.b.c' }, { authorization: `Bearer ${'a'.repeat(6000)}` }]) {
+        for (const path of ['/api/credits/balance', '/api/community/feed']) list.push({ label: Object.keys(h)[0]!, path, headers: h });
+      }
+      const complaints = await run('GET', list, '');
       expect(complaints.slice(0, 30), `${complaints.length} bad answers`).to.deep.equal([]);
     });
 

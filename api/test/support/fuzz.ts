@@ -6,7 +6,7 @@ export const LONG = 'x'.repeat(100_000);
 
 /** Values of every JSON type and a few edge numbers and strings, used in place of each field in turn. */
 export const WRONG_VALUES: unknown[] = [
-  42, -1, 0, 1.5, 1e308, -1e308, 2 ** 53 + 1, 'str', '', '   ', '\u0000', 'ünïcødé 😀', true, false, null, [], [1, 'a'], ['x'.repeat(300)],
+  42, -1, 0, 1.5, 1e308, -1e308, 2 ** 53 + 1, 'str', '', '   ', '\u0000', 'ünïcødé 😀', 'lone \ud800 surrogate', '\u202e\u200b', true, false, null, [], [1, 'a'], ['x'.repeat(300)],
   {}, { a: { b: [1] } }, JSON.parse('{"__proto__":{"polluted":true}}'), 'x'.repeat(5000), LONG,
 ];
 
@@ -16,13 +16,13 @@ export const RAW_BODIES = ['{"a":', '{', '}', 'nul', '{"a":1}}', "{'a':1}", '[]'
 /** Path segment values, already URL-encoded where they need to be (some are deliberately broken encodings). */
 export const PATH_IDS = [
   'garbage', 'x'.repeat(1000), '%00', '%', '%E0%A4%A', '%ZZ', '..', '%2E%2E%2F%2E%2E', "'%20OR%201%3D1--", '%F0%9F%98%80', '-1', '0', '1e309',
-  'null', 'undefined', '__proto__', 'constructor', '%20', 'a%2Fb', `${'%C3%A9'.repeat(300)}`,
+  'null', 'undefined', '__proto__', 'constructor', '%20', 'a%2Fb', '%ED%A0%80', '%FF', `${'%C3%A9'.repeat(300)}`,
 ];
 
 /** Query values (URL-encoded) for every query parameter. */
 export const QUERY_VALUES = [
   'abc', '-1', '0', '1.5', '1e309', '99999999999999999999', '', 'x'.repeat(5000), '%00', '%', 'NaN', 'Infinity', 'true', '%5B%5D',
-  '%7B%22a%22%3A1%7D', '2024-13-45', '9999-12-31T99:99:99Z', '%F0%9F%98%80',
+  '%7B%22a%22%3A1%7D', '2024-13-45', '9999-12-31T99:99:99Z', '%F0%9F%98%80', '%ED%A0%80', '%FF%FE', '0x10', '1_000',
 ];
 
 /** Other ways to send a body: unusual content types and encodings. */

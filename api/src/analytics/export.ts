@@ -17,7 +17,8 @@ export function reportCsv(r: AnalyticsReport, table: 'daily' | 'kpis'): string {
       for (const [k, x] of Object.entries(v)) if (!['band', 'provider', 'bucket'].includes(k)) walk(x, path ? `${path}.${k}` : k);
     } else rows.push([path, v as string | number | null]);
   };
-  const { daily: _daily, ...kpis } = r;
+  // usage and margin repeat other sections; the CSV lists each metric once.
+  const { daily: _daily, usage: _usage, margin: _margin, ...kpis } = r;
   walk(kpis, '');
   return toCsv(['metric', 'value'], rows);
 }

@@ -33,6 +33,9 @@ export interface AnalyticsReport {
     creditValue: number; usageMargin: number; usageMarginRate: number | null;
   };
   reliability: { finishedJobs: number; failedJobs: number; errorRate: number | null; generateAckP95Ms: number | null; generateAckSamples: number };
+  /** Spec 5.7's three headings at a glance (usage, margin; rewards above), repeated from the sections above. */
+  usage: { generations: number; generatingUsers: number; remixGenerations: number; creditsSpent: number; newUsers: number };
+  margin: { revenue: number; providerCost: number; grossMargin: number; grossMarginRate: number | null };
   daily: DailyPoint[];
 }
 
@@ -155,6 +158,11 @@ export async function computeAnalytics(tenantId: string, q: { from?: string; to?
     reliability: {
       finishedJobs: jobs.length, failedJobs: failed, errorRate: ratio(failed, jobs.length),
       generateAckP95Ms: percentile(ackMs, 95) ?? null, generateAckSamples: ackMs.length,
+    },
+    usage: { generations: images.length, generatingUsers: generators.size, remixGenerations: remixes.length, creditsSpent: credits(spent - refunded), newUsers: cohort.length },
+    margin: {
+      revenue: rupees(revenuePaise), providerCost: rupees(providerCostPaise), grossMargin: rupees(revenuePaise - providerCostPaise),
+      grossMarginRate: ratio(revenuePaise - providerCostPaise, revenuePaise),
     },
     daily: daily(w, { cohort, images, jobs, remixes, ledger, windowOrders }),
   };

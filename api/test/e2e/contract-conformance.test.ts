@@ -389,6 +389,9 @@ for (const dbDef of databases()) {
       it('GET lists/views and POST actions answer with the documented statuses', async () => {
         for (const p of ['/api/admin/templates', '/api/admin/categories', '/api/admin/moderation', '/api/admin/audit-log']) expectList(await s.call('GET', p, { token: admin }), p);
         for (const p of ['/api/admin/config', '/api/admin/providers', '/api/admin/analytics']) expectOk(await s.call('GET', p, { token: admin }), 200, p);
+        const analytics = (await s.call('GET', '/api/admin/analytics', { token: admin })).body;
+        expectTypes(analytics, { usage: 'object', margin: 'object', rewards: 'object' }, 'spec 5.7: usage, margin, rewards distribution');
+        expect(analytics.rewards.distribution).to.be.an('array');
         const cat = await s.call('POST', '/api/admin/categories', { token: admin, body: { name: 'QA Posters' } });
         expectOk(cat, 201);
         expect(cat.body.id).to.be.a('string');

@@ -2,12 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
 import { databases, startServer, TEST_JWT_SECRET, waitForJob, type TestServer } from '../support/harness.js';
 import {
-  expectList, expectOk, expectProblem, expectTypes, fillPath, generated, isAdminOp, isPublicOp, openApiOps, tamper, type OpenApiOp,
+  expectList, expectOk, expectProblem, expectTypes, fillPath, generated, isAdminOp, isPublicOp, openApiOps, tamper, tokenCli, type OpenApiOp,
 } from '../support/contract.js';
 
 /**
@@ -92,17 +91,6 @@ for (const dbDef of databases()) {
           expect(paths.has(need), need).to.equal(true);
         }
         for (const o of adminOps) expectProblem(await s.call(o.method, fillPath(o.path, 'x1'), { token: bob, body: o.method === 'GET' || o.method === 'DELETE' ? undefined : {} }), 403, 'forbidden', `${o.method} ${o.path}`);
-      });
-
-      const tokenCli = (env: Record<string, string | undefined>) => new Promise<string>((resolve, reject) => {
-        const child = spawn('npx', ['tsx', 'api/src/cli/token.ts', '--sub', 'cli-user', '--name', 'Cli User', '--role', 'admin', '--ref', 'ABC123'], {
-          env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let text = ''; let err = '';
-        child.stdout.on('data', (d) => { text += d; });
-        child.stderr.on('data', (d) => { err += d; });
-        child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve(text.trim()) : reject(new Error(`token exited ${code}: ${err}`))));
       });
 
       it('`npm run token` prints a bearer token the server accepts', async () => {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { expect } from 'chai';
 import { waitForJob, type TestServer } from './harness.js';
 
@@ -77,3 +78,17 @@ export async function openApiOps(s: TestServer): Promise<{ doc: any; ops: OpenAp
 export const isPublicOp = (op: any) => (op.security ?? []).some((s: Record<string, unknown>) => 'visitor' in s);
 export const isAdminOp = (op: any) => (op.security ?? []).some((s: Record<string, string[]>) => (s.jwt ?? []).includes('admin'));
 export const fillPath = (p: string, value: string) => p.replace(/\{[^}]+\}/g, encodeURIComponent(value));
+
+/** Runs `npm run token`'s script (tsx api/src/cli/token.ts) with extra environment and returns what it printed. */
+export function tokenCli(env: Record<string, string | undefined>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'api/src/cli/token.ts', '--sub', 'cli-user', '--name', 'Cli User', '--role', 'admin', '--ref', 'ABC123'], {
+      env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = ''; let err = '';
+    child.stdout.on('data', (d) => { text += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(text.trim()) : reject(new Error(`token exited ${code}: ${err}`))));
+  });
+}

@@ -143,5 +143,24 @@ for (const dbDef of databases()) {
       expect(claim.status).to.be.within(400, 409);
       expectProblem(await s.call('POST', '/api/referrals/claim', { token: s.token('newbie2'), body: {} }), 400, 'validation_error');
     });
+
+    it('referrals: ref claim on the first token pays the referee 5, the first generation pays the referrer 10', async () => {
+      const A = { 'X-Forwarded-For': '203.0.113.1', 'X-Device-Id': 'dev-referrer' };
+      const B = { 'X-Forwarded-For': '198.51.100.7', 'X-Device-Id': 'dev-referee' };
+      const referrer = s.token('referrer');
+      const code = (await s.call('GET', '/api/referrals/me', { token: referrer, headers: A })).body.code;
+      const referee = s.token('referee', { ref: code });
+      expect((await s.call('GET', '/api/credits/balance', { token: referee, headers: B })).body.credits).to.equal(5);
+      const g = await s.call('POST', '/api/studio/generate', { token: referee, headers: B, body: { prompt: 'my first poster', tier: 'standard' } });
+      expectOk(g, 202);
+      let earned = 0;
+      for (let i = 0; i < 40 && earned < 10; i++) {
+        earned = (await s.call('GET', '/api/credits/balance', { token: referrer, headers: A })).body.credits;
+        if (earned < 10) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(earned).to.equal(10);
+      const self = await s.call('POST', '/api/referrals/claim', { token: referrer, headers: A, body: { code } });
+      expectProblem(self, self.status);
+    });
   });
 }

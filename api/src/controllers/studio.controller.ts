@@ -3,7 +3,7 @@ import { Body, Controller, Get, Header, Path, Post, Query, Request, Response, Ro
 import type { Principal } from '../auth/principal.js';
 import { generateImage } from '../operations/generate-image.js';
 import { enhancePrompt } from '../operations/enhance-prompt.js';
-import { Category, GenerationJob, Template } from '../models/index.js';
+import { Category, GeneratedImage, GenerationJob, Template } from '../models/index.js';
 import { presentCategory, presentJob, presentTemplate, type CategoryView, type JobView, type TemplateView } from '../presenters/studio.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import { tierCost } from '../operations/generate-image.js';
@@ -60,7 +60,13 @@ export class StudioController extends Controller {
     const p = req.user as Principal;
     const job = await GenerationJob.findOne({ where: { id: jobId, userId: p.userId, tenantId: p.tenantId } });
     if (!job) throw notFound('job');
-    return presentJob(job);
+    const view = presentJob(job);
+    if (job.status === 'succeeded') {
+      // A creation deleted after (or while) it was made has no files any more: no dead links.
+      const image = await GeneratedImage.findByPk(job.imageId, { attributes: ['deletedAt'] });
+      if (image?.deletedAt) return { ...view, imageUrl: undefined, thumbnailUrl: undefined, deleted: true };
+    }
+    return view;
   }
 
   @Get('categories')

@@ -172,6 +172,7 @@ const models: TsoaRoute.Models = {
             "errorMessage": {"dataType":"string"},
             "createdAt": {"dataType":"string","required":true},
             "finishedAt": {"dataType":"string"},
+            "deleted": {"dataType":"boolean"},
         },
         "additionalProperties": false,
     },

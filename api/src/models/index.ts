@@ -196,6 +196,6 @@ export function initModels(sequelize: Sequelize) {
       const attr = model.rawAttributes[name];
       if (attr) { attr.type = DataTypes.DATE(3); changed = true; }
     }
-    if (changed) model.refreshAttributes();
+    if (changed) (model as unknown as { refreshAttributes(): void }).refreshAttributes();
   }
 }

@@ -6,6 +6,8 @@ export interface TemplateView { id: string; title: string; categoryId: string; p
 export interface JobView {
   jobId: string; status: 'queued' | 'running' | 'succeeded' | 'failed'; progress: number; imageId: string; creditDebited: number; refunded: boolean;
   imageUrl?: string; thumbnailUrl?: string; error?: string; errorMessage?: string; createdAt: string; finishedAt?: string;
+  /** True when the user deleted the creation. */
+  deleted?: boolean;
 }
 export interface CreationView {
   id: string; imageId: string; jobId: string; status: string; prompt: string; tier: string; templateId?: string; width: number; height: number;

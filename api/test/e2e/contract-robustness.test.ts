@@ -205,8 +205,9 @@ for (const dbDef of databases()) {
         const token = raw(p);
         for (const path of ['/api/credits/balance', '/api/referrals/me', '/api/community/feed']) list.push({ label: JSON.stringify(p)?.slice(0, 40) ?? 'x', path, headers: { authorization: `Bearer ${token}` } });
       }
-      for (const h of [{ 'X-Partner-Key': 'x'.repeat(5000) }, { 'X-Partner-Key': 'caf\u00e9' }, { 'X-Request-Id': '\u00e9'.repeat(10) }, { 'X-Device-Id': 'x'.repeat(8000) },
-        { authorization: 'Bearer' }, { authorization: 'Bearer a.b.c' }, { authorization: `Bearer ${'a'.repeat(6000)}` }]) {
+      const odd: Record<string, string>[] = [{ 'X-Partner-Key': 'x'.repeat(5000) }, { 'X-Partner-Key': 'caf\u00e9' }, { 'X-Request-Id': '\u00e9'.repeat(10) }, { 'X-Device-Id': 'x'.repeat(8000) },
+        { authorization: 'Bearer' }, { authorization: 'Bearer a.b.c' }, { authorization: `Bearer ${'a'.repeat(6000)}` }];
+      for (const h of odd) {
         for (const path of ['/api/credits/balance', '/api/community/feed']) list.push({ label: Object.keys(h)[0]!, path, headers: h });
       }
       const complaints = await run('GET', list, '');

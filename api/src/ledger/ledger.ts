@@ -22,6 +22,8 @@ export interface Movement {
   monthlyCapMilli?: number | null;
 }
 
+const credits = (milli: number) => `${milli / 1000} credit${milli === 1000 ? '' : 's'}`;
+
 export const monthKey = (timezone = 'Asia/Kolkata', at = new Date()) => DateTime.fromJSDate(at).setZone(timezone).toFormat('yyyy-MM');
 
 /**
@@ -73,7 +75,7 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
     const wallet = await Wallet.findByPk(m.userId, { transaction: t });
     if (!wallet) throw new Error(`ledger: no wallet for user ${m.userId}`);
     if (wallet.balance + m.delta < 0) {
-      throw new AppError('insufficient_credits', `This needs ${-m.delta / 1000} credits and the balance is ${wallet.balance / 1000}.`, {
+      throw new AppError('insufficient_credits', `This needs ${credits(-m.delta)} and the balance is ${credits(wallet.balance)}.`, {
         balance: wallet.balance / 1000, required: -m.delta / 1000,
       });
     }

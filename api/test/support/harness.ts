@@ -14,7 +14,8 @@ import { checkLedger } from '../../src/ledger/ledger.js';
 import { invalidateTenantConfig } from '../../src/tenants/config-store.js';
 import { resetRateLimits } from '../../src/util/rate-limit.js';
 import { forgetUserCache } from '../../src/auth/users.js';
-import { invalidateTenants } from '../../src/tenants/tenants.js';
+import { invalidateTenants, DEFAULT_TENANT_ID } from '../../src/tenants/tenants.js';
+import { Tenant } from '../../src/models/index.js';
 import { resetImageProviders } from '../../src/providers/resolve.js';
 import { configureLogger } from '../../src/logger.js';
 import express from 'express';
@@ -99,6 +100,9 @@ export async function startServer(opts: { dbUrl: string; worker?: boolean; env?:
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
   config.publicUrl = baseUrl;
+  // The embedded partner's site is this server: share links point at the real port, not the PORT=0 of boot.
+  await Tenant.update({ siteUrl: baseUrl }, { where: { id: DEFAULT_TENANT_ID } });
+  invalidateTenants();
   const token: TestServer['token'] = (sub, claims = {}, o = {}) => {
     const { secret, ...signOpts } = o;
     return jwt.sign({ sub, name: sub[0]!.toUpperCase() + sub.slice(1), ...claims }, secret ?? TEST_JWT_SECRET, { algorithm: 'HS256', expiresIn: '1h', ...signOpts });

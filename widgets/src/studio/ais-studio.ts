@@ -344,7 +344,9 @@ export class AisStudio extends AisElement {
           <span class="t-cost">${formatCredits(t.credits, this.loc)}</span></button>`)}
       </div>
       ${this.balance ? html`<div class="balance-line" part="balance-line"><span class="muted">${this.t('balance')}: <strong>${formatCredits(this.balance.credits, this.loc)}</strong></span>
-        ${after !== undefined ? html`<span class=${after < 0 ? 'neg' : 'muted'}>${this.t('afterBalance', { n: formatCredits(Math.max(after, 0), this.loc) })}</span>` : nothing}</div>` : nothing}
+        ${after !== undefined ? html`<span class=${after < 0 ? 'neg' : 'muted'}>${after < 0
+          ? this.t('shortBy', { n: formatCredits(-after, this.loc) })
+          : this.t('afterBalance', { n: formatCredits(after, this.loc) })}</span>` : nothing}</div>` : nothing}
       <label class="check"><input type="checkbox" .checked=${this.watermark} ?disabled=${!paying} @change=${(e: Event) => (this.watermark = (e.target as HTMLInputElement).checked)} />
         ${this.t('watermarkKeep')}</label>
       ${paying ? nothing : html`<p class="muted small">${this.t('watermarkFree')}</p>`}

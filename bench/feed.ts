@@ -92,9 +92,8 @@ async function explainAll(url: string, cat: string): Promise<Record<string, stri
     };
     const out: Record<string, string> = {};
     for (const [name, [sql, b]] of Object.entries(shapes)) {
-      const used = Object.fromEntries(Object.entries(b).filter(([k]) => sql.includes(`$${k}`)));
-      const rows = (await db.sequelize.query(`EXPLAIN ${sql}`, { bind: used, type: QueryTypes.SELECT })) as Record<string, unknown>[];
-      out[name] = rows.map((r) => `${r.table}: type=${r.type} key=${r.key} key_len=${r.key_len} rows=${r.rows} extra=${r.Extra ?? ''}`).join(' | ');
+      const rows = (await db.sequelize.query(`EXPLAIN ${sql}`, { replacements: b, type: QueryTypes.SELECT })) as Record<string, unknown>[];
+      out[name] = rows.map((r) => `${r.select_type} ${r.table}: type=${r.type} key=${r.key} key_len=${r.key_len} rows=${r.rows} extra=${r.Extra ?? ''}`).join(' | ');
     }
     return out;
   } finally {

@@ -44,9 +44,9 @@ const isCur = (v: unknown): v is Cur => {
 
 const COLS = `p.id, p.image_id AS imageId, p.title, p.category_id AS categoryId, p.tags, p.likes_count AS likesCount, p.reuse_count AS reuseCount,
   p.visibility, p.listed, p.trending_score AS trendingScore, p.created_at AS createdAt, u.sub AS authorSub, u.name AS authorName,
-  EXISTS (SELECT 1 FROM post_likes l /*likes_hint*/ WHERE l.post_id = p.id AND l.user_id = $me) AS liked`;
+  EXISTS (SELECT 1 FROM post_likes l /*likes_hint*/ WHERE l.post_id = p.id AND l.user_id = :me) AS liked`;
 /**
- * Author and the caller's like in the same statement: one round trip per page ($me is '' for visitors). The like is
+ * Author and the caller's like in the same statement: one round trip per page (:me is '' for visitors). The like is
  * a correlated subquery, evaluated for the returned rows only; a LEFT JOIN made MariaDB buffer the join and sort.
  */
 const FROM = `community_posts p JOIN users u ON u.id = p.user_id`;
@@ -88,7 +88,7 @@ export async function feed(caller: Caller, q: FeedQuery): Promise<FeedPage> {
  * bench/feed.ts prints EXPLAIN of every shape on a 1,000,000-post MariaDB.
  */
 function pageSql(dialect: Dialect, key: 'created_at' | 'trending_score', byCategory: boolean, keyset: string, extra: string, limit: number) {
-  const cat = byCategory ? 'AND p.category_id = $cat' : '';
+  const cat = byCategory ? 'AND p.category_id = :cat' : '';
   if (dialect === 'mysql') {
     // STRAIGHT_JOIN: walk the posts index first; otherwise the optimizer may start from users and sort everything.
     // The like lookup is pinned to the unique (post_id, user_id) key: one probe per returned row, however many likes the caller has.
@@ -96,21 +96,21 @@ function pageSql(dialect: Dialect, key: 'created_at' | 'trending_score', byCateg
     const index = `posts_${byCategory ? 'cat_' : ''}${key === 'created_at' ? 'latest' : 'trending'}_idx`;
     return `SELECT STRAIGHT_JOIN ${COLS.replace('/*likes_hint*/', 'FORCE INDEX (likes_post_user_uq)')}
       FROM community_posts p FORCE INDEX (${index}) JOIN users u ON u.id = p.user_id
-      WHERE p.tenant_id >= $tenant AND p.tenant_id <= $tenant AND p.listed = 1 ${cat} ${keyset} ${extra}
+      WHERE p.tenant_id >= :tenant AND p.tenant_id <= :tenant AND p.listed = 1 ${cat} ${keyset} ${extra}
       ORDER BY p.tenant_id DESC, p.listed DESC, ${byCategory ? 'p.category_id DESC, ' : ''}p.${key} DESC, p.id DESC LIMIT ${limit + 1}`;
   }
   return `SELECT ${COLS} FROM ${FROM}
-    WHERE p.tenant_id = $tenant AND p.listed = 1 ${cat} ${keyset} ${extra}
+    WHERE p.tenant_id = :tenant AND p.listed = 1 ${cat} ${keyset} ${extra}
     ORDER BY p.${key} DESC, p.id DESC LIMIT ${limit + 1}`;
 }
 export function latestSql(byCategory: boolean, withCursor: boolean, limit = 20, dialect: Dialect = services().db.dialect) {
   return pageSql(dialect, 'created_at', byCategory,
-    withCursor ? 'AND p.created_at <= $a AND (p.created_at < $a OR (p.created_at = $a AND p.id < $id))' : '', '', limit);
+    withCursor ? 'AND p.created_at <= :a AND (p.created_at < :a OR (p.created_at = :a AND p.id < :id))' : '', '', limit);
 }
 export function trendingSql(byCategory: boolean, withCursor: boolean, limit = 20, dialect: Dialect = services().db.dialect) {
   return pageSql(dialect, 'trending_score', byCategory,
-    withCursor ? 'AND p.trending_score <= $s AND (p.trending_score < $s OR (p.trending_score = $s AND p.id < $id))' : '',
-    'AND p.created_at <= $T AND p.score_changed_at <= $S', limit);
+    withCursor ? 'AND p.trending_score <= :s AND (p.trending_score < :s OR (p.trending_score = :s AND p.id < :id))' : '',
+    'AND p.created_at <= :T AND p.score_changed_at <= :S', limit);
 }
 
 /**
@@ -123,9 +123,9 @@ export function dbDate(ms: number, dialect: Dialect = services().db.dialect) {
   return dialect === 'sqlite' ? `${base} +00:00` : base;
 }
 
-/** Bound parameters: MySQL runs them as server-side prepared statements (parsed once per connection). */
-async function select(sql: string, bind: Record<string, unknown>): Promise<Raw[]> {
-  return services().db.sequelize.query(sql, { bind, type: QueryTypes.SELECT }) as Promise<Raw[]>;
+/** Plain text queries: measured on MariaDB, mysql2 prepared statements cost 2.5x more per page than escaped replacements. */
+async function select(sql: string, replacements: Record<string, unknown>): Promise<Raw[]> {
+  return services().db.sequelize.query(sql, { replacements, type: QueryTypes.SELECT }) as Promise<Raw[]>;
 }
 
 async function latestPage(tenant: string, me: string, cat: string | null, limit: number, cur?: Extract<Cur, { k: 'l' }>) {
@@ -156,14 +156,14 @@ async function trendingPage(tenant: string, me: string, cat: string | null, limi
     select(trendingSql(!!cat, !!cur, limit), b),
     // Posts whose score changed after S: their score at S is the old score of their first change after S.
     select(`SELECT post_id AS postId, old_score AS oldScore FROM post_score_history
-      WHERE tenant_id = $tenant AND changed_at > $S ORDER BY changed_at ASC, id ASC`, { tenant, S: b.S }),
+      WHERE tenant_id = :tenant AND changed_at > :S ORDER BY changed_at ASC, id ASC`, { tenant, S: b.S }),
   ]);
   const cmp = idComparator(services().db.dialect);
   const items = unchanged.map((x) => { const it = toItem(x); return { ...it, s: it.row.trendingScore }; });
   if (hist.length) {
     const asOfS = new Map<string, number>();
     for (const h of hist) if (!asOfS.has(String(h.postId))) asOfS.set(String(h.postId), Number(h.oldScore));
-    const changed = await services().db.sequelize.query(`SELECT ${COLS.replace('$me', ':me')} FROM ${FROM}
+    const changed = await services().db.sequelize.query(`SELECT ${COLS} FROM ${FROM}
       WHERE p.tenant_id = :tenant AND p.listed = 1 ${cat ? 'AND p.category_id = :cat' : ''} AND p.created_at <= :T AND p.id IN (:ids)`,
     { replacements: { tenant, me, cat, T: dbDate(T), ids: [...asOfS.keys()] }, type: QueryTypes.SELECT }) as Raw[];
     for (const x of changed) {

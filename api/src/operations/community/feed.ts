@@ -107,10 +107,18 @@ export function latestSql(byCategory: boolean, withCursor: boolean, limit = 20, 
   return pageSql(dialect, 'created_at', byCategory,
     withCursor ? 'AND p.created_at <= :a AND (p.created_at < :a OR (p.created_at = :a AND p.id < :id))' : '', '', limit);
 }
+/**
+ * The trending page plus, in the same round trip, the score history since S (UNION ALL; history rows carry kind = 1,
+ * the post id in `id`, the old score in `trendingScore`, the change time in `createdAt` and the history id in `likesCount`).
+ */
 export function trendingSql(byCategory: boolean, withCursor: boolean, limit = 20, dialect: Dialect = services().db.dialect) {
-  return pageSql(dialect, 'trending_score', byCategory,
+  const page = pageSql(dialect, 'trending_score', byCategory,
     withCursor ? 'AND p.trending_score <= :s AND (p.trending_score < :s OR (p.trending_score = :s AND p.id < :id))' : '',
-    'AND p.created_at <= :T AND p.score_changed_at <= :S', limit);
+    'AND p.created_at <= :T AND p.score_changed_at <= :S', limit).replace(' AS liked', ' AS liked, 0 AS kind');
+  const history = `SELECT h.post_id AS id, NULL AS imageId, NULL AS title, NULL AS categoryId, NULL AS tags, h.id AS likesCount, 0 AS reuseCount,
+    NULL AS visibility, 0 AS listed, h.old_score AS trendingScore, h.changed_at AS createdAt, NULL AS authorSub, NULL AS authorName, 0 AS liked, 1 AS kind
+    FROM post_score_history h WHERE h.tenant_id = :tenant AND h.changed_at > :S`;
+  return dialect === 'mysql' ? `(${page}) UNION ALL (${history})` : `SELECT * FROM (${page}) UNION ALL ${history}`;
 }
 
 /**
@@ -152,12 +160,12 @@ async function trendingPage(tenant: string, me: string, cat: string | null, limi
     b.s = cur.s;
     b.id = cur.id;
   }
-  const [unchanged, hist] = await Promise.all([
-    select(trendingSql(!!cat, !!cur, limit), b),
-    // Posts whose score changed after S: their score at S is the old score of their first change after S.
-    select(`SELECT post_id AS postId, old_score AS oldScore FROM post_score_history
-      WHERE tenant_id = :tenant AND changed_at > :S ORDER BY changed_at ASC, id ASC`, { tenant, S: b.S }),
-  ]);
+  const rows = await select(trendingSql(!!cat, !!cur, limit), b);
+  const unchanged = rows.filter((x) => !Number(x.kind));
+  // Posts whose score changed after S: their score at S is the old score of their first change after S.
+  const hist = rows.filter((x) => Number(x.kind))
+    .map((x) => ({ postId: String(x.id), oldScore: Number(x.trendingScore), at: toDate(x.createdAt).getTime(), seq: Number(x.likesCount) }))
+    .sort((x, y) => (x.at - y.at) || (x.seq - y.seq));
   const cmp = idComparator(services().db.dialect);
   const items = unchanged.map((x) => { const it = toItem(x); return { ...it, s: it.row.trendingScore }; });
   if (hist.length) {

@@ -2,7 +2,8 @@
  * Feed benchmark (issue 3): seeds N posts into MariaDB (bench/seed-feed.ts, reused when present), starts the API
  * in a child process (ROLE=api) and measures p50/p95/p99 of sort=trending and sort=latest, first and deep pages
  * (after following `depth` cursors), with and without a category filter, at `concurrency` closed-loop clients.
- * Also prints EXPLAIN of the page queries. CLI: `npx tsx bench/feed.ts [--posts 1000000] [--concurrency 50] [--duration 10]`.
+ * Also prints EXPLAIN of the page queries. CLI: `npx tsx bench/feed.ts [--url mysql://...] [--posts 1000000] [--concurrency 50] [--duration 10] [--depth 50]`
+ * (env FEED_BENCH_URL / FEED_BENCH_POSTS set the defaults when called from bench/run.ts).
  */
 import http from 'node:http';
 import os from 'node:os';
@@ -102,7 +103,7 @@ async function explainAll(url: string, cat: string): Promise<Record<string, stri
 }
 
 export async function runFeedBench(opts: FeedBenchOptions = {}): Promise<FeedBenchReport> {
-  const url = opts.url ?? DEFAULT_BENCH_URL;
+  const url = opts.url ?? process.env.FEED_BENCH_URL ?? DEFAULT_BENCH_URL;
   const log = opts.log ?? ((m: string) => console.error(m));
   const concurrency = opts.concurrency ?? 50;
   const durationSec = opts.durationSec ?? 10;
@@ -110,7 +111,7 @@ export async function runFeedBench(opts: FeedBenchOptions = {}): Promise<FeedBen
   const depth = opts.depth ?? 50;
   const limit = opts.limit ?? 20;
   const port = opts.port ?? 3901;
-  const seeded = await seedFeed({ url, posts: opts.posts ?? 1_000_000, log });
+  const seeded = await seedFeed({ url, posts: opts.posts ?? (Number(process.env.FEED_BENCH_POSTS) || 1_000_000), log });
   const child = await startServer(url, port, log);
   const token = jwt.sign({ sub: 'bench-reader', name: 'Bench Reader' }, BENCH_ENV.AUTH_JWT_SECRET, { algorithm: 'HS256', expiresIn: '4h' });
   const agent = agentFor(concurrency);

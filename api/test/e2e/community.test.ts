@@ -212,8 +212,10 @@ for (const dbDef of databases()) {
       expect(visitor.body.items.every((c: any) => c.likedByMe === false)).to.equal(true);
       await setTenantConfig({ feed: { publicVisitors: false } });
       expectProblem(await s.call('GET', '/api/community/feed'), 401, 'unauthorized');
+      expectProblem(await s.call('GET', `/api/community/posts/${page.body.items[0].postId}`), 401, 'unauthorized');
       expect((await s.call('GET', '/api/community/feed', { token: t })).status).to.equal(200);
       await setTenantConfig({ feed: { publicVisitors: true } });
+      expect((await s.call('GET', `/api/community/posts/${page.body.items[0].postId}`)).status).to.equal(200);
       const byCat = await s.call('GET', `/api/community/feed?sort=latest&categoryId=${cat}&limit=50`, { token: t });
       expect(byCat.body.items.every((c: any) => c.categoryId === cat)).to.equal(true);
     });

@@ -102,6 +102,9 @@ export async function unpublishPost(p: Principal, postId: string) {
 
 /** One post as a card plus its prompt. Unlisted posts (private, hidden) are visible to their author only; deleted ones to nobody. */
 export async function getPost(c: Caller, postId: string): Promise<PostView> {
+  if (!isPrincipal(c) && !(await getTenantConfig(c.tenantId)).feed.publicVisitors) {
+    throw new AppError('unauthorized', 'This partner shows its posts to signed-in users only.');
+  }
   const post = await Post.findOne({ where: { id: postId, tenantId: c.tenantId, isDeleted: false } });
   const mine = isPrincipal(c) && post?.userId === c.userId;
   if (!post || (!post.listed && !mine)) throw notFound('post');

@@ -140,6 +140,7 @@ export function validateConfig(c: TenantConfig, ctx: ValidationContext): FieldEr
   intIn('feed.maxPageSize', c.feed.maxPageSize, 1, 100);
   intIn('moderation.reportThreshold', c.moderation.reportThreshold, 1, 1000);
   str('watermark.defaultText', c.watermark.defaultText, 1, 80);
+  str('watermark.brandingText', c.watermark.brandingText ?? '', 0, 80);
 
   for (const [name, paise] of Object.entries(c.providers.providerCostPaise ?? {})) {
     if (!/^[a-z0-9_-]{1,32}$/.test(name)) err(`providers.providerCostPaise.${name}`, 'provider names are 1 to 32 lower-case letters, digits, _ or -');

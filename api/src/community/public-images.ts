@@ -20,7 +20,7 @@ const thumbKeyOf = (publicKey: string) => publicKey.replace(/\.png$/, '.thumb.we
  * off shows nothing.
  */
 export function watermarkText(config: TenantConfig, isPaying: boolean, wanted: boolean): string | null {
-  const w = config.watermark as TenantConfig['watermark'] & { brandingText?: string };
+  const w = config.watermark;
   const def = w.defaultText?.trim() || 'Made with Community AI Studio';
   if (!isPaying) return def;
   if (!wanted) return null;

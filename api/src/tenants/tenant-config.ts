@@ -28,7 +28,8 @@ export interface TenantConfig {
   welcomeGrantMilli: number;
   feed: { publicVisitors: boolean; maxPageSize: number };
   moderation: { reportThreshold: number };
-  watermark: { defaultText: string };
+  /** brandingText: a partner's own branding for paying users who keep the mark on ('' = the default text). */
+  watermark: { defaultText: string; brandingText: string };
   /**
    * providerCostPaise: what one image costs the partner per provider (margin analytics).
    * image/chat: which provider draws images (a provider key id, 'local', or 'default' = the process setting) with its fallback when it is
@@ -69,7 +70,7 @@ export const DEFAULT_CONFIG: TenantConfig = {
   welcomeGrantMilli: 0,
   feed: { publicVisitors: true, maxPageSize: 50 },
   moderation: { reportThreshold: 3 },
-  watermark: { defaultText: 'Made with Community AI Studio' },
+  watermark: { defaultText: 'Made with Community AI Studio', brandingText: '' },
   providers: { providerCostPaise: { local: 0, openai: 335, stability: 250 }, image: { active: 'default', fallback: 'local' }, chat: { active: 'default' } },
   flags: {},
   campaigns: [],

@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import { services } from '../context.js';
 import type { ProviderKey } from '../models/index.js';
 import { decryptSecret, encryptSecret } from '../util/secrets.js';
-import { OpenAIImageProvider, StabilityImageProvider, ProviderError, type ImageProvider, type ImageRequest, type GenerateOptions } from '../providers/images/index.js';
+import { OpenAIImageProvider, StabilityImageProvider, ScrubbingImageProvider, scrubSecret, type ImageProvider } from '../providers/images/index.js';
 import { OpenAIChatEnhancer, type PromptEnhancer } from '../providers/text/index.js';
 import { guardedFetch } from './ssrf.js';
 import { logger } from '../logger.js';
@@ -24,33 +24,8 @@ export function endpointOf(row: Pick<ProviderKey, 'providerName' | 'endpoint'>) 
   return row.endpoint ?? PROVIDER_KINDS.find((k) => k.provider === row.providerName)?.defaultEndpoint;
 }
 
-/** Removes a secret (and its common masked forms) from any text that may reach a response, log or job row. */
-export function scrub(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 6) return text;
-  let out = text.split(secret).join('[redacted]');
-  // Vendors echo keys as "sk-abc***...wxyz": hide the visible head too.
-  const head = secret.slice(0, Math.min(8, secret.length - 4));
-  if (head.length >= 4) out = out.split(head).join('[redacted]');
-  return out;
-}
-
-/** Keeps the key out of every error message a provider lets escape (job rows, logs). */
-class ScrubbingImageProvider implements ImageProvider {
-  readonly name: string;
-  constructor(private readonly inner: ImageProvider, private readonly secret: string) { this.name = inner.name; }
-  async generate(req: ImageRequest, opts?: GenerateOptions) {
-    try {
-      return await this.inner.generate(req, opts);
-    } catch (err) {
-      if (err instanceof ProviderError) {
-        const clean = new ProviderError(err.code, scrub(err.message, this.secret), err.retryable, err.status);
-        clean.retryAfterMs = err.retryAfterMs;
-        throw clean;
-      }
-      throw new ProviderError('provider_unavailable', scrub(String((err as Error)?.message ?? err), this.secret), true);
-    }
-  }
-}
+/** One scrubber for every key: the same one wraps the operator's providers (providers/images/scrubbing-provider.ts). */
+export const scrub = scrubSecret;
 
 const retry = () => ({ baseDelayMs: Number(process.env.PROVIDER_RETRY_BASE_MS || 500) });
 

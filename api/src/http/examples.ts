@@ -1,26 +1,24 @@
 import path from 'node:path';
-import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { addRouter } from '../app.js';
+import { router as exampleSite } from '../../../examples/affiliate-platform/server.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-/** Serves the built widgets and SDK, and the example partner site when it exists. */
+let mounted = false;
+
+/**
+ * Serves the built widgets and SDK, and the example partner site (SERVE_EXAMPLES, on outside production).
+ * Imported statically: a dynamic import() can load a second copy of the API's modules under some loaders
+ * (mocha + tsx), which would leave the site with services of its own. Mounted once per process.
+ */
 export function mountExamples() {
+  if (mounted) return;
   const r = Router();
   r.use('/widgets', express.static(path.join(ROOT, 'widgets', 'dist')));
   r.use('/sdk', express.static(path.join(ROOT, 'sdk', 'dist')));
-  const site = path.join(ROOT, 'examples', 'affiliate-platform', 'server.ts');
-  if (fs.existsSync(site)) {
-    r.use(async (req, res, next) => {
-      const mod = (await import(SITE_MODULE)) as { router: () => Router };
-      const inner = (cache ??= mod.router());
-      inner(req, res, next);
-    });
-  }
+  r.use(exampleSite());
   addRouter(r);
+  mounted = true;
 }
-let cache: Router | undefined;
-// A variable specifier: the example site is optional and not part of the API's type graph.
-const SITE_MODULE = '../../../examples/affiliate-platform/server.js';

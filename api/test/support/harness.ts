@@ -8,7 +8,7 @@ import jwt from 'jsonwebtoken';
 import { Sequelize } from 'sequelize';
 import { loadConfig, type AppConfig } from '../../src/config.js';
 import { bootServices, shutdownServices } from '../../src/boot.js';
-import { addRouter, buildApp } from '../../src/app.js';
+import { buildApp } from '../../src/app.js';
 import { services } from '../../src/context.js';
 import { checkLedger } from '../../src/ledger/ledger.js';
 import { invalidateTenantConfig } from '../../src/tenants/config-store.js';
@@ -18,11 +18,7 @@ import { invalidateTenants, DEFAULT_TENANT_ID } from '../../src/tenants/tenants.
 import { Tenant } from '../../src/models/index.js';
 import { resetImageProviders } from '../../src/providers/resolve.js';
 import { configureLogger } from '../../src/logger.js';
-import express from 'express';
-import { fileURLToPath } from 'node:url';
-import { router as exampleSite } from '../../../examples/affiliate-platform/server.js';
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+import { mountExamples } from '../../src/http/examples.js';
 
 export const TEST_JWT_SECRET = 'test-secret-for-the-default-partner-0123456789';
 
@@ -69,8 +65,6 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-let examplesMounted = false;
-
 export async function startServer(opts: { dbUrl: string; worker?: boolean; env?: Record<string, string>; examples?: boolean }): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-data-'));
   const config = loadConfig({
@@ -85,16 +79,8 @@ export async function startServer(opts: { dbUrl: string; worker?: boolean; env?:
   forgetUserCache();
   resetImageProviders();
   await bootServices(config, { worker: opts.worker ?? true, workerName: `test-${process.pid}` });
-  // The example partner site and the built widgets, as api/src/http/examples.ts serves them for `npm start`; mounted once
-  // per process. Imported statically: under mocha a dynamic import() loads a second copy of the API's modules.
-  if (opts.examples && !examplesMounted) {
-    const r = express.Router();
-    r.use('/widgets', express.static(path.join(REPO_ROOT, 'widgets', 'dist')));
-    r.use('/sdk', express.static(path.join(REPO_ROOT, 'sdk', 'dist')));
-    r.use(exampleSite());
-    addRouter(r);
-    examplesMounted = true;
-  }
+  // The example partner site and the built widgets, exactly as `npm start` serves them.
+  if (opts.examples) mountExamples();
   const app = buildApp();
   const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const port = (server.address() as AddressInfo).port;

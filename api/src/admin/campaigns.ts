@@ -1,16 +1,13 @@
-import { Router } from 'express';
 import { services } from '../context.js';
 import { applyMovement, isDuplicateMovement } from '../ledger/ledger.js';
 import { LedgerEntry } from '../models/index.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import type { CampaignConfig, TenantConfig } from '../tenants/tenant-config.js';
-import { authenticatePrincipal } from '../auth/authentication.js';
 import { track } from '../analytics/track.js';
-import { logger } from '../logger.js';
 
 /**
  * Bonus campaigns with an extra-credit grant pay each user once, the first time the user checks the
- * balance or generates while the campaign runs. The ledger's unique (bonus, campaign, campaignId:userId)
+ * balance or generates while the campaign runs (called by those two operations, after authentication). The ledger's unique (bonus, campaign, campaignId:userId)
  * makes a second payment impossible, across processes and races; the memo only saves the queries.
  */
 const paid = new Set<string>();
@@ -23,6 +20,7 @@ export function runningGrants(config: TenantConfig, now = new Date()): CampaignC
 export async function payCampaignGrants(tenantId: string, userId: string, config?: TenantConfig): Promise<number> {
   const cfg = config ?? (await getTenantConfig(tenantId));
   let total = 0;
+  // Cheap when no campaign runs: the config is cached, so this loop is the whole cost on the hot path.
   for (const c of runningGrants(cfg)) {
     const refId = `${c.id}:${userId}`;
     const memo = `${tenantId}:${refId}`;
@@ -43,25 +41,6 @@ export async function payCampaignGrants(tenantId: string, userId: string, config
     paid.add(memo);
   }
   return total;
-}
-
-const HOOKED = [['GET', '/api/credits/balance'], ['POST', '/api/studio/generate']];
-
-/** Runs before the tsoa routes; a failure here never fails the request (tsoa still authenticates and answers). */
-export function campaignRouter() {
-  const r = Router();
-  r.use(async (req, _res, next) => {
-    if (!HOOKED.some(([m, p]) => req.method === m && req.path === p) || !req.header('authorization')) return next();
-    try {
-      const p = await authenticatePrincipal(req);
-      const config = await getTenantConfig(p.tenantId);
-      if (runningGrants(config).length) await payCampaignGrants(p.tenantId, p.userId, config);
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'unauthorized') logger().warn({ err: { message: (err as Error).message } }, 'campaign grant check failed');
-    }
-    next();
-  });
-  return r;
 }
 
 export function forgetCampaignMemo() { paid.clear(); }

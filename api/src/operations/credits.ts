@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from '../errors.js';
 import { isExactCredits, toMilli } from '../util/credits.js';
 import { newId } from '../util/ids.js';
 import { audit } from './audit.js';
+import { payCampaignGrants } from '../admin/campaigns.js';
 import { resolveUser } from '../auth/users.js';
 import type { Principal } from '../auth/principal.js';
 
@@ -13,6 +14,7 @@ export interface BalanceView { credits: number; monthlyUsed: number; monthlyRema
 
 export async function getBalance(p: Principal): Promise<BalanceView> {
   const config = await getTenantConfig(p.tenantId);
+  await payCampaignGrants(p.tenantId, p.userId, config);
   const [wallet, user] = await Promise.all([
     Wallet.findByPk(p.userId),
     User.findByPk(p.userId, { attributes: ['isPaying', 'priceBand'] }),

@@ -11,6 +11,7 @@ import { consume, giveBack } from '../util/rate-limit.js';
 import { checkPrompt } from '../providers/content-policy.js';
 import type { Principal } from '../auth/principal.js';
 import { track } from '../analytics/track.js';
+import { payCampaignGrants } from '../admin/campaigns.js';
 import type { JobQueue } from '../jobs/queue.js';
 
 export interface GenerateBody { prompt: string; tier: TierName; templateId?: string; watermark?: boolean }
@@ -50,6 +51,7 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
     const earlier = await findReplay<GenerateResult>(p, key, ROUTE, hashRequest(ROUTE, body));
     if (earlier) return { ...earlier, replayed: true };
   }
+  await payCampaignGrants(p.tenantId, p.userId, config);
   let styleHint: string | null = null;
   if (body.templateId !== undefined) {
     if (typeof body.templateId !== 'string' || body.templateId.length > 40) throw invalid('templateId', 'must be a template id');

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { User } from '../models/index.js';
 import { services } from '../context.js';
+import { isUniqueViolation } from '../db.js';
 import { newId, newReferralCode } from '../util/ids.js';
 import { applyMovement, createWallet } from '../ledger/ledger.js';
 import { getTenantConfig } from '../tenants/config-store.js';
@@ -65,7 +66,7 @@ async function createUser(tenantId: string, claims: Claims, ctx: { ip?: string; 
     });
   } catch (err) {
     // Two first requests of one new user raced: the other one created it.
-    if ((err as { name?: string }).name === 'SequelizeUniqueConstraintError') {
+    if (isUniqueViolation(err)) {
       const again = await User.findOne({ where: { tenantId, sub: claims.sub }, attributes: ['id', 'name'] });
       if (again) {
         remember(key, again.id, again.name);

@@ -7,7 +7,7 @@ import { getTenantConfig } from '../tenants/config-store.js';
 import { User } from '../models/index.js';
 import { attributeFromToken } from './attribution.js';
 import { awardFirstGeneration, isRetained, qualify, runDailyReferralEvaluation } from './rewards.js';
-import { now } from './clock.js';
+import { now } from '../util/clock.js';
 import { shareRouter } from './share-page.js';
 
 export const DAILY_JOB = 'referrals-daily';

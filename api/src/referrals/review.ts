@@ -9,7 +9,7 @@ import type { ReviewItemView, ReviewActionResponse } from '../presenters/referra
 import { awardOnce, payEvent, settledStatus } from './awards.js';
 import { anomalyOf, type Anomaly } from './fraud.js';
 import { evaluateMilestones } from './rewards.js';
-import { now } from './clock.js';
+import { now } from '../util/clock.js';
 
 const STATUSES = ['held', 'paid', 'counted', 'rejected'] as const;
 interface Cursor { t: number; i: string }

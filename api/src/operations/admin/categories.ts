@@ -1,5 +1,6 @@
 import { Op } from 'sequelize';
 import { services } from '../../context.js';
+import { isUniqueViolation } from '../../db.js';
 import { AppError, notFound, type FieldError } from '../../errors.js';
 import { Category, Template } from '../../models/index.js';
 import { newId } from '../../util/ids.js';
@@ -60,7 +61,7 @@ async function ensureSlugFree(tenantId: string, slug: unknown, exceptId?: string
 }
 
 const unique = (err: unknown) => {
-  if ((err as { name?: string }).name === 'SequelizeUniqueConstraintError') throw slugTaken();
+  if (isUniqueViolation(err)) throw slugTaken();
   throw err;
 };
 

@@ -8,7 +8,7 @@ import type { Principal } from '../../auth/principal.js';
 import { notify } from '../../community/notify.js';
 import { toDate } from '../../community/dates.js';
 import { deletePublic } from '../../community/public-images.js';
-import { retryOnDeadlock } from '../../community/retry.js';
+import { retryOnDeadlock } from '../../db.js';
 import { signedImageUrl } from '../../storage/signed-urls.js';
 import { postStatus } from '../../presenters/community.js';
 import { dbDate } from './feed.js';

@@ -1,7 +1,6 @@
-import { setImageProviderResolver } from '../providers/resolve.js';
-import { setEnhancerResolver } from '../operations/enhance-prompt.js';
-import { resolveEnhancer, resolveImageProvider, forgetProviderClients } from './provider-resolver.js';
-import { forgetCampaignMemo } from './campaigns.js';
+import { setImageProviderResolver, setEnhancerResolver } from '../providers/resolve.js';
+import { resolveEnhancer, resolveImageProvider, forgetProviderClients } from '../providers/tenant-clients.js';
+import { forgetCampaignMemo } from '../operations/credits/pay-campaign-grants.js';
 
 /** Admin module: per-partner providers for generation and enhancement, and campaign grants. Safe to call on every boot. */
 export async function initAdmin() {

@@ -3,7 +3,7 @@ import { addRouter } from '../app.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { PostScoreHistory } from '../models/index.js';
 import { publicImagesRouter } from './public-images.js';
-import { CURSOR_MAX_AGE_MS } from '../operations/community/feed.js';
+import { CURSOR_MAX_AGE_MS } from './feed-cursor.js';
 
 /** Community module: public post images, and pruning of score history older than any live trending cursor. */
 export async function initCommunity(queue: JobQueue) {

@@ -3,7 +3,7 @@ import { Order, User } from '../models/index.js';
 import { services } from '../context.js';
 import { AppError, invalid, notFound } from '../errors.js';
 import { getTenantConfig } from '../tenants/config-store.js';
-import { findReplay, hashRequest, runIdempotent, validateKey } from '../operations/idempotency.js';
+import { findReplay, hashRequest, runIdempotent, validateKey } from '../util/idempotency.js';
 import { track } from '../analytics/track.js';
 import { consume } from '../util/rate-limit.js';
 import { newId } from '../util/ids.js';

@@ -1,5 +1,6 @@
 import { services } from '../context.js';
 import { createImageProvider, LocalImageProvider, type ImageProvider } from './images/index.js';
+import { RuleBasedEnhancer, OpenAIChatEnhancer, type PromptEnhancer } from './text/index.js';
 
 /**
  * Which image provider draws a tenant's images. The admin module may install a resolver that reads the
@@ -24,3 +25,21 @@ export async function imageProviderFor(tenantId: string): Promise<ImageProvider>
   return fromEnv;
 }
 export function resetImageProviders() { fromEnv = undefined; }
+
+type EnhancerResolver = (tenantId: string) => Promise<PromptEnhancer | undefined>;
+let tenantEnhancerResolver: EnhancerResolver | undefined;
+/** The admin module installs a resolver that reads the partner's chat provider key. */
+export function setEnhancerResolver(r: EnhancerResolver | undefined) { tenantEnhancerResolver = r; }
+
+let enhancerFromEnv: PromptEnhancer | undefined;
+export async function enhancerFor(tenantId: string): Promise<PromptEnhancer> {
+  const custom = tenantEnhancerResolver ? await tenantEnhancerResolver(tenantId) : undefined;
+  if (custom) return custom;
+  if (!enhancerFromEnv) {
+    const { config } = services();
+    enhancerFromEnv = config.enhancer === 'openai' && config.openai
+      ? new OpenAIChatEnhancer({ apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl, model: config.openai.chatModel })
+      : new RuleBasedEnhancer();
+  }
+  return enhancerFromEnv;
+}

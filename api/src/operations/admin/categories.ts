@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db.js';
 import { AppError, notFound, type FieldError } from '../../errors.js';
 import { Category, Template } from '../../models/index.js';
 import { newId } from '../../util/ids.js';
-import { audit } from '../audit.js';
+import { audit } from '../../admin/audit.js';
 import { listPage, optText, reqText, slugify, stripUndefined, type Page } from './catalog-common.js';
 import type { Principal } from '../../auth/principal.js';
 

@@ -8,7 +8,7 @@ import { invalidateTenantConfig } from '../../tenants/config-store.js';
 import { checkShape, validateConfig, type ValidationContext } from '../../admin/config-validate.js';
 import { changedFields, configFromWire, configToWire } from '../../admin/config-wire.js';
 import { decodeCursor, encodeCursor, parseLimit } from '../../util/cursor.js';
-import { audit } from '../audit.js';
+import { audit } from '../../admin/audit.js';
 import type { Principal } from '../../auth/principal.js';
 
 export interface ConfigView { version: number; config: Record<string, unknown>; updatedAt?: string; updatedBy?: string; note?: string }

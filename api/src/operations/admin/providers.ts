@@ -4,12 +4,14 @@ import { ProviderKey } from '../../models/index.js';
 import { newId } from '../../util/ids.js';
 import { getTenantConfig } from '../../tenants/config-store.js';
 import { assertSafeEndpoint, UnsafeEndpointError } from '../../admin/ssrf.js';
-import { PROVIDER_KINDS, endpointOf, openKey, sealKey, type ProviderKind, type ProviderPurpose } from '../../admin/provider-clients.js';
-import { forgetProviderClients } from '../../admin/provider-resolver.js';
+import { PROVIDER_KINDS, endpointOf, openKey, sealKey, type ProviderKind, type ProviderPurpose } from '../../providers/provider-clients.js';
+import { forgetProviderClients } from '../../providers/tenant-clients.js';
 import { testConnection, type ConnectionTestResult } from '../../admin/provider-test.js';
-import { audit } from '../audit.js';
+import { audit } from '../../admin/audit.js';
 import { updateAdminConfig } from './config.js';
 import type { Principal } from '../../auth/principal.js';
+
+export type { ConnectionTestResult };
 
 export interface ProviderKeyView {
   id: string; provider: string; purpose: string; alias: string; lastFour: string; endpoint?: string; model?: string;

@@ -3,7 +3,7 @@ import { AppError, invalid, notFound } from '../../errors.js';
 import { services } from '../../context.js';
 import { GeneratedImage, Post, User } from '../../models/index.js';
 import { decodeCursor, encodeCursor, parseLimit } from '../../util/cursor.js';
-import { audit } from '../audit.js';
+import { audit } from '../../admin/audit.js';
 import type { Principal } from '../../auth/principal.js';
 import { notify } from '../../community/notify.js';
 import { toDate } from '../../community/dates.js';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
 import { IdempotencyKey } from '../models/index.js';
-import { canonicalJson } from '../util/canonical-json.js';
+import { canonicalJson } from './canonical-json.js';
 import { isUniqueViolation } from '../db.js';
 import type { Principal } from '../auth/principal.js';
 

@@ -1,9 +1,9 @@
-import { services } from '../context.js';
-import { applyMovement, isDuplicateMovement } from '../ledger/ledger.js';
-import { LedgerEntry } from '../models/index.js';
-import { getTenantConfig } from '../tenants/config-store.js';
-import type { CampaignConfig, TenantConfig } from '../tenants/tenant-config.js';
-import { track } from '../analytics/track.js';
+import { services } from '../../context.js';
+import { applyMovement, isDuplicateMovement } from '../../ledger/ledger.js';
+import { LedgerEntry } from '../../models/index.js';
+import { getTenantConfig } from '../../tenants/config-store.js';
+import type { CampaignConfig, TenantConfig } from '../../tenants/tenant-config.js';
+import { track } from '../../analytics/track.js';
 
 /**
  * Bonus campaigns with an extra-credit grant pay each user once, the first time the user checks the

@@ -1,7 +1,7 @@
 import { ProviderKey } from '../models/index.js';
 import { getTenantConfig } from '../tenants/config-store.js';
-import { FallbackImageProvider, LocalImageProvider, type ImageProvider } from '../providers/images/index.js';
-import { RuleBasedEnhancer, type PromptEnhancer } from '../providers/text/index.js';
+import { FallbackImageProvider, LocalImageProvider, type ImageProvider } from './images/index.js';
+import { RuleBasedEnhancer, type PromptEnhancer } from './text/index.js';
 import { buildEnhancer, buildImageProvider } from './provider-clients.js';
 import { logger } from '../logger.js';
 

@@ -1,11 +1,11 @@
-import { GeneratedImage, User } from '../models/index.js';
-import { service } from '../context.js';
-import { notFound } from '../errors.js';
-import { applyQrCode, applyWatermark } from '../images/index.js';
-import { getTenantConfig } from '../tenants/config-store.js';
-import type { BlobStorage } from '../storage/storage.js';
-import type { Principal } from '../auth/principal.js';
-import { shareLinkFor } from './stats.js';
+import { GeneratedImage, User } from '../../models/index.js';
+import { service } from '../../context.js';
+import { notFound } from '../../errors.js';
+import { applyQrCode, applyWatermark } from '../../images/index.js';
+import { getTenantConfig } from '../../tenants/config-store.js';
+import type { BlobStorage } from '../../storage/storage.js';
+import type { Principal } from '../../auth/principal.js';
+import { shareLinkFor } from '../../referrals/share-link.js';
 
 /**
  * A marketing poster: the public rendition of the caller's own succeeded image with a QR code of the

@@ -7,11 +7,12 @@ import { applyMovement, createWallet } from '../ledger/ledger.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import { track } from '../analytics/track.js';
 import { emit } from '../hooks.js';
+import { processCache } from '../util/process-cache.js';
 
 export interface Claims { sub: string; name?: string; email?: string; role?: string; ref?: string; [k: string]: unknown }
 
 /** sub -> user id never changes, so the mapping is cached; everything else is read fresh when needed. */
-const idCache = new Map<string, { id: string; name: string | null }>();
+const idCache = processCache<string, { id: string; name: string | null }>();
 const MAX_CACHE = 50000;
 
 /** Stable A/B price band: the same user always lands in the same band. */

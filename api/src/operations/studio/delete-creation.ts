@@ -1,8 +1,7 @@
 import { Post } from '../../models/index.js';
-import { services, service } from '../../context.js';
+import { services } from '../../context.js';
 import { ownImage } from '../../studio/own-image.js';
 import type { Principal } from '../../auth/principal.js';
-import type { BlobStorage } from '../../storage/storage.js';
 import { logger } from '../../logger.js';
 
 /**
@@ -18,7 +17,7 @@ export async function deleteCreation(p: Principal, imageId: string) {
       await Post.update({ isDeleted: true, listed: false }, { where: { id: img.publishedPostId, tenantId: p.tenantId }, transaction: t });
     }
   });
-  const storage = service<BlobStorage>('storage');
+  const storage = services().storage;
   for (const key of [img.storageKey, img.thumbKey, img.publicKey]) {
     if (!key) continue;
     await storage.delete(key).catch((err) => logger().warn({ err, key }, 'could not delete image file'));

@@ -4,7 +4,7 @@ import { getTenantConfig } from '../../tenants/config-store.js';
 import { consume } from '../../util/rate-limit.js';
 import { checkPrompt } from '../../providers/content-policy.js';
 import { validatePrompt } from '../../studio/prompt.js';
-import { enhancerFor } from '../../providers/resolve.js';
+import { services } from '../../context.js';
 import type { Principal } from '../../auth/principal.js';
 
 export async function enhancePrompt(p: Principal, body: { prompt: string; templateId?: string }) {
@@ -22,7 +22,7 @@ export async function enhancePrompt(p: Principal, body: { prompt: string; templa
   }
   const policy = checkPrompt(prompt);
   if (!policy.ok) throw new AppError('content_policy_violation', `The prompt is not allowed: ${policy.reason}.`, { terms: policy.terms });
-  const enhancer = await enhancerFor(p.tenantId);
+  const enhancer = await services().providers.enhancerFor(p.tenantId);
   const out = await enhancer.enhance({ prompt, categoryStyle, templatePrompt });
   return { enhancedPrompt: out.enhancedPrompt, suggestions: out.suggestions, enhancer: enhancer.name };
 }

@@ -5,7 +5,7 @@ import { AppError, notFound, type FieldError } from '../../errors.js';
 import { Category, Template } from '../../models/index.js';
 import { newId } from '../../util/ids.js';
 import { audit } from '../../admin/audit.js';
-import { listPage, optText, reqText, slugify, stripUndefined, type Page } from './catalog-common.js';
+import { listPage, optText, reqText, slugify, stripUndefined, type Page } from '../../admin/catalog-common.js';
 import type { Principal } from '../../auth/principal.js';
 
 export interface AdminCategoryView {

@@ -10,7 +10,7 @@ import type { Principal, Caller } from '../../auth/principal.js';
 import { isPrincipal } from '../../auth/principal.js';
 import { deletePublic, renderPublic, watermarkText } from '../../community/public-images.js';
 import { trendingScore } from '../../community/scoring.js';
-import { normaliseTags, validateId, validateTitle } from './validate.js';
+import { normaliseTags, validateId, validateTitle } from '../../community/validate.js';
 import { dbDate } from './feed.js';
 import { parseTags, postStatus, presentCard, type PostView } from '../../presenters/community.js';
 

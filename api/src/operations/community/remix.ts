@@ -13,7 +13,7 @@ import { now } from '../../util/clock.js';
 import { updateCounters } from '../../community/scoring.js';
 import { notify } from '../../community/notify.js';
 import { retryOnDeadlock, isUniqueViolation } from '../../db.js';
-import { validateId } from './validate.js';
+import { validateId } from '../../community/validate.js';
 
 export interface RemixOpenResult { templatePrompt: string; enhancedPrompt: string; sourcePostId: string; categoryId: string; tier?: string; templateId?: string }
 export interface RemixRecordResult { rewarded: boolean; rewardCredits: number; creatorTotalForAsset: number; reuseEventId: string }

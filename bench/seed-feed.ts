@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { createDatabase, ensureDatabaseExists, migrate, type Database } from '../api/src/db.js';
 import { initModels } from '../api/src/models/index.js';
-import { setServices } from '../api/src/context.js';
+import { databaseOnlyContext, setAppContext } from '../api/src/context.js';
 import { configureLogger } from '../api/src/logger.js';
 import { ensureDefaultTenant, DEFAULT_TENANT_ID } from '../api/src/tenants/tenants.js';
 import { seedCatalog } from '../api/src/tenants/seed-catalog.js';
@@ -32,7 +32,7 @@ export async function openBenchDb(url = DEFAULT_BENCH_URL): Promise<Database> {
   await ensureDatabaseExists(url);
   const db = createDatabase(url, { poolMax: 4 });
   initModels(db.sequelize);
-  setServices({ config: loadConfig({ ...BENCH_ENV, DATABASE_URL: url }), db });
+  setAppContext(databaseOnlyContext(loadConfig({ ...BENCH_ENV, DATABASE_URL: url }), db));
   await migrate(db);
   await ensureDefaultTenant();
   await seedCatalog(DEFAULT_TENANT_ID);

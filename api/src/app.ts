@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Express, type Router } from 'express';
+import express, { type Express } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { RegisterRoutes } from './generated/routes.js';
 import { errorMiddleware, AppError, sendProblem } from './errors.js';
@@ -14,12 +14,10 @@ import { QueryTypes } from 'sequelize';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OPENAPI_PATH = path.join(ROOT, 'docs', 'openapi.json');
 
-/** Routers that modules add outside tsoa (raw-body webhooks, HTML share pages, static sites). Mounted before tsoa's routes. */
-const extraRouters: Router[] = [];
-export function addRouter(r: Router) { extraRouters.push(r); }
-export function clearRouters() { extraRouters.length = 0; }
-
-/** Builds the Express app; never listens (main.ts and the tests do). */
+/**
+ * Builds the Express app over the booted AppContext; never listens (main.ts and the tests do). The modules' routers
+ * (raw-body webhooks, HTML share pages, public images, the example site) are mounted before tsoa's routes.
+ */
 export function buildApp(): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -47,7 +45,7 @@ export function buildApp(): Express {
   app.use(express.json({ limit: '256kb', verify: (req, _res, buf) => { (req as unknown as { rawBody: Buffer }).rawBody = buf; } }));
   app.use(rejectNulMiddleware);
   app.use(filesRouter());
-  for (const r of extraRouters) app.use(r);
+  for (const r of services().routers) app.use(r);
   RegisterRoutes(app);
 
   app.use((req, res) => sendProblem(res, new AppError('not_found', `No route ${req.method} ${req.path}.`)));

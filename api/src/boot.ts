@@ -2,33 +2,44 @@ import path from 'node:path';
 import type { AppConfig } from './config.js';
 import { createDatabase, ensureDatabaseExists, migrate } from './db.js';
 import { initModels } from './models/index.js';
-import { setServices, registerService, services } from './context.js';
+import { databaseOnlyContext, setAppContext, services, type AppContext } from './context.js';
 import { ensureDefaultTenant, DEFAULT_TENANT_ID } from './tenants/tenants.js';
 import { seedCatalog } from './tenants/seed-catalog.js';
 import { LocalDiskStorage } from './storage/storage.js';
-import { createQueue, type JobQueue } from './jobs/queue.js';
+import { createQueue } from './jobs/queue.js';
+import { Providers } from './providers/providers.js';
 import { initModules } from './modules.js';
 
-/** Wires every service for a process (API, worker or both) or a test. */
-export async function bootServices(config: AppConfig, opts: { worker?: boolean; workerName?: string } = {}) {
+/**
+ * Wires every service for a process (API, worker or both) or a test, in order: the database and its schema (on a
+ * database-only context), then the AppContext with storage, queue and providers, then the feature modules, which
+ * add their routers, hook listeners and jobs to it. Returns the context it installed.
+ */
+export async function bootServices(config: AppConfig, opts: { worker?: boolean; workerName?: string } = {}): Promise<AppContext> {
   await ensureDatabaseExists(config.databaseUrl);
   const db = createDatabase(config.databaseUrl);
   initModels(db.sequelize);
-  setServices({ config, db });
+  setAppContext(databaseOnlyContext(config, db));
   await migrate(db);
   await ensureDefaultTenant();
   await seedCatalog(DEFAULT_TENANT_ID);
-  registerService('storage', new LocalDiskStorage(path.join(config.dataDir, 'images')));
   const worker = opts.worker ?? config.role !== 'api';
-  const queue = createQueue({ worker, concurrency: config.workerConcurrency, pollMs: config.jobPollMs, name: opts.workerName });
-  registerService('queue', queue);
-  await initModules(queue);
-  await queue.start();
-  return services();
+  const ctx: AppContext = {
+    config,
+    db,
+    storage: new LocalDiskStorage(path.join(config.dataDir, 'images')),
+    queue: createQueue({ worker, concurrency: config.workerConcurrency, pollMs: config.jobPollMs, name: opts.workerName }),
+    providers: new Providers(config),
+    routers: [],
+  };
+  setAppContext(ctx);
+  await initModules(ctx);
+  await ctx.queue.start();
+  return ctx;
 }
 
 export async function shutdownServices() {
   const s = services();
-  await (s.queue as JobQueue | undefined)?.stop();
+  await s.queue.stop();
   await s.db.close();
 }

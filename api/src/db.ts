@@ -169,3 +169,29 @@ export async function migrate(db: Database) {
   const done = await migrator(db).up();
   if (done.length) logger().info({ migrations: done.map((m) => m.name) }, 'migrations applied');
 }
+
+interface DriverError { name?: string; parent?: { code?: string; errno?: number }; original?: { code?: string } }
+
+/**
+ * Re-runs a whole transaction when MariaDB picks it as a deadlock victim, a lock wait times out, or SQLite answers
+ * SQLITE_BUSY (another process held the write lock past the busy timeout): the transaction was rolled back entirely,
+ * so running it again is safe and gives the same guarantees. `fn` must open its own transaction.
+ */
+export async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const e = err as DriverError;
+      const code = e?.parent?.code ?? e?.original?.code;
+      const retryable = code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY' || e?.parent?.errno === 1213;
+      if (!retryable || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * i));
+    }
+  }
+}
+
+/** True when a statement failed on a unique index (Sequelize maps MySQL's ER_DUP_ENTRY and SQLite's UNIQUE constraint to this). */
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as DriverError | undefined)?.name === 'SequelizeUniqueConstraintError';
+}

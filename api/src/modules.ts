@@ -1,15 +1,13 @@
-import type { JobQueue } from './jobs/queue.js';
+import type { AppContext } from './context.js';
 import { initPaymentsAndReferrals } from './payments/module.js';
-import { initAdmin } from './admin/init.js';
 import { initCommunity } from './community/init.js';
 
 /**
- * Feature modules hook in here at boot: hook listeners (hooks.ts), extra routers (app.addRouter),
- * job definitions and recurring jobs on the queue. Each module exposes one init function.
+ * The feature modules, in the order boot.ts starts them. Each one's init takes the AppContext and adds to it:
+ * routers mounted outside tsoa (ctx.routers), hook listeners (hooks.ts), job definitions and recurring jobs
+ * (ctx.queue). Controllers reach the modules' use cases through operations/, never through here.
  */
-export async function initModules(queue: JobQueue) {
-  await initPaymentsAndReferrals(queue);
-  await initAdmin();
-  await initCommunity(queue);
-  // community, payments, referrals, admin: registered by their modules below.
+export async function initModules(ctx: AppContext) {
+  await initPaymentsAndReferrals(ctx);
+  await initCommunity(ctx);
 }

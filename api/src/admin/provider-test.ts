@@ -1,5 +1,5 @@
 import { guardedFetch, UnsafeEndpointError } from './ssrf.js';
-import { scrub } from './provider-clients.js';
+import { scrub } from '../providers/provider-clients.js';
 
 export interface ConnectionTestResult {
   ok: boolean;

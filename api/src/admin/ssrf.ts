@@ -1,5 +1,6 @@
 import dns from 'node:dns';
 import net from 'node:net';
+import { onResetForTests, processCache } from '../util/process-cache.js';
 
 /**
  * Guards every URL an admin may point the server at (provider endpoints). A partner admin is trusted
@@ -12,7 +13,7 @@ export type Lookup = (hostname: string) => Promise<{ address: string; family: nu
 
 const systemLookup: Lookup = async (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
 let lookup: Lookup = systemLookup;
-const checked = new Map<string, { at: number; error?: string }>();
+const checked = processCache<string, { at: number; error?: string }>();
 const CHECK_TTL_MS = 30_000;
 
 /** Tests inject a resolver; pass undefined to restore the system one. */
@@ -20,6 +21,7 @@ export function setDnsLookup(fn: Lookup | undefined) {
   lookup = fn ?? systemLookup;
   checked.clear();
 }
+onResetForTests(() => { lookup = systemLookup; });
 
 export class UnsafeEndpointError extends Error {
   constructor(message: string) {

@@ -8,8 +8,9 @@ import { resolveUser, type Claims } from './users.js';
 import type { Principal, Visitor } from './principal.js';
 import { requestContext } from '../request-context.js';
 import { getTenantConfig } from '../tenants/config-store.js';
+import { processCache } from '../util/process-cache.js';
 
-const jwksClients = new Map<string, JwksClient>();
+const jwksClients = processCache<string, JwksClient>();
 const unauthorized = (detail: string) => new AppError('unauthorized', detail);
 
 /** Which partner a call belongs to: X-Partner-Key, else the token's issuer, else the only/default partner. */
@@ -31,7 +32,7 @@ async function findTenant(req: Request, payload?: JwtPayload): Promise<TenantAut
  * HS256 secrets as KeyObjects: given a string, jsonwebtoken first tries it as a PEM public key, which throws
  * (with a stack trace) on every call; a KeyObject skips that and was a tenth of the CPU of a generate request.
  */
-const secretKeys = new Map<string, KeyObject>();
+const secretKeys = processCache<string, KeyObject>();
 function secretKey(secret: string): KeyObject {
   let k = secretKeys.get(secret);
   if (!k) {

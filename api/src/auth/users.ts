@@ -1,16 +1,18 @@
 import crypto from 'node:crypto';
 import { User } from '../models/index.js';
 import { services } from '../context.js';
+import { isUniqueViolation } from '../db.js';
 import { newId, newReferralCode } from '../util/ids.js';
 import { applyMovement, createWallet } from '../ledger/ledger.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import { track } from '../analytics/track.js';
 import { emit } from '../hooks.js';
+import { processCache } from '../util/process-cache.js';
 
 export interface Claims { sub: string; name?: string; email?: string; role?: string; ref?: string; [k: string]: unknown }
 
 /** sub -> user id never changes, so the mapping is cached; everything else is read fresh when needed. */
-const idCache = new Map<string, { id: string; name: string | null }>();
+const idCache = processCache<string, { id: string; name: string | null }>();
 const MAX_CACHE = 50000;
 
 /** Stable A/B price band: the same user always lands in the same band. */
@@ -65,7 +67,7 @@ async function createUser(tenantId: string, claims: Claims, ctx: { ip?: string; 
     });
   } catch (err) {
     // Two first requests of one new user raced: the other one created it.
-    if ((err as { name?: string }).name === 'SequelizeUniqueConstraintError') {
+    if (isUniqueViolation(err)) {
       const again = await User.findOne({ where: { tenantId, sub: claims.sub }, attributes: ['id', 'name'] });
       if (again) {
         remember(key, again.id, again.name);

@@ -1,14 +1,14 @@
 import { loadConfig } from '../config.js';
 import { createDatabase } from '../db.js';
 import { initModels } from '../models/index.js';
-import { setServices } from '../context.js';
+import { databaseOnlyContext, setAppContext } from '../context.js';
 import { checkLedger } from '../ledger/ledger.js';
 
 /** npm run ledger:check: proves balance = sum(ledger rows) >= 0 for every wallet; exits 1 otherwise. */
 const config = loadConfig();
 const db = createDatabase(config.databaseUrl);
 initModels(db.sequelize);
-setServices({ config, db });
+setAppContext(databaseOnlyContext(config, db));
 const res = await checkLedger();
 await db.close();
 if (res.problems.length) {

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { GeneratedImage, Post } from '../models/index.js';
-import { service, services } from '../context.js';
-import type { BlobStorage } from '../storage/storage.js';
+import { services } from '../context.js';
 import { AppError, sendProblem } from '../errors.js';
 import { applyWatermark, makeThumbnail, THUMBNAIL_CONTENT_TYPE } from '../images/index.js';
 import type { TenantConfig } from '../tenants/tenant-config.js';
@@ -29,7 +28,7 @@ export function watermarkText(config: TenantConfig, isPaying: boolean, wanted: b
 
 /** Renders and stores the public PNG and its WebP thumbnail; returns the keys written. */
 export async function renderPublic(tenantId: string, postId: string, originalKey: string, text: string | null) {
-  const storage = service<BlobStorage>('storage');
+  const storage = services().storage;
   const original = await storage.get(originalKey);
   if (!original) throw new AppError('conflict', 'The image file is missing; it cannot be published.');
   const png = text ? await applyWatermark(original, { text }) : original;
@@ -41,7 +40,7 @@ export async function renderPublic(tenantId: string, postId: string, originalKey
 
 export async function deletePublic(publicKey: string | null) {
   if (!publicKey) return;
-  const storage = service<BlobStorage>('storage');
+  const storage = services().storage;
   await Promise.all([storage.delete(publicKey), storage.delete(thumbKeyOf(publicKey))]).catch(() => undefined);
 }
 
@@ -55,7 +54,7 @@ export function publicImagesRouter() {
       const post = await Post.findOne({ where: { id: req.params.postId, listed: true }, attributes: ['id', 'imageId'] });
       const img = post ? await GeneratedImage.findOne({ where: { id: post.imageId, deletedAt: null }, attributes: ['publicKey'] }) : null;
       const key = img?.publicKey ? (variant === 'thumb' ? thumbKeyOf(img.publicKey) : img.publicKey) : null;
-      const bytes = key ? await service<BlobStorage>('storage').get(key) : null;
+      const bytes = key ? await services().storage.get(key) : null;
       if (!bytes) return sendProblem(res, new AppError('not_found', 'No such public post image.'));
       res.setHeader('Content-Type', variant === 'thumb' ? THUMBNAIL_CONTENT_TYPE : 'image/png');
       // Short public caching: a post hidden by a moderator stops being served within minutes everywhere.

@@ -1,20 +1,17 @@
 import type { Request as ExRequest, Response as ExResponse } from 'express';
 import { Controller, Get, Produces, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
-import { computeAnalytics, type AnalyticsReport } from '../analytics/kpis.js';
-import { csvFilename, reportCsv } from '../analytics/export.js';
-import { invalid } from '../errors.js';
+import { exportAnalyticsCsv, getAnalytics, type AnalyticsReport } from '../operations/admin/get-analytics.js';
 import type { Problem } from './problem.js';
 
 function sendCsv(req: ExRequest, r: AnalyticsReport, table: string | undefined) {
-  const t = table ?? 'daily';
-  if (t !== 'daily' && t !== 'kpis') throw invalid('table', 'must be daily or kpis');
+  const { filename, csv } = exportAnalyticsCsv(r, table);
   const res = req.res as ExResponse;
   res.status(200);
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${csvFilename(r, t)}"`);
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   res.setHeader('Cache-Control', 'no-store');
-  res.send(reportCsv(r, t));
+  res.send(csv);
 }
 
 @Route('api/admin')
@@ -31,7 +28,7 @@ export class AdminAnalyticsController extends Controller {
   @Response<Problem>(400, 'validation_error') @Response<Problem>(403, 'forbidden')
   public async analytics(@Request() req: ExRequest, @Query() from?: string, @Query() to?: string, @Query() format?: 'json' | 'csv',
     @Query() table?: 'daily' | 'kpis'): Promise<AnalyticsReport> {
-    const report = await computeAnalytics((req.user as Principal).tenantId, { from, to });
+    const report = await getAnalytics(req.user as Principal, { from, to });
     if (format === 'csv') {
       sendCsv(req, report, table);
       return undefined as unknown as AnalyticsReport;
@@ -44,6 +41,6 @@ export class AdminAnalyticsController extends Controller {
   @Produces('text/csv')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(403, 'forbidden')
   public async analyticsCsv(@Request() req: ExRequest, @Query() from?: string, @Query() to?: string, @Query() table?: 'daily' | 'kpis'): Promise<void> {
-    sendCsv(req, await computeAnalytics((req.user as Principal).tenantId, { from, to }), table);
+    sendCsv(req, await getAnalytics(req.user as Principal, { from, to }), table);
   }
 }

@@ -1,7 +1,7 @@
 import type { Request as ExRequest } from 'express';
 import { Body, Controller, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
-import { grantCredits } from '../operations/credits.js';
+import { grantCredits } from '../operations/credits/grant-credits.js';
 import type { Problem } from './problem.js';
 
 export interface GrantRequest {

@@ -1,8 +1,7 @@
 import type { Request as ExRequest } from 'express';
 import { Body, Controller, Get, Post, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
-import { changeProviders, listProviders, testProvider, type ProvidersView } from '../operations/admin/providers.js';
-import type { ConnectionTestResult } from '../admin/provider-test.js';
+import { changeProviders, listProviders, testProvider, type ConnectionTestResult, type ProvidersView } from '../operations/admin/providers.js';
 import type { Problem } from './problem.js';
 
 export interface ProviderChangeRequest {

@@ -1,8 +1,9 @@
 import type { Request as ExRequest } from 'express';
 import { Body, Controller, Get, Post, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
-import { actOnReview, listReview } from '../referrals/review.js';
-import type { ReviewActionRequest, ReviewActionResponse, ReviewItemView } from '../presenters/referrals.js';
+import { listReview } from '../operations/referrals/list-review.js';
+import { actOnReview, type ReviewActionRequest } from '../operations/referrals/act-on-review.js';
+import type { ReviewActionResponse, ReviewItemView } from '../presenters/referrals.js';
 import type { Problem } from './problem.js';
 
 export interface ReviewPage { items: ReviewItemView[]; nextCursor?: string }

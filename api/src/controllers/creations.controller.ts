@@ -1,7 +1,10 @@
 import type { Request as ExRequest } from 'express';
 import { Controller, Delete, Get, Path, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
-import { deleteCreation, getCreation, listCreations, reopenCreation } from '../operations/creations.js';
+import { listCreations } from '../operations/studio/list-creations.js';
+import { getCreation } from '../operations/studio/get-creation.js';
+import { reopenCreation } from '../operations/studio/reopen-creation.js';
+import { deleteCreation } from '../operations/studio/delete-creation.js';
 import type { CreationView } from '../presenters/studio.js';
 import type { Problem } from './problem.js';
 

@@ -1,7 +1,7 @@
 import type { Request as ExRequest } from 'express';
 import { Controller, Get, Request, Route, Security, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
-import { getBalance, type BalanceView } from '../operations/credits.js';
+import { getBalance, type BalanceView } from '../operations/credits/get-balance.js';
 
 @Route('api/credits')
 @Tags('Credits')

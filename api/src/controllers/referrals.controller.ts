@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import type { Request as ExRequest } from 'express';
 import { Body, Controller, Get, Path, Post, Produces, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
-import { attribute } from '../referrals/attribution.js';
-import { referralMe } from '../referrals/stats.js';
-import { referralPoster } from '../referrals/poster.js';
-import type { ClaimRequest, ClaimResponse, ReferralMeView } from '../presenters/referrals.js';
+import { claimReferral, type ClaimRequest } from '../operations/referrals/claim-referral.js';
+import { referralMe } from '../operations/referrals/get-my-referrals.js';
+import { referralPoster } from '../operations/referrals/make-referral-poster.js';
+import type { ClaimResponse, ReferralMeView } from '../presenters/referrals.js';
 import type { Problem } from './problem.js';
 
 @Route('api/referrals')
@@ -27,9 +27,7 @@ export class ReferralsController extends Controller {
   @Security('jwt')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(409, 'conflict')
   public async claim(@Request() req: ExRequest, @Body() body: ClaimRequest): Promise<ClaimResponse> {
-    const p = req.user as Principal;
-    const r = await attribute(p.tenantId, p.userId, body.code, 'claim');
-    return { status: r.status, creditsAwarded: r.creditsAwarded, referrerName: r.referrerName };
+    return claimReferral(req.user as Principal, body);
   }
 
   /** PNG poster: the public rendition of your own succeeded image with a QR code of your referral link. */

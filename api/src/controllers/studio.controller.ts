@@ -1,14 +1,13 @@
 import type { Request as ExRequest } from 'express';
 import { Body, Controller, Get, Header, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
-import { generateImage } from '../operations/generate-image.js';
-import { enhancePrompt } from '../operations/enhance-prompt.js';
-import { Category, GeneratedImage, GenerationJob, Template } from '../models/index.js';
-import { presentCategory, presentJob, presentTemplate, type CategoryView, type JobView, type TemplateView } from '../presenters/studio.js';
-import { getTenantConfig } from '../tenants/config-store.js';
-import { tierCost } from '../operations/generate-image.js';
-import { TIERS } from '../tenants/tenant-config.js';
-import { notFound } from '../errors.js';
+import { generateImage } from '../operations/studio/generate-image.js';
+import { enhancePrompt } from '../operations/studio/enhance-prompt.js';
+import { getJob } from '../operations/studio/get-job.js';
+import { listCategories } from '../operations/studio/list-categories.js';
+import { listTemplates } from '../operations/studio/list-templates.js';
+import { listTiers, type TierView } from '../operations/studio/list-tiers.js';
+import type { CategoryView, JobView, TemplateView } from '../presenters/studio.js';
 import type { Problem } from './problem.js';
 
 export interface EnhancePromptRequest {
@@ -25,7 +24,7 @@ export interface GenerateRequest {
   watermark?: boolean;
 }
 export interface GenerateResponse { jobId: string; imageId: string; creditDebited: number; status: 'queued' }
-export interface TierView { tier: 'standard' | 'premium2' | 'premium4'; credits: number; width: number; height: number; label: string }
+export type { TierView };
 export interface ListResponse<T> { items: T[]; nextCursor?: string }
 
 @Route('api/studio')
@@ -57,43 +56,25 @@ export class StudioController extends Controller {
   @Security('jwt')
   @Response<Problem>(404, 'not_found')
   public async getJob(@Request() req: ExRequest, @Path() jobId: string): Promise<JobView> {
-    const p = req.user as Principal;
-    const job = await GenerationJob.findOne({ where: { id: jobId, userId: p.userId, tenantId: p.tenantId } });
-    if (!job) throw notFound('job');
-    const view = presentJob(job);
-    if (job.status === 'succeeded') {
-      // A creation deleted after (or while) it was made has no files any more: no dead links.
-      const image = await GeneratedImage.findByPk(job.imageId, { attributes: ['deletedAt'] });
-      if (image?.deletedAt) return { ...view, imageUrl: undefined, thumbnailUrl: undefined, deleted: true };
-    }
-    return view;
+    return getJob(req.user as Principal, jobId);
   }
 
   @Get('categories')
   @Security('jwt') @Security('visitor')
   public async categories(@Request() req: ExRequest): Promise<ListResponse<CategoryView>> {
-    const { tenantId } = req.user as Principal;
-    const rows = await Category.findAll({ where: { tenantId, isActive: true }, order: [['displayOrder', 'ASC'], ['name', 'ASC']] });
-    return { items: rows.map(presentCategory) };
+    return listCategories((req.user as Principal).tenantId);
   }
 
   @Get('templates')
   @Security('jwt') @Security('visitor')
   public async templates(@Request() req: ExRequest, @Query() categoryId?: string): Promise<ListResponse<TemplateView>> {
-    const { tenantId } = req.user as Principal;
-    const activeCats = await Category.findAll({ where: { tenantId, isActive: true }, attributes: ['id'] });
-    const ids = new Set(activeCats.map((c) => c.id));
-    const where: Record<string, unknown> = { tenantId, isActive: true };
-    if (categoryId) where.categoryId = categoryId;
-    const rows = await Template.findAll({ where, order: [['displayOrder', 'ASC'], ['title', 'ASC']] });
-    return { items: rows.filter((t) => ids.has(t.categoryId)).map(presentTemplate) };
+    return listTemplates((req.user as Principal).tenantId, categoryId);
   }
 
   /** The tiers with their current cost (campaign discounts applied) and output size. */
   @Get('tiers')
   @Security('jwt') @Security('visitor')
   public async tiers(@Request() req: ExRequest): Promise<ListResponse<TierView>> {
-    const config = await getTenantConfig((req.user as Principal).tenantId);
-    return { items: TIERS.map((t) => ({ tier: t, credits: tierCost(config, t) / 1000, width: config.tiers[t].width, height: config.tiers[t].height, label: config.tiers[t].label })) };
+    return listTiers((req.user as Principal).tenantId);
   }
 }

@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { GeneratedImage } from '../models/index.js';
 import { verifySignedUrl } from '../storage/signed-urls.js';
-import { service } from '../context.js';
-import type { BlobStorage } from '../storage/storage.js';
+import { services } from '../context.js';
 import { AppError, sendProblem } from '../errors.js';
 
 /** Serves private image bytes to holders of a valid signed URL (no bearer token: <img> tags cannot send one). */
@@ -18,7 +17,7 @@ export function filesRouter() {
       }
       const img = await GeneratedImage.findOne({ where: { id: imageId, deletedAt: null } });
       const key = variant === 'thumb' ? img?.thumbKey : img?.storageKey;
-      const bytes = key ? await service<BlobStorage>('storage').get(key) : null;
+      const bytes = key ? await services().storage.get(key) : null;
       if (!img || !bytes) return sendProblem(res, new AppError('not_found', 'No such image.'));
       res.setHeader('Content-Type', variant === 'thumb' ? 'image/webp' : 'image/png');
       res.setHeader('Cache-Control', 'private, max-age=3600');

@@ -1,12 +1,10 @@
 import crypto from 'node:crypto';
 import { QueryTypes } from 'sequelize';
-import { services, service } from '../context.js';
+import { services } from '../context.js';
 import { GeneratedImage, GenerationJob, User } from '../models/index.js';
 import { applyMovement, isDuplicateMovement } from '../ledger/ledger.js';
-import { imageProviderFor } from '../providers/resolve.js';
 import { ProviderError } from '../providers/errors.js';
 import { makeThumbnail } from '../images/index.js';
-import type { BlobStorage } from '../storage/storage.js';
 import { logger } from '../logger.js';
 import { track } from '../analytics/track.js';
 import { emit } from '../hooks.js';
@@ -56,7 +54,7 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
   };
   try {
     const req = job.request;
-    const provider = await imageProviderFor(job.tenantId);
+    const provider = await services().providers.imageFor(job.tenantId);
     log.info({ provider: provider.name, tier: req.tier }, 'generation started');
     onProgress(10);
     const result = await provider.generate(
@@ -64,7 +62,7 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
       { onProgress: (p) => onProgress(10 + p * 0.7) },
     );
     onProgress(85);
-    const storage = service<BlobStorage>('storage');
+    const storage = services().storage;
     const base = `${job.tenantId}/${job.userId}/${job.imageId}`;
     const thumb = await makeThumbnail(result.png);
     await storage.put(`${base}.png`, result.png, 'image/png');

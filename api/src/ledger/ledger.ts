@@ -2,6 +2,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { DateTime } from 'luxon';
 import { AppError } from '../errors.js';
 import { services } from '../context.js';
+import { isUniqueViolation } from '../db.js';
 import { LedgerEntry, Wallet } from '../models/index.js';
 
 export type LedgerReason = 'generation' | 'refund' | 'reward' | 'purchase' | 'referral' | 'admin' | 'bonus';
@@ -90,8 +91,7 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
 
 /** True when the error is the unique (reason, ref) guard: the movement had already been applied. */
 export function isDuplicateMovement(err: unknown) {
-  const e = err as { name?: string; parent?: { code?: string }; original?: { code?: string }; message?: string };
-  return e?.name === 'SequelizeUniqueConstraintError';
+  return isUniqueViolation(err);
 }
 
 export async function createWallet(t: Transaction, tenantId: string, userId: string) {

@@ -70,4 +70,4 @@ export function quote(config: TenantConfig, storedBand: string | null | undefine
   };
 }
 
-export const rupees = (paise: number) => paise / 100;
+export { rupees } from '../util/money.js';

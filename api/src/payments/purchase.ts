@@ -3,7 +3,7 @@ import { Order, User } from '../models/index.js';
 import { services } from '../context.js';
 import { AppError, invalid, notFound } from '../errors.js';
 import { getTenantConfig } from '../tenants/config-store.js';
-import { findReplay, hashRequest, runIdempotent, validateKey } from '../operations/idempotency.js';
+import { findReplay, hashRequest, runIdempotent, validateKey } from '../util/idempotency.js';
 import { track } from '../analytics/track.js';
 import { consume } from '../util/rate-limit.js';
 import { newId } from '../util/ids.js';
@@ -11,7 +11,8 @@ import { logger } from '../logger.js';
 import type { Principal } from '../auth/principal.js';
 import { quote, rupees, bandOf, discounted } from './pricing.js';
 import { activeGateway, gatewayFor, sandboxEnabled, GatewayError, SandboxGateway } from './gateways/index.js';
-import { afterSettlement, retryOnDeadlock, settleInTx, type Settlement } from './settle.js';
+import { afterSettlement, settleInTx, type Settlement } from './settle.js';
+import { retryOnDeadlock } from '../db.js';
 import type { PacksResponse, PurchaseResponse, SandboxPayResponse, VerifyResponse } from '../presenters/wallet.js';
 
 const PURCHASE_ROUTE = 'POST /api/credits/purchase';

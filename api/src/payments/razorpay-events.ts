@@ -1,7 +1,8 @@
 import { Order, PaymentEvent } from '../models/index.js';
 import { services } from '../context.js';
 import { logger } from '../logger.js';
-import { afterSettlement, markFailedInTx, retryOnDeadlock, settleInTx, type Settlement } from './settle.js';
+import { afterSettlement, markFailedInTx, settleInTx, type Settlement } from './settle.js';
+import { retryOnDeadlock, isUniqueViolation } from '../db.js';
 
 /** The parts of a Razorpay webhook we read (https://razorpay.com/docs/webhooks/payloads/payments). */
 export interface RazorpayEvent {
@@ -70,7 +71,7 @@ export async function handleRazorpayEvent(evt: RazorpayEvent, headerEventId: str
       }
     }));
   } catch (err) {
-    if ((err as { name?: string }).name === 'SequelizeUniqueConstraintError') return 'duplicate';
+    if (isUniqueViolation(err)) return 'duplicate';
     throw err;
   }
   if (outcome === 'mismatch' || outcome === 'unknown_order') logger().warn({ eventId, event: evt.event, gatewayOrderId, outcome }, 'razorpay webhook not applied');

@@ -3,7 +3,8 @@ import { Order } from '../models/index.js';
 import { services } from '../context.js';
 import { logger } from '../logger.js';
 import { gatewayFor, GatewayError } from './gateways/index.js';
-import { markFailedInTx, retryOnDeadlock, settleOrder } from './settle.js';
+import { markFailedInTx, settleOrder } from './settle.js';
+import { retryOnDeadlock } from '../db.js';
 
 export const RECONCILE_JOB = 'payments-reconcile';
 

@@ -2,6 +2,7 @@ import type { Transaction } from 'sequelize';
 import { Order, User, Wallet } from '../models/index.js';
 import { applyMovement } from '../ledger/ledger.js';
 import { services } from '../context.js';
+import { retryOnDeadlock } from '../db.js';
 import { notFound } from '../errors.js';
 import { track } from '../analytics/track.js';
 import { emit } from '../hooks.js';
@@ -65,20 +66,6 @@ export async function afterSettlement(s: Settlement) {
   logger().info({ orderId: s.orderId, credits: s.creditsMilli / 1000 }, 'order credited');
   await emit('purchaseCompleted', { tenantId: s.tenantId, userId: s.userId, orderId: s.orderId, creditsMilli: s.creditsMilli, amountPaise: s.amountPaise,
     first: s.firstPurchase });
-}
-
-/** MySQL may pick a settling transaction as a deadlock victim under heavy concurrency; it is safe to run it again. */
-export async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (err) {
-      const e = err as { parent?: { code?: string; errno?: number }; original?: { code?: string } };
-      const code = e.parent?.code ?? e.original?.code;
-      if (i >= attempts || (code !== 'ER_LOCK_DEADLOCK' && code !== 'ER_LOCK_WAIT_TIMEOUT' && code !== 'SQLITE_BUSY')) throw err;
-      await new Promise((r) => setTimeout(r, 20 * i + Math.random() * 30));
-    }
-  }
 }
 
 /** Settles in its own transaction and runs the after-commit work. */

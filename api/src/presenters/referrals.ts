@@ -1,3 +1,6 @@
+import type { ReferralEvent } from '../models/index.js';
+import type { ReviewSignals } from '../referrals/review-signals.js';
+
 export interface ReferralMeView {
   code: string;
   /** The partner's site with ?ref=CODE. */
@@ -13,7 +16,6 @@ export interface ReferralMeView {
   nextMilestone: { qualifiedNeeded: number; reward: number };
   referredBy?: { name?: string };
 }
-export interface ClaimRequest { code: string }
 export interface ClaimResponse { status: 'awarded' | 'held'; creditsAwarded: number; referrerName?: string }
 
 export interface ReviewUser { id: string; name?: string }
@@ -33,9 +35,15 @@ export interface ReviewItemView {
   reviewedAt?: string;
   createdAt: string;
 }
-export interface ReviewActionRequest {
-  id: string;
-  action: 'approve' | 'reject';
-  note?: string;
-}
 export interface ReviewActionResponse { item: ReviewItemView; cascaded: string[] }
+
+/** One award as the review queue shows it (users by their partner id, the referrer's anomaly signals). */
+export function presentReviewItem(r: ReferralEvent, { users, anomalies }: ReviewSignals): ReviewItemView {
+  const who = (id: string) => ({ id: users.get(id)?.sub ?? id, name: users.get(id)?.name ?? undefined });
+  return {
+    id: r.id, type: r.type as ReviewItemView['type'], status: r.status as ReviewItemView['status'], holdReason: r.holdReason ?? undefined,
+    credits: r.creditsAwarded / 1000, referrer: who(r.referrerUserId), referee: r.refereeUserId ? who(r.refereeUserId) : undefined,
+    beneficiary: who(r.beneficiaryUserId), anomaly: anomalies.get(r.referrerUserId)!, reviewNote: r.reviewNote ?? undefined,
+    reviewedAt: r.reviewedAt?.toISOString(), createdAt: r.createdAt.toISOString(),
+  };
+}

@@ -1,5 +1,5 @@
 import type { LedgerEntry, Order } from '../models/index.js';
-import { rupees } from '../payments/pricing.js';
+import { rupees } from '../util/money.js';
 
 export interface PackView { packId: string; credits: number; discountPercent: number; amount: number; amountPaise: number }
 export interface PacksResponse {

@@ -2,9 +2,10 @@ import { User } from '../models/index.js';
 import { AppError, invalid, notFound } from '../errors.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import { track } from '../analytics/track.js';
-import { awardOnce, recordAward, isUniqueClash } from './awards.js';
+import { awardOnce, recordAward } from './awards.js';
+import { isUniqueViolation } from '../db.js';
 import { holdReasonFor } from './fraud.js';
-import { HOUR_MS, now } from './clock.js';
+import { HOUR_MS, now } from '../util/clock.js';
 
 export type AttributionSource = 'token' | 'claim';
 export interface AttributionResult { status: 'awarded' | 'held'; creditsAwarded: number; referrerName?: string; eventId: string }
@@ -67,7 +68,7 @@ export async function attributeFromToken(tenantId: string, refereeId: string, re
   try {
     return await attribute(tenantId, refereeId, ref, 'token');
   } catch (err) {
-    if (err instanceof AppError || isUniqueClash(err)) return undefined;
+    if (err instanceof AppError || isUniqueViolation(err)) return undefined;
     throw err;
   }
 }

@@ -3,7 +3,7 @@ import { ReferralEvent } from '../models/index.js';
 import { applyMovement } from '../ledger/ledger.js';
 import { services } from '../context.js';
 import { newId } from '../util/ids.js';
-import { retryOnDeadlock } from '../payments/settle.js';
+import { retryOnDeadlock, isUniqueViolation } from '../db.js';
 
 export type ReferralType = 'signup' | 'first_generation' | 'qualified' | 'milestone';
 /** paid: credited; counted: a zero-credit marker (a qualified referee); held: waits for an admin; rejected: never pays. */
@@ -47,15 +47,13 @@ export async function payEvent(t: Transaction, ev: ReferralEvent, note: string) 
   });
 }
 
-export const isUniqueClash = (err: unknown) => (err as { name?: string })?.name === 'SequelizeUniqueConstraintError';
-
 /** Runs an award in its own transaction; undefined when it had been made before. */
 export async function awardOnce<T>(fn: (t: Transaction) => Promise<T>): Promise<T | undefined> {
   const { db } = services();
   try {
     return await retryOnDeadlock(() => db.tx(fn));
   } catch (err) {
-    if (isUniqueClash(err)) return undefined;
+    if (isUniqueViolation(err)) return undefined;
     throw err;
   }
 }

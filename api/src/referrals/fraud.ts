@@ -1,7 +1,7 @@
 import { Op, type Transaction } from 'sequelize';
 import { User } from '../models/index.js';
 import type { TenantConfig } from '../tenants/tenant-config.js';
-import { DAY_MS, HOUR_MS } from './clock.js';
+import { DAY_MS, HOUR_MS } from '../util/clock.js';
 
 /**
  * Heuristics that HOLD a referral for review instead of paying it (spec 4.4 and 9). They never refuse:

@@ -1,13 +1,12 @@
-import { addRouter } from '../app.js';
 import { on, off } from '../hooks.js';
 import type { HookEvents } from '../hooks.js';
-import type { JobQueue } from '../jobs/queue.js';
+import type { AppContext } from '../context.js';
 import { logger } from '../logger.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import { User } from '../models/index.js';
 import { attributeFromToken } from './attribution.js';
 import { awardFirstGeneration, isRetained, qualify, runDailyReferralEvaluation } from './rewards.js';
-import { now } from './clock.js';
+import { now } from '../util/clock.js';
 import { shareRouter } from './share-page.js';
 
 export const DAILY_JOB = 'referrals-daily';
@@ -26,15 +25,12 @@ const onPurchase = async (e: HookEvents['purchaseCompleted']) => {
   await qualify(e.tenantId, e.userId, 'purchase');
 };
 
-let router: ReturnType<typeof shareRouter> | undefined;
-
 /** Hook listeners (signup attribution, first generation, purchase), the share page router and the daily evaluation. */
-export async function initReferrals(queue: JobQueue) {
+export async function initReferrals(ctx: AppContext) {
   off('userSignedUp', onSignup); on('userSignedUp', onSignup);
   off('generationSucceeded', onGeneration); on('generationSucceeded', onGeneration);
   off('purchaseCompleted', onPurchase); on('purchaseCompleted', onPurchase);
-  router ??= shareRouter();
-  addRouter(router);
-  queue.define(DAILY_JOB, async () => { await runDailyReferralEvaluation(); }, { concurrency: 1 });
-  await queue.every('1 day', DAILY_JOB);
+  ctx.routers.push(shareRouter());
+  ctx.queue.define(DAILY_JOB, async () => { await runDailyReferralEvaluation(); }, { concurrency: 1 });
+  await ctx.queue.every('1 day', DAILY_JOB);
 }

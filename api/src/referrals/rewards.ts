@@ -7,7 +7,7 @@ import { track } from '../analytics/track.js';
 import { logger } from '../logger.js';
 import { attributionState, awardOnce, recordAward } from './awards.js';
 import { anomalyOf } from './fraud.js';
-import { DAY_MS, now } from './clock.js';
+import { DAY_MS, now } from '../util/clock.js';
 
 /**
  * Referrer +10 after the referee's first succeeded, billable generation. Called on every success of a

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { Post, User } from '../models/index.js';
 import { services } from '../context.js';
 import { tenantById } from '../tenants/tenants.js';
-import { shareLinkFor } from './stats.js';
+import { shareLinkFor } from './share-link.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const CSP = "default-src 'none'; img-src 'self' https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";

@@ -1,12 +1,13 @@
 import { TenantConfigRow } from '../models/index.js';
 import { DEFAULT_CONFIG, mergeConfig, type TenantConfig } from './tenant-config.js';
+import { processCache } from '../util/process-cache.js';
 
 /**
  * Current config per tenant, cached briefly so hot paths do not query it on every request while a
  * change made on any process still applies to new requests within a second.
  */
 const TTL_MS = 1000;
-const cache = new Map<string, { at: number; version: number; config: TenantConfig }>();
+const cache = processCache<string, { at: number; version: number; config: TenantConfig }>();
 
 export async function getTenantConfig(tenantId: string): Promise<TenantConfig> {
   return (await getTenantConfigVersioned(tenantId)).config;

@@ -1,6 +1,7 @@
 import { Tenant } from '../models/index.js';
 import { decryptSecret, encryptSecret } from '../util/secrets.js';
 import { services } from '../context.js';
+import { onResetForTests } from '../util/process-cache.js';
 
 export const DEFAULT_TENANT_ID = 'tnt_default';
 
@@ -33,6 +34,7 @@ export async function loadTenants(force = false) {
 }
 
 export function invalidateTenants() { cache = undefined; }
+onResetForTests(invalidateTenants);
 
 export async function tenantById(id: string) { return (await loadTenants()).byId.get(id); }
 

@@ -1,12 +1,13 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors.js';
+import { processCache } from './process-cache.js';
 
 /**
  * Per-user rate limits (fixed windows, in memory per process; limits are per partner and change at runtime,
  * so one limiter exists per (action, points, window)). rate-limiter-flexible also offers MySQL/Redis stores
  * for a shared budget across API processes; see docs/decisions.md.
  */
-const limiters = new Map<string, RateLimiterMemory>();
+const limiters = processCache<string, RateLimiterMemory>();
 function limiter(action: string, points: number, windowSeconds: number) {
   const k = `${action}:${points}:${windowSeconds}`;
   let l = limiters.get(k);

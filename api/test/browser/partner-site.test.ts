@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import jwt from 'jsonwebtoken';
 import { databases, startServer, type TestServer } from '../support/harness.js';
-import { setImageProviderResolver } from '../../src/providers/resolve.js';
+import { services } from '../../src/context.js';
 import { LocalImageProvider, type ImageProvider } from '../../src/providers/images/index.js';
 import { ProviderError } from '../../src/providers/errors.js';
 import { CHROMIUM, ensureWidgets, expectAccessible, expectHeaderCredits, hasWidget, seriousViolations, haveChromium, launch, personContext, poll, shot, signIn } from './support.js';
@@ -49,7 +49,7 @@ suite('partner site in a browser: LearnLoop Academy embeds the widgets', functio
     const db = await databases()[0]!.make();
     drop = db.drop;
     s = await startServer({ dbUrl: db.url, examples: true, env: { JOB_POLL_MS: '50' } });
-    setImageProviderResolver(async () => outageAwareProvider());
+    services().providers.replaceImageProviderForTests(async () => outageAwareProvider());
     browser = await launch();
     await s.grant('alice', 5);
     await s.grant('bob', 5);
@@ -64,7 +64,6 @@ suite('partner site in a browser: LearnLoop Academy embeds the widgets', functio
   });
 
   after(async () => {
-    setImageProviderResolver(undefined);
     await browser?.close();
     await s?.close();
     await drop?.();

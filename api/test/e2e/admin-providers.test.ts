@@ -7,7 +7,7 @@ import { createTenant } from '../../src/tenants/tenants.js';
 import { configureLogger } from '../../src/logger.js';
 import { setDnsLookup } from '../../src/admin/ssrf.js';
 import { AnalyticsEvent, ProviderKey, AuditEntry } from '../../src/models/index.js';
-import { openKey } from '../../src/admin/provider-clients.js';
+import { openKey } from '../../src/providers/provider-clients.js';
 
 const OTHER_SECRET = 'other-partner-secret-0123456789abcdef';
 const KEY1 = 'sk-live-FIRSTsecretKEY-0123456789abcdefWXYZ';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { databases, startServer, waitForJob, type TestServer } from '../support/harness.js';
 import { countRows, ledgerOf } from '../support/foundation-helpers.js';
-import { setImageProviderResolver } from '../../src/providers/resolve.js';
+import { services } from '../../src/context.js';
 import { ProviderError } from '../../src/providers/errors.js';
 import { LocalImageProvider, type ImageProvider } from '../../src/providers/images/index.js';
 import { failJob, processGeneration } from '../../src/jobs/process-generation.js';
@@ -40,11 +40,10 @@ for (const dbDef of databases()) {
       const db = await dbDef.make();
       drop = db.drop;
       s = await startServer({ dbUrl: db.url });
-      setImageProviderResolver(async () => scripted);
+      services().providers.replaceImageProviderForTests(async () => scripted);
       on('generationFailed', (e) => { failed.push(e.jobId); });
     });
     after(async () => {
-      setImageProviderResolver(undefined);
       if (savedDelays === undefined) delete process.env.JOB_RETRY_DELAYS_MS; else process.env.JOB_RETRY_DELAYS_MS = savedDelays;
       await s?.close();
       await drop?.();

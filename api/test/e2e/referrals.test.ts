@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { databases, startServer, waitForJob, sleep, type TestServer } from '../support/harness.js';
 import { AuditEntry, ReferralEvent, TenantConfigRow, User } from '../../src/models/index.js';
 import { invalidateTenantConfig } from '../../src/tenants/config-store.js';
-import { setClock, DAY_MS, HOUR_MS } from '../../src/referrals/clock.js';
+import { setClock, DAY_MS, HOUR_MS } from '../../src/util/clock.js';
 import { runDailyReferralEvaluation } from '../../src/referrals/rewards.js';
 
 const TENANT = 'tnt_default';

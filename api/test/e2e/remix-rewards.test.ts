@@ -4,7 +4,7 @@ import { databases, startServer, type TestServer } from '../support/harness.js';
 import { expectProblem, setTenantConfig } from '../support/foundation-helpers.js';
 import { ensureUser, firstCategory, makeImage } from '../support/community-fixtures.js';
 import { CreatorRewardDay, LedgerEntry, Post, ReuseEvent, Wallet } from '../../src/models/index.js';
-import { setClock } from '../../src/community/clock.js';
+import { setClock } from '../../src/util/clock.js';
 
 /** Every reward rule of spec 4.3 / CONTRACT.md at its edges, on SQLite and (with MYSQL_URL) MariaDB. */
 for (const dbDef of databases()) {

@@ -1,7 +1,6 @@
 import sharp from 'sharp';
-import { service } from '../../src/context.js';
+import { services } from '../../src/context.js';
 import { GeneratedImage, GenerationJob, Post, User } from '../../src/models/index.js';
-import type { BlobStorage } from '../../src/storage/storage.js';
 import { newId } from '../../src/util/ids.js';
 import { trendingScore } from '../../src/community/scoring.js';
 import { DEFAULT_TENANT_ID } from '../../src/tenants/tenants.js';
@@ -33,8 +32,8 @@ export async function makeImage(userId: string, o: ImageOpts = {}): Promise<Gene
   if (o.file) {
     storageKey = `test/${id}.png`;
     thumbKey = `test/${id}.thumb.webp`;
-    await service<BlobStorage>('storage').put(storageKey, await smallPng(), 'image/png');
-    await service<BlobStorage>('storage').put(thumbKey, await sharp(await smallPng()).webp().toBuffer(), 'image/webp');
+    await services().storage.put(storageKey, await smallPng(), 'image/png');
+    await services().storage.put(thumbKey, await sharp(await smallPng()).webp().toBuffer(), 'image/webp');
   }
   const at = o.createdAt ?? new Date();
   const status = o.status ?? 'succeeded';

@@ -11,12 +11,9 @@ import { bootServices, shutdownServices } from '../../src/boot.js';
 import { buildApp } from '../../src/app.js';
 import { services } from '../../src/context.js';
 import { checkLedger } from '../../src/ledger/ledger.js';
-import { invalidateTenantConfig } from '../../src/tenants/config-store.js';
-import { resetRateLimits } from '../../src/util/rate-limit.js';
-import { forgetUserCache } from '../../src/auth/users.js';
+import { resetForTests } from '../../src/util/process-cache.js';
 import { invalidateTenants, DEFAULT_TENANT_ID } from '../../src/tenants/tenants.js';
 import { Tenant } from '../../src/models/index.js';
-import { resetImageProviders } from '../../src/providers/resolve.js';
 import { configureLogger } from '../../src/logger.js';
 import { mountExamples } from '../../src/http/examples.js';
 
@@ -73,11 +70,9 @@ export async function startServer(opts: { dbUrl: string; worker?: boolean; env?:
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...opts.env,
   });
   configureLogger(config.logLevel);
-  invalidateTenantConfig();
-  invalidateTenants();
-  resetRateLimits();
-  forgetUserCache();
-  resetImageProviders();
+  // Every process cache and test override (tenant config, tenants, users, rate limits, JWT keys, the clock, hook
+  // listeners ...); the services themselves are made anew by bootServices.
+  resetForTests();
   await bootServices(config, { worker: opts.worker ?? true, workerName: `test-${process.pid}` });
   // The example partner site and the built widgets, exactly as `npm start` serves them.
   if (opts.examples) mountExamples();

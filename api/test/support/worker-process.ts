@@ -7,7 +7,7 @@
 import { loadConfig } from '../../src/config.js';
 import { configureLogger, logger } from '../../src/logger.js';
 import { bootServices, shutdownServices } from '../../src/boot.js';
-import { setImageProviderResolver } from '../../src/providers/resolve.js';
+import { services } from '../../src/context.js';
 import { LocalImageProvider, type ImageProvider } from '../../src/providers/images/index.js';
 
 const slowMs = Number(process.env.TEST_SLOW_PROVIDER_MS || 0);
@@ -27,7 +27,7 @@ const slow: ImageProvider = {
 const config = loadConfig();
 configureLogger(config.logLevel);
 await bootServices(config, { worker: true, workerName: process.env.WORKER_NAME || `crash-worker-${process.pid}` });
-setImageProviderResolver(async () => slow);
+services().providers.replaceImageProviderForTests(async () => slow);
 logger().info({ slowMs }, 'test worker ready');
 process.stdout.write('READY\n');
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DebounceOptions } from 'agenda';
 import type { JobRow } from './job-model.js';
+import { canonicalJson } from '../../util/canonical-json.js';
 
 /** At most one `type: 'single'` job per name (what agenda.every() relies on). */
 export function singleKey(name: string): string {
@@ -17,12 +18,6 @@ export function uniqueKey(name: string, unique: Record<string, unknown>): string
   return `unique:${name.slice(0, 100)}:${digest}`;
 }
 
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 export interface DebounceDecision {
   nextRunAt: Date | null;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Op, UniqueConstraintError } from 'sequelize';
+import { Op } from 'sequelize';
 import type { Sequelize, WhereOptions } from 'sequelize';
+import { isUniqueViolation } from '../../db.js';
 import type {
   JobId,
   JobParameters,
@@ -125,7 +126,7 @@ export class SequelizeJobRepository implements JobRepository {
           return fromRow<DATA>(await this.insert(fresh, dedupeKey));
         } catch (error) {
           // Another worker inserted the same key first: update that row instead.
-          if (error instanceof UniqueConstraintError) continue;
+          if (isUniqueViolation(error)) continue;
           throw error;
         }
       }

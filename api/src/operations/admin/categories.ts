@@ -1,10 +1,11 @@
 import { Op } from 'sequelize';
 import { services } from '../../context.js';
+import { isUniqueViolation } from '../../db.js';
 import { AppError, notFound, type FieldError } from '../../errors.js';
 import { Category, Template } from '../../models/index.js';
 import { newId } from '../../util/ids.js';
-import { audit } from '../audit.js';
-import { listPage, optText, reqText, slugify, stripUndefined, type Page } from './catalog-common.js';
+import { audit } from '../../admin/audit.js';
+import { listPage, optText, reqText, slugify, stripUndefined, type Page } from '../../admin/catalog-common.js';
 import type { Principal } from '../../auth/principal.js';
 
 export interface AdminCategoryView {
@@ -60,7 +61,7 @@ async function ensureSlugFree(tenantId: string, slug: unknown, exceptId?: string
 }
 
 const unique = (err: unknown) => {
-  if ((err as { name?: string }).name === 'SequelizeUniqueConstraintError') throw slugTaken();
+  if (isUniqueViolation(err)) throw slugTaken();
   throw err;
 };
 

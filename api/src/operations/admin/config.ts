@@ -1,5 +1,6 @@
 import { Op } from 'sequelize';
 import { services } from '../../context.js';
+import { isUniqueViolation } from '../../db.js';
 import { AppError, type FieldError } from '../../errors.js';
 import { ProviderKey, TenantConfigRow } from '../../models/index.js';
 import { DEFAULT_CONFIG, mergeConfig, type TenantConfig } from '../../tenants/tenant-config.js';
@@ -7,7 +8,7 @@ import { invalidateTenantConfig } from '../../tenants/config-store.js';
 import { checkShape, validateConfig, type ValidationContext } from '../../admin/config-validate.js';
 import { changedFields, configFromWire, configToWire } from '../../admin/config-wire.js';
 import { decodeCursor, encodeCursor, parseLimit } from '../../util/cursor.js';
-import { audit } from '../audit.js';
+import { audit } from '../../admin/audit.js';
 import type { Principal } from '../../auth/principal.js';
 
 export interface ConfigView { version: number; config: Record<string, unknown>; updatedAt?: string; updatedBy?: string; note?: string }
@@ -81,7 +82,7 @@ export async function updateAdminConfig(admin: Principal, body: { config?: unkno
     await audit(t, admin, opts.action ?? 'config.update', 'config', String(version), body.note ?? null, { version, changed, ...opts.auditData });
     return created;
   }).catch((err) => {
-    if ((err as { name?: string }).name === 'SequelizeUniqueConstraintError') {
+    if (isUniqueViolation(err)) {
       throw new AppError('conflict', 'Another admin saved the configuration at the same moment; reload and try again.');
     }
     throw err;

@@ -4,12 +4,13 @@ import { ProviderKey } from '../../models/index.js';
 import { newId } from '../../util/ids.js';
 import { getTenantConfig } from '../../tenants/config-store.js';
 import { assertSafeEndpoint, UnsafeEndpointError } from '../../admin/ssrf.js';
-import { PROVIDER_KINDS, endpointOf, openKey, sealKey, type ProviderKind, type ProviderPurpose } from '../../admin/provider-clients.js';
-import { forgetProviderClients } from '../../admin/provider-resolver.js';
+import { PROVIDER_KINDS, endpointOf, openKey, sealKey, type ProviderKind, type ProviderPurpose } from '../../providers/provider-clients.js';
 import { testConnection, type ConnectionTestResult } from '../../admin/provider-test.js';
-import { audit } from '../audit.js';
+import { audit } from '../../admin/audit.js';
 import { updateAdminConfig } from './config.js';
 import type { Principal } from '../../auth/principal.js';
+
+export type { ConnectionTestResult };
 
 export interface ProviderKeyView {
   id: string; provider: string; purpose: string; alias: string; lastFour: string; endpoint?: string; model?: string;
@@ -194,7 +195,7 @@ export async function changeProviders(admin: Principal, b: ProviderAction): Prom
     case 'select': await select(admin, b); break;
     default: throw fail([{ field: 'action', message: 'must be add, rotate, update, remove or select' }]);
   }
-  forgetProviderClients(admin.tenantId);
+  services().providers.tenantClients.forget(admin.tenantId);
   return listProviders(admin, keyId);
 }
 

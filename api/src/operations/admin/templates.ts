@@ -5,8 +5,8 @@ import { newId } from '../../util/ids.js';
 import { getTenantConfig } from '../../tenants/config-store.js';
 import { TIERS } from '../../tenants/tenant-config.js';
 import { checkPrompt } from '../../providers/content-policy.js';
-import { audit } from '../audit.js';
-import { listPage, optText, reqText, stripUndefined, type Page } from './catalog-common.js';
+import { audit } from '../../admin/audit.js';
+import { listPage, optText, reqText, stripUndefined, type Page } from '../../admin/catalog-common.js';
 import type { Principal } from '../../auth/principal.js';
 
 export interface AdminTemplateView {

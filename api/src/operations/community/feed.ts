@@ -8,6 +8,9 @@ import { isPrincipal, type Caller } from '../../auth/principal.js';
 import { parseTags, presentCard, type CardRow, type CardView } from '../../presenters/community.js';
 import { toDate } from '../../community/dates.js';
 import { idComparator } from '../../community/id-order.js';
+import { CURSOR_MAX_AGE_MS } from '../../community/feed-cursor.js';
+import { onResetForTests } from '../../util/process-cache.js';
+
 
 /**
  * The community feed, keyset-paged (docs/community.md, "Paging").
@@ -20,7 +23,6 @@ import { idComparator } from '../../community/id-order.js';
  *           nothing, and nothing is repeated or skipped. score_changed_at stays at the epoch until a post's counters
  *           first change, so a post published a moment ago is in the snapshot with its initial score.
  */
-export const CURSOR_MAX_AGE_MS = 24 * 3600 * 1000;
 /**
  * S = T: a like or remix answered before the feed request moves the post at once ("recomputed as they change",
  * CONTRACT.md). A lag would also cover a change stamped just before T but committed just after the first page was
@@ -28,6 +30,7 @@ export const CURSOR_MAX_AGE_MS = 24 * 3600 * 1000;
  */
 let snapshotLagMs = 0;
 export function setSnapshotLag(ms: number) { snapshotLagMs = ms; }
+onResetForTests(() => { snapshotLagMs = 0; });
 
 export type FeedSort = 'trending' | 'latest';
 export interface FeedQuery { sort?: FeedSort; categoryId?: string; limit?: number; cursor?: string }

@@ -8,7 +8,7 @@ import { track } from '../../analytics/track.js';
 import type { Principal } from '../../auth/principal.js';
 import { updateCounters } from '../../community/scoring.js';
 import { notify } from '../../community/notify.js';
-import { retryOnDeadlock } from '../../community/retry.js';
+import { retryOnDeadlock } from '../../db.js';
 
 /**
  * Toggles the caller's like. The post row is locked first, so every toggle on one post is serialised: the

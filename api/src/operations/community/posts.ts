@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { services } from '../../context.js';
+import { isUniqueViolation } from '../../db.js';
 import { Category, GeneratedImage, Post, PostLike, User } from '../../models/index.js';
 import { newId } from '../../util/ids.js';
 import { getTenantConfig } from '../../tenants/config-store.js';
@@ -9,13 +10,12 @@ import type { Principal, Caller } from '../../auth/principal.js';
 import { isPrincipal } from '../../auth/principal.js';
 import { deletePublic, renderPublic, watermarkText } from '../../community/public-images.js';
 import { trendingScore } from '../../community/scoring.js';
-import { normaliseTags, validateId, validateTitle } from './validate.js';
+import { normaliseTags, validateId, validateTitle } from '../../community/validate.js';
 import { dbDate } from './feed.js';
 import { parseTags, postStatus, presentCard, type PostView } from '../../presenters/community.js';
 
 export interface PublishBody { imageId: string; title: string; categoryId: string; tags?: string[]; visibility: 'public' | 'private'; watermark?: boolean }
 
-const isUnique = (err: unknown) => (err as { name?: string })?.name === 'SequelizeUniqueConstraintError';
 
 /**
  * Publishes the caller's own succeeded image. The public rendition (watermark rules) is rendered before the
@@ -78,7 +78,7 @@ export async function publishPost(p: Principal, body: PublishBody): Promise<{ po
     });
   } catch (err) {
     if (!earlier) await deletePublic(keys.image);
-    if (isUnique(err)) throw new AppError('conflict', 'This image is already published.');
+    if (isUniqueViolation(err)) throw new AppError('conflict', 'This image is already published.');
     throw err;
   }
   return { postId };

@@ -9,11 +9,11 @@ import { track } from '../../analytics/track.js';
 import { applyMovement } from '../../ledger/ledger.js';
 import type { Principal } from '../../auth/principal.js';
 import { RuleBasedEnhancer } from '../../providers/text/index.js';
-import { now } from '../../community/clock.js';
+import { now } from '../../util/clock.js';
 import { updateCounters } from '../../community/scoring.js';
 import { notify } from '../../community/notify.js';
-import { retryOnDeadlock } from '../../community/retry.js';
-import { validateId } from './validate.js';
+import { retryOnDeadlock, isUniqueViolation } from '../../db.js';
+import { validateId } from '../../community/validate.js';
 
 export interface RemixOpenResult { templatePrompt: string; enhancedPrompt: string; sourcePostId: string; categoryId: string; tier?: string; templateId?: string }
 export interface RemixRecordResult { rewarded: boolean; rewardCredits: number; creatorTotalForAsset: number; reuseEventId: string }
@@ -36,8 +36,6 @@ export async function openRemix(p: Principal, postId: string): Promise<RemixOpen
     tier: image?.tier, templateId: image?.templateId ?? undefined,
   };
 }
-
-const isUnique = (err: unknown) => (err as { name?: string })?.name === 'SequelizeUniqueConstraintError';
 
 /**
  * Records that the caller's own generated image remixes a post, and rewards the creator (spec 4.3, CONTRACT.md).
@@ -99,7 +97,7 @@ export async function recordRemix(p: Principal, postId: string, body: { generate
     return await run();
   } catch (err) {
     // The same image recorded concurrently (the unique image index let the other call win): answer as a replay.
-    if (isUnique(err)) {
+    if (isUniqueViolation(err)) {
       const earlier = await ReuseEvent.findOne({ where: { remixedImageId: img.id } });
       if (earlier) return replay(earlier, postId);
     }

@@ -7,7 +7,7 @@ import { getTenantConfig } from '../../tenants/config-store.js';
 import { track } from '../../analytics/track.js';
 import type { Principal } from '../../auth/principal.js';
 import { notify } from '../../community/notify.js';
-import { retryOnDeadlock } from '../../community/retry.js';
+import { retryOnDeadlock } from '../../db.js';
 
 export const REPORT_REASONS = ['spam', 'nudity', 'violence', 'hate', 'copyright', 'misleading', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];

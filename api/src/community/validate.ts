@@ -1,4 +1,4 @@
-import { invalid } from '../../errors.js';
+import { invalid } from '../errors.js';
 
 export const MAX_TAGS = 10;
 export const MAX_TAG_LENGTH = 32;

@@ -2,9 +2,9 @@ import OpenAI from 'openai';
 import { services } from '../context.js';
 import type { ProviderKey } from '../models/index.js';
 import { decryptSecret, encryptSecret } from '../util/secrets.js';
-import { OpenAIImageProvider, StabilityImageProvider, ScrubbingImageProvider, scrubSecret, type ImageProvider } from '../providers/images/index.js';
-import { OpenAIChatEnhancer, type PromptEnhancer } from '../providers/text/index.js';
-import { guardedFetch } from './ssrf.js';
+import { OpenAIImageProvider, StabilityImageProvider, ScrubbingImageProvider, scrubSecret, type ImageProvider } from './images/index.js';
+import { OpenAIChatEnhancer, type PromptEnhancer } from './text/index.js';
+import { guardedFetch } from '../admin/ssrf.js';
 import { logger } from '../logger.js';
 
 export type ProviderKind = 'openai' | 'stability' | 'openai-compatible';

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
 import { IdempotencyKey } from '../models/index.js';
+import { canonicalJson } from './canonical-json.js';
+import { isUniqueViolation } from '../db.js';
 import type { Principal } from '../auth/principal.js';
 
 /**
@@ -21,14 +23,8 @@ export function validateKey(key: string | undefined): string | undefined {
   return key;
 }
 
-export const hashRequest = (route: string, body: unknown) => crypto.createHash('sha256').update(route).update('\u0000').update(stableJson(body)).digest('hex');
+export const hashRequest = (route: string, body: unknown) => crypto.createHash('sha256').update(route).update('\u0000').update(canonicalJson(body)).digest('hex');
 
-function stableJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
-}
 
 /** Returns the earlier response for this key, or undefined when the caller should do the work. */
 export async function findReplay<T>(p: Principal, key: string, route: string, hash: string, t?: Transaction): Promise<StoredResponse<T> | undefined> {
@@ -89,7 +85,7 @@ export async function runIdempotent<T>(
     });
     return { ...res, replayed: false };
   } catch (err) {
-    if ((err as { name?: string }).name === 'SequelizeUniqueConstraintError') {
+    if (isUniqueViolation(err)) {
       const again = await findReplay<T>(p, key, route, hash);
       if (again) return { ...again, replayed: true };
     }

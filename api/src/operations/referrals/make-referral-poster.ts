@@ -1,11 +1,10 @@
-import { GeneratedImage, User } from '../models/index.js';
-import { service } from '../context.js';
-import { notFound } from '../errors.js';
-import { applyQrCode, applyWatermark } from '../images/index.js';
-import { getTenantConfig } from '../tenants/config-store.js';
-import type { BlobStorage } from '../storage/storage.js';
-import type { Principal } from '../auth/principal.js';
-import { shareLinkFor } from './stats.js';
+import { GeneratedImage, User } from '../../models/index.js';
+import { services } from '../../context.js';
+import { notFound } from '../../errors.js';
+import { applyQrCode, applyWatermark } from '../../images/index.js';
+import { getTenantConfig } from '../../tenants/config-store.js';
+import type { Principal } from '../../auth/principal.js';
+import { shareLinkFor } from '../../referrals/share-link.js';
 
 /**
  * A marketing poster: the public rendition of the caller's own succeeded image with a QR code of the
@@ -15,7 +14,7 @@ import { shareLinkFor } from './stats.js';
 export async function referralPoster(p: Principal, imageId: string): Promise<Buffer> {
   const image = await GeneratedImage.findOne({ where: { id: imageId, userId: p.userId, tenantId: p.tenantId, deletedAt: null } });
   if (!image || image.status !== 'succeeded') throw notFound('image');
-  const storage = service<BlobStorage>('storage');
+  const storage = services().storage;
   let png = image.publicKey ? await storage.get(image.publicKey) : null;
   if (!png) {
     const original = image.storageKey ? await storage.get(image.storageKey) : null;

@@ -1,6 +1,6 @@
 import { Op, type ModelStatic, type Model } from 'sequelize';
-import type { FieldError } from '../../errors.js';
-import { decodeCursor, encodeCursor, parseLimit } from '../../util/cursor.js';
+import type { FieldError } from '../errors.js';
+import { decodeCursor, encodeCursor, parseLimit } from '../util/cursor.js';
 
 export interface Page<T> { items: T[]; nextCursor?: string }
 

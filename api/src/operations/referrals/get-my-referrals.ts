@@ -1,23 +1,10 @@
-import { ReferralEvent, User } from '../models/index.js';
-import { services } from '../context.js';
-import { getTenantConfig } from '../tenants/config-store.js';
-import { tenantById } from '../tenants/tenants.js';
-import type { Principal } from '../auth/principal.js';
-import type { ReferralMeView } from '../presenters/referrals.js';
+import { ReferralEvent, User } from '../../models/index.js';
+import { getTenantConfig } from '../../tenants/config-store.js';
+import type { Principal } from '../../auth/principal.js';
+import type { ReferralMeView } from '../../presenters/referrals.js';
+import { shareLinkFor } from '../../referrals/share-link.js';
 
-/** The partner's site (where signups happen) with ?ref=CODE; the API's public URL when the partner set none. */
-export async function shareLinkFor(tenantId: string, code: string): Promise<string> {
-  const site = (await tenantById(tenantId))?.siteUrl || services().config.publicUrl;
-  let url: URL;
-  try {
-    url = new URL(site);
-  } catch {
-    url = new URL(services().config.publicUrl);
-  }
-  url.searchParams.set('ref', code);
-  return url.toString();
-}
-
+/** The caller's referral code, share link and counters. */
 export async function referralMe(p: Principal): Promise<ReferralMeView> {
   const config = await getTenantConfig(p.tenantId);
   const me = await User.findByPk(p.userId, { attributes: ['id', 'referralCode', 'referredByUserId'] });

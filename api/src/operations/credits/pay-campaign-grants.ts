@@ -1,16 +1,17 @@
-import { services } from '../context.js';
-import { applyMovement, isDuplicateMovement } from '../ledger/ledger.js';
-import { LedgerEntry } from '../models/index.js';
-import { getTenantConfig } from '../tenants/config-store.js';
-import type { CampaignConfig, TenantConfig } from '../tenants/tenant-config.js';
-import { track } from '../analytics/track.js';
+import { services } from '../../context.js';
+import { applyMovement, isDuplicateMovement } from '../../ledger/ledger.js';
+import { LedgerEntry } from '../../models/index.js';
+import { getTenantConfig } from '../../tenants/config-store.js';
+import type { CampaignConfig, TenantConfig } from '../../tenants/tenant-config.js';
+import { track } from '../../analytics/track.js';
+import { processSet } from '../../util/process-cache.js';
 
 /**
  * Bonus campaigns with an extra-credit grant pay each user once, the first time the user checks the
  * balance or generates while the campaign runs (called by those two operations, after authentication). The ledger's unique (bonus, campaign, campaignId:userId)
  * makes a second payment impossible, across processes and races; the memo only saves the queries.
  */
-const paid = new Set<string>();
+const paid = processSet<string>();
 const MAX_MEMO = 100_000;
 
 export function runningGrants(config: TenantConfig, now = new Date()): CampaignConfig[] {
@@ -42,5 +43,3 @@ export async function payCampaignGrants(tenantId: string, userId: string, config
   }
   return total;
 }
-
-export function forgetCampaignMemo() { paid.clear(); }

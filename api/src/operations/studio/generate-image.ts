@@ -1,42 +1,24 @@
 import type { Transaction } from 'sequelize';
-import { AppError, invalid } from '../errors.js';
-import { services, service } from '../context.js';
-import { GeneratedImage, GenerationJob, Template, Category } from '../models/index.js';
-import { newId } from '../util/ids.js';
-import { applyMovement } from '../ledger/ledger.js';
-import { getTenantConfig } from '../tenants/config-store.js';
-import type { TenantConfig, TierName } from '../tenants/tenant-config.js';
-import { runIdempotent, validateKey, findReplay, hashRequest, type StoredResponse } from './idempotency.js';
-import { consume, giveBack } from '../util/rate-limit.js';
-import { checkPrompt } from '../providers/content-policy.js';
-import type { Principal } from '../auth/principal.js';
-import { track } from '../analytics/track.js';
-import { payCampaignGrants } from '../admin/campaigns.js';
-import type { JobQueue } from '../jobs/queue.js';
+import { AppError, invalid } from '../../errors.js';
+import { services } from '../../context.js';
+import { GeneratedImage, GenerationJob, Template, Category } from '../../models/index.js';
+import { newId } from '../../util/ids.js';
+import { applyMovement } from '../../ledger/ledger.js';
+import { getTenantConfig } from '../../tenants/config-store.js';
+import type { TierName } from '../../tenants/tenant-config.js';
+import { runIdempotent, validateKey, findReplay, hashRequest, type StoredResponse } from '../../util/idempotency.js';
+import { consume, giveBack } from '../../util/rate-limit.js';
+import { checkPrompt } from '../../providers/content-policy.js';
+import type { Principal } from '../../auth/principal.js';
+import { track } from '../../analytics/track.js';
+import { payCampaignGrants } from '../credits/pay-campaign-grants.js';
+import { tierCost } from '../../studio/tiers.js';
+import { validatePrompt } from '../../studio/prompt.js';
 
 export interface GenerateBody { prompt: string; tier: TierName; templateId?: string; watermark?: boolean }
 export interface GenerateResult { jobId: string; imageId: string; creditDebited: number; status: 'queued' }
 
 const ROUTE = 'POST /api/studio/generate';
-
-/** Current cost of a tier in millicredits, after any running campaign discount. */
-export function tierCost(config: TenantConfig, tier: TierName, now = new Date()): number {
-  const base = config.tiers[tier].credits;
-  let discount = 0;
-  for (const c of config.campaigns) {
-    if (!c.tierDiscountPercent) continue;
-    if (new Date(c.startsAt) <= now && now < new Date(c.endsAt) && (!c.tiers || c.tiers.includes(tier))) discount = Math.max(discount, c.tierDiscountPercent);
-  }
-  return Math.max(0, Math.round((base * (100 - discount)) / 100));
-}
-
-export function validatePrompt(prompt: unknown, config: TenantConfig): string {
-  if (typeof prompt !== 'string') throw invalid('prompt', 'must be a string');
-  const p = prompt.trim().replace(/\s+/g, ' ');
-  if (!p) throw invalid('prompt', 'must not be empty');
-  if (p.length > config.limits.promptMaxLength) throw invalid('prompt', `must be at most ${config.limits.promptMaxLength} characters`);
-  return p;
-}
 
 export async function generateImage(p: Principal, body: GenerateBody, rawKey?: string): Promise<{ status: number; body: GenerateResult; replayed: boolean }> {
   const startedAt = performance.now();
@@ -87,7 +69,7 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
     // In the transaction (no separate write to wait for) and before the debit: the wallet row stays locked
     // only from the debit to the commit, which is what bounds one user's concurrent generations.
     await track(p.tenantId, p.userId, 'generate_acknowledged', { ms: Math.round(performance.now() - startedAt), tier: body.tier, jobId }, t);
-    await service<JobQueue>('queue').enqueueGenerationInTx(t, jobId);
+    await services().queue.enqueueGenerationInTx(t, jobId);
     if (cost > 0) {
       await applyMovement(t, {
         tenantId: p.tenantId, userId: p.userId, delta: -cost, reason: 'generation', refType: 'job', refId: jobId,

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import { processCache, processSet, onResetForTests, resetForTests } from '../../src/util/process-cache.js';
+
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
+const sources = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+  const p = path.join(dir, e.name);
+  if (e.isDirectory()) return e.name === 'generated' ? [] : sources(p);
+  return p.endsWith('.ts') ? [p] : [];
+});
+
+/**
+ * One reset for the whole process (util/process-cache.ts): module state a test could leak into the next one is
+ * declared through processCache()/processSet() or registers onResetForTests(). These checks keep it that way.
+ */
+describe('process state: one resetForTests()', () => {
+  it('empties caches and restores overrides', () => {
+    const m = processCache<string, number>();
+    const s = processSet<string>();
+    let override = 'test';
+    onResetForTests(() => { override = 'real'; });
+    m.set('a', 1); s.add('b');
+    resetForTests();
+    expect(m.size).to.equal(0);
+    expect(s.size).to.equal(0);
+    expect(override).to.equal('real');
+  });
+
+  it('no module keeps an empty Map or Set of its own at top level (they go through processCache/processSet)', () => {
+    const offenders: string[] = [];
+    for (const file of sources(SRC)) {
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        if (/^(export )?(const|let) \w+(: .+?)? = new (Map|Set|WeakMap)(<.*>)?\(\);?\s*$/.test(line)) offenders.push(`${path.relative(SRC, file)}:${i + 1}`);
+      });
+    }
+    expect(offenders).to.deep.equal([]);
+  });
+
+  it('every module-level `let` is reset by resetForTests (or is the context / logger, made anew by boot)', () => {
+    const offenders: string[] = [];
+    for (const file of sources(SRC)) {
+      const text = fs.readFileSync(file, 'utf8');
+      const rel = path.relative(SRC, file);
+      if (rel === 'context.ts' || rel === 'logger.ts') continue;
+      if (/^(export )?let /m.test(text) && !text.includes('onResetForTests(')) offenders.push(rel);
+    }
+    expect(offenders).to.deep.equal([]);
+  });
+});

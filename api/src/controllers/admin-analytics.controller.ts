@@ -1,5 +1,5 @@
 import type { Request as ExRequest, Response as ExResponse } from 'express';
-import { Controller, Get, OperationId, Produces, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import { Controller, Get, OperationId, Produces, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
 import { computeAnalytics, type AnalyticsReport } from '../analytics/kpis.js';
 import { csvFilename, reportCsv } from '../analytics/export.js';
@@ -48,6 +48,7 @@ export class AdminAnalyticsController extends Controller {
   @Get('analytics.csv')
   @OperationId('adminGetAnalyticsCsv')
   @Produces('text/csv')
+  @SuccessResponse(200, 'The CSV file (text/csv)')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(403, 'forbidden')
   public async analyticsCsv(@Request() req: ExRequest, @Query() from?: string, @Query() to?: string, @Query() table?: 'daily' | 'kpis'): Promise<void> {
     sendCsv(req, await computeAnalytics((req.user as Principal).tenantId, { from, to }), table);

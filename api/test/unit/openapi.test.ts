@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'chai';
 import { generateSpecAndRoutes, type Config } from 'tsoa';
 import { operations as sdkOperations } from '../../../sdk/src/operations.js';
@@ -101,6 +101,14 @@ describe('OpenAPI spec and tsoa routes are up to date', function () {
       ]);
       for (const { route, op } of ops.filter((o) => !o.route.includes(' /api/') || /files|public|webhooks/.test(o.route))) {
         expect(op.security, `${route} is public: security must be []`).to.deep.equal([]);
+      }
+    });
+
+    it('docs/api-reference.md lists every operation (node scripts/api-table.mjs)', async () => {
+      const { renderTable } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'api-table.mjs')).href) as { renderTable: (s: unknown) => string };
+      const doc = fs.readFileSync(path.join(ROOT, 'docs', 'api-reference.md'), 'utf8');
+      if (!doc.includes(`<!-- api-table:start -->\n${renderTable(spec)}\n<!-- api-table:end -->`)) {
+        expect.fail('docs/api-reference.md is stale: run node scripts/api-table.mjs');
       }
     });
 

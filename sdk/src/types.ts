@@ -1,20 +1,31 @@
 /**
- * Request and response shapes of the Community AI Studio API.
+ * Request and response shapes of the Community AI Studio API, generated: every type here is an alias of
+ * docs/openapi.json's schemas or operations (see schema.ts), so it changes when the API changes and a
+ * mismatch is a compile error rather than a surprise at run time. Edit the server's types and run
+ * `npm run build:api-spec`, never this file's shapes.
  *
- * Naming rule (the OpenAPI drift test relies on it): every operation in
- * `operations.ts` named `fooBar` has `FooBarRequest` and `FooBarResponse` here.
- * - `…Request` is the JSON body for POST/PATCH, and the query string for
- *   GET/DELETE. Path parameters are separate method arguments.
+ * Naming rule (the OpenAPI drift test relies on it): every operation in `operations.ts` named `fooBar`
+ * (the document's operationId) has `FooBarRequest` and `FooBarResponse` here.
+ * - `…Request` is the JSON body for POST/PATCH, and the query string for GET/DELETE. Path parameters are
+ *   separate method arguments.
  * - `…Response` is the 2xx body (`void` for 204).
  * Credits are JSON numbers (12.5); money is shown in rupees plus paise.
  */
+import type { BodyOf, QueryOf, ResponseOf, Schemas } from './schema.js';
+
+export type { ApiOperationId, BodyOf, QueryOf, ResponseOf, Schemas } from './schema.js';
 
 export type EmptyRequest = Record<string, never>;
-export type Tier = 'standard' | 'premium2' | 'premium4';
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
-export type Visibility = 'public' | 'private';
-export type FeedSort = 'trending' | 'latest';
+export type Tier = Schemas['GenerateRequest']['tier'];
+export type JobStatus = Schemas['JobView']['status'];
+export type Visibility = Schemas['PublishRequest']['visibility'];
+export type FeedSort = NonNullable<QueryOf<'getFeed'>['sort']>;
+/**
+ * The report reasons the API knows. The document types `reason` as a string because the API files any other
+ * words as `other` (keeping them), so this list is the SDK's vocabulary for pickers, not a schema.
+ */
 export type ReportReason = 'spam' | 'nudity' | 'violence' | 'hate' | 'copyright' | 'misleading' | 'other';
+/** The ledger's reasons; the document types `reason` as a string so new reasons are not a breaking change. */
 export type LedgerReason = 'generation' | 'refund' | 'reward' | 'purchase' | 'referral' | 'admin' | 'bonus';
 
 export interface PageQuery {
@@ -22,6 +33,7 @@ export interface PageQuery {
   cursor?: string;
 }
 
+/** What every cursor-paged list answers (each list's own schema is this shape). */
 export interface Page<T> {
   items: T[];
   nextCursor?: string | null;
@@ -29,340 +41,97 @@ export interface Page<T> {
 
 // ---------------------------------------------------------------- studio
 
-export interface EnhancePromptRequest {
-  prompt: string;
-  templateId?: string;
-}
-export interface EnhancePromptResponse {
-  enhancedPrompt: string;
-  suggestions: string[];
-}
-
-export interface GenerateRequest {
-  prompt: string;
-  tier: Tier;
-  templateId?: string;
-  watermark?: boolean;
-}
-export interface GenerateResponse {
-  jobId: string;
-  creditDebited: number;
-  imageId: string;
-  status: JobStatus;
-}
-
+export type EnhancePromptRequest = BodyOf<'enhancePrompt'>;
+export type EnhancePromptResponse = ResponseOf<'enhancePrompt'>;
+export type GenerateRequest = BodyOf<'generate'>;
+export type GenerateResponse = ResponseOf<'generate'>;
 export type GetJobRequest = EmptyRequest;
-export interface GetJobResponse {
-  jobId: string;
-  status: JobStatus;
-  /** 0-100. */
-  progress: number;
-  imageId: string;
-  imageUrl?: string | null;
-  thumbnailUrl?: string | null;
-  /** Error code when `status` is `failed`. */
-  error?: string | null;
-  creditDebited: number;
-  refunded: boolean;
-  createdAt: string;
-}
+export type GetJobResponse = ResponseOf<'getJob'>;
 export type Job = GetJobResponse;
 
-export interface Category {
-  id: string;
-  name: string;
-  slug: string;
-  description?: string | null;
-  style?: string | null;
-  displayOrder: number;
-}
+export type Category = Schemas['CategoryView'];
 export type ListCategoriesRequest = EmptyRequest;
-export interface ListCategoriesResponse {
-  items: Category[];
-}
-
-export interface Template {
-  id: string;
-  title: string;
-  categoryId: string;
-  promptText: string;
-  description?: string | null;
-  thumbnailUrl?: string | null;
-  displayOrder: number;
-}
-export interface ListTemplatesRequest {
-  categoryId?: string;
-}
-export interface ListTemplatesResponse {
-  items: Template[];
-}
-
-export interface TierInfo {
-  tier: Tier;
-  credits: number;
-  width: number;
-  height: number;
-  label: string;
-}
+export type ListCategoriesResponse = ResponseOf<'listCategories'>;
+export type Template = Schemas['TemplateView'];
+export type ListTemplatesRequest = QueryOf<'listTemplates'>;
+export type ListTemplatesResponse = ResponseOf<'listTemplates'>;
+export type TierInfo = Schemas['TierView'];
 export type ListTiersRequest = EmptyRequest;
-export interface ListTiersResponse {
-  items: TierInfo[];
-}
+export type ListTiersResponse = ResponseOf<'listTiers'>;
 
 // ---------------------------------------------------------------- creations
 
-export interface Creation {
-  id: string;
-  imageId: string;
-  jobId: string;
-  status: JobStatus;
-  prompt: string;
-  tier: Tier;
-  templateId?: string | null;
-  width: number;
-  height: number;
-  provider: string;
-  watermark: boolean;
-  creditsSpent: number;
-  imageUrl?: string | null;
-  thumbnailUrl?: string | null;
-  downloadUrl?: string | null;
-  postId?: string | null;
-  createdAt: string;
-}
-export type ListCreationsRequest = PageQuery;
-export type ListCreationsResponse = Page<Creation>;
+export type Creation = Schemas['CreationView'];
+export type ListCreationsRequest = QueryOf<'listCreations'>;
+export type ListCreationsResponse = ResponseOf<'listCreations'>;
 export type GetCreationRequest = EmptyRequest;
-export type GetCreationResponse = Creation;
+export type GetCreationResponse = ResponseOf<'getCreation'>;
 export type DeleteCreationRequest = EmptyRequest;
-export type DeleteCreationResponse = void;
+export type DeleteCreationResponse = ResponseOf<'deleteCreation'>;
 export type ReopenCreationRequest = EmptyRequest;
-export interface ReopenCreationResponse {
-  prompt: string;
-  tier: Tier;
-  templateId?: string | null;
-  watermark: boolean;
-}
+export type ReopenCreationResponse = ResponseOf<'reopenCreation'>;
 
 // ---------------------------------------------------------------- community
 
-export interface PublishRequest {
-  imageId: string;
-  title: string;
-  categoryId: string;
-  tags?: string[];
-  visibility: Visibility;
-  watermark?: boolean;
-}
-export interface PublishResponse {
-  postId: string;
-}
-
-export interface Author {
-  /** The partner's user id (JWT `sub`). */
-  id: string;
-  name?: string | null;
-}
-export interface Card {
-  postId: string;
-  title: string;
-  thumbnailUrl: string;
-  imageUrl: string;
-  author: Author;
-  categoryId: string;
-  tags: string[];
-  likes: number;
-  reuseCount: number;
-  likedByMe: boolean;
-  visibility: Visibility;
-  createdAt: string;
-  trendingScore: number;
-}
-export interface Post extends Card {
-  prompt?: string;
-}
-export interface GetFeedRequest extends PageQuery {
-  sort?: FeedSort;
-  categoryId?: string;
-}
-export type GetFeedResponse = Page<Card>;
+export type PublishRequest = BodyOf<'publish'>;
+export type PublishResponse = ResponseOf<'publish'>;
+export type Author = Schemas['AuthorView'];
+export type Card = Schemas['CardView'];
+export type Post = Schemas['PostView'];
+export type GetFeedRequest = QueryOf<'getFeed'>;
+export type GetFeedResponse = ResponseOf<'getFeed'>;
 export type GetPostRequest = EmptyRequest;
-export type GetPostResponse = Post;
+export type GetPostResponse = ResponseOf<'getPost'>;
 export type UnpublishPostRequest = EmptyRequest;
-export type UnpublishPostResponse = void;
+export type UnpublishPostResponse = ResponseOf<'unpublishPost'>;
 export type LikePostRequest = EmptyRequest;
-export interface LikePostResponse {
-  liked: boolean;
-  likes: number;
-}
-export interface ReportPostRequest {
-  reason: ReportReason;
-  details?: string;
-}
-export interface ReportPostResponse {
-  reportId: string;
-  status: string;
-}
+export type LikePostResponse = ResponseOf<'likePost'>;
+export type ReportPostRequest = BodyOf<'reportPost'>;
+export type ReportPostResponse = ResponseOf<'reportPost'>;
 
 // ---------------------------------------------------------------- remix
 
 export type OpenRemixRequest = EmptyRequest;
-export interface OpenRemixResponse {
-  templatePrompt: string;
-  enhancedPrompt: string;
-  sourcePostId: string;
-  categoryId?: string | null;
-  tier?: Tier | null;
-}
-export interface RecordRemixRequest {
-  generatedImageId: string;
-}
-export interface RecordRemixResponse {
-  rewarded: boolean;
-  rewardCredits?: number;
-  creatorTotalForAsset?: number;
-}
+export type OpenRemixResponse = ResponseOf<'openRemix'>;
+export type RecordRemixRequest = BodyOf<'recordRemix'>;
+export type RecordRemixResponse = ResponseOf<'recordRemix'>;
 
 // ---------------------------------------------------------------- credits
 
 export type GetBalanceRequest = EmptyRequest;
-export interface GetBalanceResponse {
-  credits: number;
-  monthlyUsed: number;
-  monthlyRemaining: number;
-  isPaying: boolean;
-  priceBand: string;
-}
-
-export interface Pack {
-  packId: string;
-  credits: number;
-  discountPercent: number;
-  /** Rupees. */
-  amount: number;
-  amountPaise: number;
-}
+export type GetBalanceResponse = ResponseOf<'getBalance'>;
+export type Pack = Schemas['PackView'];
 export type ListPacksRequest = EmptyRequest;
-export interface ListPacksResponse {
-  currency: 'INR';
-  /** Rupees per credit in the caller's price band. */
-  pricePerCredit: number;
-  priceBand: string;
-  items: Pack[];
-  minQuantity: number;
-  maxQuantity: number;
-}
-
-export type PurchaseRequest = { packId: string; quantity?: never } | { quantity: number; packId?: never };
-export interface PurchaseResponse {
-  orderId: string;
-  gateway: 'sandbox' | 'razorpay';
-  /** Rupees. */
-  amount: number;
-  amountPaise: number;
-  currency: string;
-  credits: number;
-  /** Razorpay checkout key id (razorpay gateway only). */
-  keyId?: string;
-  gatewayOrderId?: string;
-}
-
-export interface VerifyPurchaseRequest {
-  orderId: string;
-  paymentId: string;
-  signature: string;
-}
-export interface VerifyPurchaseResponse {
-  creditsAdded: number;
-  balance: number;
-  orderId: string;
-}
-
-export interface SandboxPayRequest {
-  orderId: string;
-}
-export interface SandboxPayResponse {
-  orderId: string;
-  paymentId: string;
-  signature: string;
-}
-
-export interface LedgerEntry {
-  id: string;
-  reason: LedgerReason;
-  delta: number;
-  balanceAfter: number;
-  refType?: string | null;
-  refId?: string | null;
-  note?: string | null;
-  createdAt: string;
-}
-export type ListCreditHistoryRequest = PageQuery;
-export type ListCreditHistoryResponse = Page<LedgerEntry>;
-
-export interface Order {
-  orderId: string;
-  status: string;
-  gateway: string;
-  credits: number;
-  amount: number;
-  amountPaise: number;
-  currency: string;
-  packId?: string | null;
-  paymentId?: string | null;
-  createdAt: string;
-  paidAt?: string | null;
-  [key: string]: unknown;
-}
-export type ListOrdersRequest = PageQuery;
-export type ListOrdersResponse = Page<Order>;
+export type ListPacksResponse = ResponseOf<'listPacks'>;
+/** A pack (`packId`) or a custom `quantity` of credits, one of the two. */
+export type PurchaseRequest = BodyOf<'purchase'>;
+export type PurchaseResponse = ResponseOf<'purchase'>;
+export type VerifyPurchaseRequest = BodyOf<'verifyPurchase'>;
+export type VerifyPurchaseResponse = ResponseOf<'verifyPurchase'>;
+export type SandboxPayRequest = BodyOf<'sandboxPay'>;
+export type SandboxPayResponse = ResponseOf<'sandboxPay'>;
+export type LedgerEntry = Schemas['LedgerEntryView'];
+export type ListCreditHistoryRequest = QueryOf<'listCreditHistory'>;
+export type ListCreditHistoryResponse = ResponseOf<'listCreditHistory'>;
+export type Order = Schemas['OrderView'];
+export type ListOrdersRequest = QueryOf<'listOrders'>;
+export type ListOrdersResponse = ResponseOf<'listOrders'>;
 export type GetOrderRequest = EmptyRequest;
-export type GetOrderResponse = Order;
+export type GetOrderResponse = ResponseOf<'getOrder'>;
 
 // ---------------------------------------------------------------- referrals
 
 export type GetMyReferralsRequest = EmptyRequest;
-export interface GetMyReferralsResponse {
-  code: string;
-  shareLink: string;
-  signups: number;
-  qualifiedSignups: number;
-  pendingReview: number;
-  creditsEarned: number;
-  nextMilestone: { qualifiedNeeded: number; reward: number };
-}
-export interface ClaimReferralRequest {
-  code: string;
-}
-export interface ClaimReferralResponse {
-  referrerName?: string | null;
-  creditsAwarded: number;
-  status: 'awarded' | 'held';
-}
+export type GetMyReferralsResponse = ResponseOf<'getMyReferrals'>;
+export type ClaimReferralRequest = BodyOf<'claimReferral'>;
+export type ClaimReferralResponse = ResponseOf<'claimReferral'>;
 
 // ---------------------------------------------------------------- notifications
 
-export interface Notification {
-  id: string;
-  type: string;
-  title: string;
-  body: string;
-  data: Record<string, unknown>;
-  read: boolean;
-  createdAt: string;
-}
-export interface ListNotificationsRequest extends PageQuery {
-  unread?: boolean;
-}
-export interface ListNotificationsResponse extends Page<Notification> {
-  unreadCount: number;
-}
-export interface MarkNotificationsReadRequest {
-  ids?: string[];
-  all?: boolean;
-}
-export interface MarkNotificationsReadResponse {
-  updated: number;
-}
+export type Notification = Schemas['NotificationView'];
+export type ListNotificationsRequest = QueryOf<'listNotifications'>;
+export type ListNotificationsResponse = ResponseOf<'listNotifications'>;
+export type MarkNotificationsReadRequest = BodyOf<'markNotificationsRead'>;
+export type MarkNotificationsReadResponse = ResponseOf<'markNotificationsRead'>;
 
 export * from './admin-types.js';

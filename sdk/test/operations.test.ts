@@ -29,9 +29,9 @@ async function sweep(): Promise<string[]> {
     c.notifications.list(), c.notifications.markRead({ all: true }),
     a.templates.list(), a.templates.create({ title: 't', categoryId: 'c', promptText: 'p' }), a.templates.update('1', { title: 'u' }), a.templates.delete('1'),
     a.categories.list(), a.categories.create({ name: 'n' }), a.categories.update('1', { name: 'm' }), a.categories.delete('1'),
-    a.moderation.list(), a.moderation.act({ postId: 'p', action: 'hide' }),
-    a.config.get(), a.config.update({ pricing: {} }), a.config.history(),
-    a.providers.list(), a.providers.set({ provider: 'openai', apiKey: 'sk' }), a.providers.test({ provider: 'openai' }),
+    a.moderation.list(), a.moderation.act({ postId: 'p', action: 'hide', note: 'spam' }),
+    a.config.get(), a.config.update({ config: { pricing: {} } }), a.config.history(),
+    a.providers.list(), a.providers.set({ action: 'add', provider: 'openai', apiKey: 'sk' }), a.providers.test({ provider: 'openai' }),
     a.analytics(), a.auditLog(), a.grantCredits({ userId: 'u', credits: 1, note: 'n' }),
     a.referralReviews.list(), a.referralReviews.act({ id: 'r', action: 'approve' }),
   ]);

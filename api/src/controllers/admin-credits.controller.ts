@@ -1,5 +1,5 @@
 import type { Request as ExRequest } from 'express';
-import { Body, Controller, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import { Body, Controller, OperationId, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
 import { grantCredits } from '../operations/credits/grant-credits.js';
 import type { Problem } from './problem.js';
@@ -16,7 +16,12 @@ export interface GrantResponse { grantId: string; userId: string; credits: numbe
 @Route('api/admin/credits')
 @Tags('Admin')
 export class AdminCreditsController extends Controller {
+  /**
+   * Adds credits to a user of the partner (or removes them with a negative amount, never below a zero balance) through the ledger, with a note. Audited.
+   * @summary Grant or claw back credits
+   */
   @Post('grant')
+  @OperationId('adminGrantCredits')
   @Security('jwt', ['admin'])
   @SuccessResponse(200, 'Granted')
   @Response<Problem>(403, 'forbidden') @Response<Problem>(404, 'not_found') @Response<Problem>(402, 'insufficient_credits (claw-back below zero)')

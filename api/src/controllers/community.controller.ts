@@ -1,5 +1,5 @@
 import type { Request as ExRequest } from 'express';
-import { Body, Controller, Delete, Get, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import { Body, Controller, Delete, Get, OperationId, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Caller, Principal } from '../auth/principal.js';
 import { getPost, publishPost, unpublishPost } from '../operations/community/posts.js';
 import { feed } from '../operations/community/feed.js';
@@ -50,8 +50,12 @@ export interface RemixRecordResponse {
 @Route('api/community')
 @Tags('Community')
 export class CommunityController extends Controller {
-  /** Publishes one of the caller's succeeded images. The public rendition follows the watermark rules. */
+  /**
+   * Publishes one of the caller's succeeded images. The public rendition follows the watermark rules.
+   * @summary Publish an image to the community
+   */
   @Post('publish')
+  @OperationId('publish')
   @Security('jwt')
   @SuccessResponse(201, 'Created')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(404, 'not_found (not your image)') @Response<Problem>(409, 'conflict (already published)')
@@ -64,8 +68,10 @@ export class CommunityController extends Controller {
   /**
    * The feed: public, listed posts. `sort=trending` (default) or `latest`; the cursor is opaque and keeps its walk
    * stable while posts, likes and remixes arrive. `limit` 1..100, pages capped at feed.maxPageSize (50). Visitors may read it when the partner allows.
+   * @summary Read the community feed
    */
   @Get('feed')
+  @OperationId('getFeed')
   @Security('jwt') @Security('visitor')
   @Response<Problem>(400, 'validation_error (bad limit, sort or tampered cursor)') @Response<Problem>(401, 'unauthorized')
   public async feed(@Request() req: ExRequest, @Query() sort?: 'trending' | 'latest', @Query() categoryId?: string, @Query() limit?: number,
@@ -73,16 +79,24 @@ export class CommunityController extends Controller {
     return feed(req.user as Caller, { sort, categoryId, limit, cursor });
   }
 
-  /** One post. Private and hidden posts are visible to their author only. */
+  /**
+   * One post. Private and hidden posts are visible to their author only.
+   * @summary Get one post
+   */
   @Get('posts/{postId}')
+  @OperationId('getPost')
   @Security('jwt') @Security('visitor')
   @Response<Problem>(404, 'not_found')
   public async getPost(@Request() req: ExRequest, @Path() postId: string): Promise<PostView> {
     return getPost(req.user as Caller, postId);
   }
 
-  /** The author unpublishes a post (the image stays in My Creations and may be published again). */
+  /**
+   * The author unpublishes a post (the image stays in My Creations and may be published again).
+   * @summary Unpublish a post
+   */
   @Delete('posts/{postId}')
+  @OperationId('unpublishPost')
   @Security('jwt')
   @SuccessResponse(204, 'Unpublished')
   @Response<Problem>(404, 'not_found')
@@ -91,16 +105,24 @@ export class CommunityController extends Controller {
     this.setStatus(204);
   }
 
-  /** Toggles the caller's like. */
+  /**
+   * Toggles the caller's like.
+   * @summary Like or unlike a post
+   */
   @Post('{postId}/like')
+  @OperationId('likePost')
   @Security('jwt')
   @Response<Problem>(404, 'not_found') @Response<Problem>(429, 'rate_limited')
   public async like(@Request() req: ExRequest, @Path() postId: string): Promise<LikeResponse> {
     return toggleLike(req.user as Principal, postId);
   }
 
-  /** Reports a post. A second report by the same user while the first is open is answered with the first (idempotent). */
+  /**
+   * Reports a post. A second report by the same user while the first is open is answered with the first (idempotent).
+   * @summary Report a post
+   */
   @Post('{postId}/report')
+  @OperationId('reportPost')
   @Security('jwt')
   @SuccessResponse(202, 'Accepted')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(404, 'not_found') @Response<Problem>(429, 'rate_limited')
@@ -110,16 +132,24 @@ export class CommunityController extends Controller {
     return r;
   }
 
-  /** The post's prompt and an enhanced version to prefill the Studio. Costs nothing; remember to call remix/record after generating. */
+  /**
+   * The post's prompt and an enhanced version to prefill the Studio. Costs nothing; remember to call remix/record after generating.
+   * @summary Open a post for remixing
+   */
   @Post('{postId}/remix/open')
+  @OperationId('openRemix')
   @Security('jwt')
   @Response<Problem>(404, 'not_found')
   public async remixOpen(@Request() req: ExRequest, @Path() postId: string): Promise<RemixOpenResponse> {
     return openRemix(req.user as Principal, postId);
   }
 
-  /** Records the caller's generated image as a remix of the post and rewards the creator (caps apply). Repeating it changes nothing. */
+  /**
+   * Records the caller's generated image as a remix of the post and rewards the creator (caps apply). Repeating it changes nothing.
+   * @summary Record a remix and reward the creator
+   */
   @Post('{postId}/remix/record')
+  @OperationId('recordRemix')
   @Security('jwt')
   @Response<Problem>(400, 'validation_error (image not succeeded/billable, or made before remix/open)') @Response<Problem>(404, 'not_found')
   @Response<Problem>(409, 'conflict (image recorded for another post)')

@@ -1,5 +1,5 @@
 import type { Request as ExRequest } from 'express';
-import { Body, Controller, Get, Header, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import { Body, Controller, Get, Header, OperationId, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
 import { createPurchase, listPacks, sandboxPay, verifyPurchase } from '../payments/purchase.js';
 import type { PacksResponse, PurchaseResponse, SandboxPayResponse, VerifyResponse } from '../presenters/wallet.js';
@@ -23,15 +23,23 @@ export interface SandboxPayRequest { orderId: string }
 @Route('api/credits')
 @Tags('Credits')
 export class PaymentsController extends Controller {
-  /** Credit packs and the per-credit price of the caller's price band, in INR. */
+  /**
+   * Credit packs and the per-credit price of the caller's price band, in INR.
+   * @summary List credit packs and prices
+   */
   @Get('packs')
+  @OperationId('listPacks')
   @Security('jwt')
   public async packs(@Request() req: ExRequest): Promise<PacksResponse> {
     return listPacks(req.user as Principal);
   }
 
-  /** Creates an order priced on the server (pack or quantity). Send an Idempotency-Key to make retries safe. */
+  /**
+   * Creates an order priced on the server (pack or quantity). Send an Idempotency-Key to make retries safe.
+   * @summary Create a credit order
+   */
   @Post('purchase')
+  @OperationId('purchase')
   @Security('jwt')
   @SuccessResponse(201, 'Created')
   @Response<Problem>(400, 'validation_error (unknown packId, bad quantity, both or neither)') @Response<Problem>(409, 'idempotency_conflict')
@@ -43,8 +51,12 @@ export class PaymentsController extends Controller {
     return r.body;
   }
 
-  /** Verifies a checkout result and credits the order exactly once (a repeat answers the same). */
+  /**
+   * Verifies a checkout result and credits the order exactly once (a repeat answers the same).
+   * @summary Verify a payment and credit the order
+   */
   @Post('purchase/verify')
+  @OperationId('verifyPurchase')
   @Security('jwt')
   @Response<Problem>(400, 'payment_verification_failed | validation_error') @Response<Problem>(404, 'not_found')
   @Response<Problem>(409, 'idempotency_conflict')
@@ -55,8 +67,12 @@ export class PaymentsController extends Controller {
     return r.body;
   }
 
-  /** Sandbox gateway only: what a completed checkout returns. 404 when Razorpay is configured. */
+  /**
+   * Sandbox gateway only: what a completed checkout returns. 404 when Razorpay is configured.
+   * @summary Complete a sandbox checkout
+   */
   @Post('sandbox/pay')
+  @OperationId('sandboxPay')
   @Security('jwt')
   @Response<Problem>(404, 'not_found (no such order of yours, or sandbox disabled)') @Response<Problem>(409, 'conflict (already paid)')
   public async sandboxPay(@Request() req: ExRequest, @Body() body: SandboxPayRequest): Promise<SandboxPayResponse> {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Request as ExRequest } from 'express';
-import { Body, Controller, Get, Path, Post, Produces, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import { Body, Controller, Get, OperationId, Path, Post, Produces, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
 import { claimReferral, type ClaimRequest } from '../operations/referrals/claim-referral.js';
 import { referralMe } from '../operations/referrals/get-my-referrals.js';
@@ -11,8 +11,12 @@ import type { Problem } from './problem.js';
 @Route('api/referrals')
 @Tags('Referrals')
 export class ReferralsController extends Controller {
-  /** Your referral code, share link and counters. */
+  /**
+   * Your referral code, share link and counters.
+   * @summary Get my referral code and counters
+   */
   @Get('me')
+  @OperationId('getMyReferrals')
   @Security('jwt')
   public async me(@Request() req: ExRequest): Promise<ReferralMeView> {
     return referralMe(req.user as Principal);
@@ -22,16 +26,22 @@ export class ReferralsController extends Controller {
    * Attributes you to a referrer within the claim window (24 h by default) and before your first generation.
    * 400 validation_error: malformed, unknown or your own code. 409 conflict: already referred, window closed, already generated.
    * A suspicious referral (shared device or IP, velocity) is `held` for review instead of paid.
+   * @summary Claim a referral code
    */
   @Post('claim')
+  @OperationId('claimReferral')
   @Security('jwt')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(409, 'conflict')
   public async claim(@Request() req: ExRequest, @Body() body: ClaimRequest): Promise<ClaimResponse> {
     return claimReferral(req.user as Principal, body);
   }
 
-  /** PNG poster: the public rendition of your own succeeded image with a QR code of your referral link. */
+  /**
+   * PNG poster: the public rendition of your own succeeded image with a QR code of your referral link.
+   * @summary Download a referral poster
+   */
   @Get('poster/{imageId}')
+  @OperationId('getReferralPoster')
   @Security('jwt')
   @Produces('image/png')
   @Response<Problem>(404, 'not_found')

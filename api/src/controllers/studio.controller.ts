@@ -1,5 +1,5 @@
 import type { Request as ExRequest } from 'express';
-import { Body, Controller, Get, Header, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import { Body, Controller, Get, Header, OperationId, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
 import { generateImage } from '../operations/studio/generate-image.js';
 import { enhancePrompt } from '../operations/studio/enhance-prompt.js';
@@ -30,16 +30,24 @@ export interface ListResponse<T> { items: T[]; nextCursor?: string }
 @Route('api/studio')
 @Tags('Studio')
 export class StudioController extends Controller {
-  /** Improves a prompt (rule-based offline, or the partner's chat model), with suggestions. */
+  /**
+   * Improves a prompt (rule-based offline, or the partner's chat model), with suggestions.
+   * @summary Enhance a prompt
+   */
   @Post('enhance-prompt')
+  @OperationId('enhancePrompt')
   @Security('jwt')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(422, 'content_policy_violation') @Response<Problem>(429, 'rate_limited')
   public async enhancePrompt(@Request() req: ExRequest, @Body() body: EnhancePromptRequest): Promise<EnhancePromptResponse> {
     return enhancePrompt(req.user as Principal, body);
   }
 
-  /** Debits the tier's cost and queues the image job. Send an Idempotency-Key to make retries safe. */
+  /**
+   * Debits the tier's cost and queues the image job. Send an Idempotency-Key to make retries safe.
+   * @summary Generate an image
+   */
   @Post('generate')
+  @OperationId('generate')
   @Security('jwt')
   @SuccessResponse(202, 'Accepted')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(402, 'insufficient_credits') @Response<Problem>(409, 'idempotency_conflict')
@@ -51,28 +59,46 @@ export class StudioController extends Controller {
     return r.body;
   }
 
-  /** Status of a generation job; `imageUrl`/`thumbnailUrl` (signed, expiring) once it has succeeded. */
+  /**
+   * Status of a generation job; `imageUrl`/`thumbnailUrl` (signed, expiring) once it has succeeded.
+   * @summary Get a generation job
+   */
   @Get('generate/{jobId}')
+  @OperationId('getJob')
   @Security('jwt')
   @Response<Problem>(404, 'not_found')
   public async getJob(@Request() req: ExRequest, @Path() jobId: string): Promise<JobView> {
     return getJob(req.user as Principal, jobId);
   }
 
+  /**
+   * The partner's active categories in display order, for the Studio's category picker.
+   * @summary List the active categories
+   */
   @Get('categories')
+  @OperationId('listCategories')
   @Security('jwt') @Security('visitor')
   public async categories(@Request() req: ExRequest): Promise<ListResponse<CategoryView>> {
     return listCategories((req.user as Principal).tenantId);
   }
 
+  /**
+   * The partner's active prompt templates in display order, optionally of one category.
+   * @summary List the active templates
+   */
   @Get('templates')
+  @OperationId('listTemplates')
   @Security('jwt') @Security('visitor')
   public async templates(@Request() req: ExRequest, @Query() categoryId?: string): Promise<ListResponse<TemplateView>> {
     return listTemplates((req.user as Principal).tenantId, categoryId);
   }
 
-  /** The tiers with their current cost (campaign discounts applied) and output size. */
+  /**
+   * The tiers with their current cost (campaign discounts applied) and output size.
+   * @summary List the quality tiers
+   */
   @Get('tiers')
+  @OperationId('listTiers')
   @Security('jwt') @Security('visitor')
   public async tiers(@Request() req: ExRequest): Promise<ListResponse<TierView>> {
     return listTiers((req.user as Principal).tenantId);

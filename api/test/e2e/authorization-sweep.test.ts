@@ -22,6 +22,9 @@ function operations(): Op[] {
   const out: Op[] = [];
   for (const [path, item] of Object.entries<Record<string, any>>(spec.paths)) {
     for (const [method, op] of Object.entries<any>(item)) {
+      // Public by design (`security: []`: signed files, public images, share pages, webhooks, probes): no bearer token,
+      // nothing of a user to leak by id; (f) below calls them explicitly and contract-robustness feeds them bad input.
+      if (Array.isArray(op.security) && op.security.length === 0) continue;
       const ref: string | undefined = op.requestBody?.content?.['application/json']?.schema?.$ref;
       const props = ref ? Object.keys(schemas[ref.split('/').pop()!]?.properties ?? {}) : [];
       const idFields = [...[...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!), ...props.filter((p) => ID_FIELD.test(p) && !NOT_AN_ID.has(p))];

@@ -75,7 +75,9 @@ export async function openApiOps(s: TestServer): Promise<{ doc: any; ops: OpenAp
   return { doc: r.body, ops };
 }
 
-export const isPublicOp = (op: any) => (op.security ?? []).some((s: Record<string, unknown>) => 'visitor' in s);
+/** Visitors may call it, or it is public by design (`security: []`: signed files, public images, share pages, webhooks, probes). */
+export const isPublicOp = (op: any) => (Array.isArray(op.security) && op.security.length === 0)
+  || (op.security ?? []).some((s: Record<string, unknown>) => 'visitor' in s);
 export const isAdminOp = (op: any) => (op.security ?? []).some((s: Record<string, string[]>) => (s.jwt ?? []).includes('admin'));
 export const fillPath = (p: string, value: string) => p.replace(/\{[^}]+\}/g, encodeURIComponent(value));
 

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'chai';
 import { generateSpecAndRoutes, type Config } from 'tsoa';
+import { operations as sdkOperations } from '../../../sdk/src/operations.js';
 
 /**
  * The committed docs/openapi.json and api/src/generated/routes.ts must be what tsoa makes from the controllers
@@ -65,5 +66,57 @@ describe('OpenAPI spec and tsoa routes are up to date', function () {
       expect(spec.paths, p).to.have.property(p);
     }
     expect(spec.components.securitySchemes).to.have.keys('jwt', 'visitor');
+  });
+
+  describe('every operation is documented', () => {
+    type Op = { operationId?: string; summary?: string; description?: string; tags?: string[]; security?: unknown[] };
+    const spec = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs', 'openapi.json'), 'utf8')) as {
+      paths: Record<string, Record<string, Op>>; tags?: Array<{ name: string; description?: string }>;
+    };
+    const ops = Object.entries(spec.paths).flatMap(([p, item]) => Object.entries(item).map(([m, op]) => ({ route: `${m.toUpperCase()} ${p}`, op })));
+
+    it('has a unique, camelCase operationId, a summary, a description and declared tags on each', () => {
+      const declared = new Set((spec.tags ?? []).map((t) => t.name));
+      const problems: string[] = [];
+      const seen = new Map<string, string>();
+      for (const { route, op } of ops) {
+        const id = op.operationId ?? '';
+        if (!/^[a-z][A-Za-z0-9]*$/.test(id)) problems.push(`${route}: operationId "${id}" is not camelCase`);
+        if (seen.has(id)) problems.push(`${route}: operationId "${id}" also used by ${seen.get(id)}`);
+        seen.set(id, route);
+        if (!op.summary?.trim()) problems.push(`${route}: no summary (JSDoc @summary)`);
+        if (!op.description?.trim()) problems.push(`${route}: no description (JSDoc text)`);
+        if (!op.tags?.length) problems.push(`${route}: no tags`);
+        for (const t of op.tags ?? []) if (!declared.has(t)) problems.push(`${route}: tag "${t}" not declared in tsoa.json spec.tags`);
+      }
+      for (const t of spec.tags ?? []) if (!t.description) problems.push(`tag ${t.name} has no description`);
+      expect(problems).to.deep.equal([]);
+    });
+
+    it('documents the routes served by plain Express routers (merged from tsoa.json spec.spec)', () => {
+      const routes = ops.map((o) => o.route);
+      expect(routes).to.include.members([
+        'GET /api/files/{imageId}/{variant}', 'GET /api/public/posts/{postId}/image', 'GET /share/{postId}',
+        'POST /api/webhooks/{gateway}', 'GET /healthz', 'GET /readyz',
+      ]);
+      for (const { route, op } of ops.filter((o) => !o.route.includes(' /api/') || /files|public|webhooks/.test(o.route))) {
+        expect(op.security, `${route} is public: security must be []`).to.deep.equal([]);
+      }
+    });
+
+    it('docs/api-reference.md lists every operation (node scripts/api-table.mjs)', async () => {
+      const { renderTable } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'api-table.mjs')).href) as { renderTable: (s: unknown) => string };
+      const doc = fs.readFileSync(path.join(ROOT, 'docs', 'api-reference.md'), 'utf8');
+      if (!doc.includes(`<!-- api-table:start -->\n${renderTable(spec)}\n<!-- api-table:end -->`)) {
+        expect.fail('docs/api-reference.md is stale: run node scripts/api-table.mjs');
+      }
+    });
+
+    it('names each SDK operation by its operationId (one vocabulary for the document, the SDK and generated clients)', () => {
+      const byRoute = new Map(ops.map((o) => [o.route, o.op.operationId]));
+      const mismatched = sdkOperations.filter((o) => byRoute.get(`${o.method} ${o.path}`) !== o.name)
+        .map((o) => `${o.name}: ${o.method} ${o.path} has operationId ${byRoute.get(`${o.method} ${o.path}`)}`);
+      expect(mismatched).to.deep.equal([]);
+    });
   });
 });

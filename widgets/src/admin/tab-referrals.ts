@@ -10,11 +10,8 @@ import { adminStyles } from './admin-styles.js';
 /** The API's statuses: `held` waits for a decision, `paid` was approved (or never held), `rejected` was refused. */
 type Status = 'held' | 'paid' | 'rejected';
 interface User { id: string; name?: string }
-/** A held award as the API lists it (the SDK's ReferralReview plus the server's richer fields). */
-type Review = ReferralReview & {
-  type?: string; holdReason?: string; credits?: number; referrer?: User; referee?: User;
-  anomaly?: { flagged: boolean; referees: number; inactiveReferees: number; inactiveShare: number };
-};
+/** A held award as the API lists it. */
+type Review = ReferralReview;
 
 /** Referrals held by the fraud checks (self-referral, shared device/IP, velocity), to approve or reject. */
 export class AisAdminReferrals extends AisElement {
@@ -35,8 +32,8 @@ export class AisAdminReferrals extends AisElement {
   private async more(): Promise<void> {
     this.loading = true;
     try {
-      const page = await this.client.admin.referralReviews.list({ status: this.status as never, limit: 50, cursor: this.cursor ?? undefined });
-      this.items = [...this.items, ...(page.items as Review[])];
+      const page = await this.client.admin.referralReviews.list({ status: this.status, limit: 50, cursor: this.cursor ?? undefined });
+      this.items = [...this.items, ...page.items];
       this.cursor = page.nextCursor ?? null;
       this.error = undefined;
     } catch (err) {
@@ -50,8 +47,7 @@ export class AisAdminReferrals extends AisElement {
     this.busy = r.id;
     try {
       const res = await this.client.admin.referralReviews.act({ id: r.id, action });
-      const item = (res as { item?: Review }).item;
-      this.emit('ais-referral-reviewed', { id: r.id, action, status: item?.status ?? res.status, credits: r.credits });
+      this.emit('ais-referral-reviewed', { id: r.id, action, status: res.item.status, credits: r.credits });
       this.items = this.items.filter((i) => i.id !== r.id);
     } catch (err) {
       this.error = this.fail(err);
@@ -60,8 +56,8 @@ export class AisAdminReferrals extends AisElement {
     }
   }
 
-  private who(u: User | undefined, id: string | undefined) {
-    return html`<div style="font-weight:600">${u?.name ?? u?.id ?? id ?? '—'}</div>${u?.name ? html`<code class="small">${u.id}</code>` : nothing}`;
+  private who(u: User | undefined) {
+    return html`<div style="font-weight:600">${u?.name ?? u?.id ?? '—'}</div>${u?.name ? html`<code class="small">${u.id}</code>` : nothing}`;
   }
 
   override render() {
@@ -77,11 +73,11 @@ export class AisAdminReferrals extends AisElement {
         <thead><tr><th scope="col">${this.t('referrer')}</th><th scope="col">${this.t('referee')}</th><th scope="col">${this.t('reason')}</th>
           <th scope="col" class="num">${this.t('earned')}</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
         <tbody>${this.items.map((r) => html`<tr>
-          <td>${this.who(r.referrer, r.referrerId)}${r.anomaly?.flagged ? html`<div><span class="badge danger" title="${r.anomaly.inactiveReferees}/${r.anomaly.referees}">${icon('alert', 12)} ${Math.round(r.anomaly.inactiveShare * 100)}% inactive</span></div>` : nothing}</td>
-          <td>${this.who(r.referee, r.refereeId)}<div class="muted small">${relativeTime(r.createdAt, this.loc)}</div></td>
-          <td>${r.type ? html`<div class="small">${r.type.replace(/_/g, ' ')}</div>` : nothing}<span class="badge warning">${r.holdReason ?? r.reason ?? '—'}</span></td>
+          <td>${this.who(r.referrer)}${r.anomaly?.flagged ? html`<div><span class="badge danger" title="${r.anomaly.inactiveReferees}/${r.anomaly.referees}">${icon('alert', 12)} ${Math.round(r.anomaly.inactiveShare * 100)}% inactive</span></div>` : nothing}</td>
+          <td>${this.who(r.referee)}<div class="muted small">${relativeTime(r.createdAt, this.loc)}</div></td>
+          <td>${r.type ? html`<div class="small">${r.type.replace(/_/g, ' ')}</div>` : nothing}<span class="badge warning">${r.holdReason ?? '—'}</span></td>
           <td class="num">${typeof r.credits === 'number' ? formatNumber(r.credits, this.loc) : '—'}</td>
-          <td>${r.status === 'held' || r.status === 'pending' ? html`<div class="list-actions">
+          <td>${r.status === 'held' ? html`<div class="list-actions">
             <button ?disabled=${this.busy === r.id} @click=${() => void this.act(r, 'approve')}>${icon('check', 15)} ${this.t('approve')}</button>
             <button class="danger" ?disabled=${this.busy === r.id} @click=${() => void this.act(r, 'reject')}>${icon('close', 15)} ${this.t('reject')}</button>
           </div>` : html`<span class="badge">${r.status}</span>`}</td></tr>`)}</tbody></table>` : nothing}

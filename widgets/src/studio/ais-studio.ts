@@ -301,7 +301,7 @@ export class AisStudio extends AisElement {
               <span class="label">${this.t('blankTemplate')}</span>
             </button>
             ${(this.allTemplates ? shown : shown.slice(0, 7)).map((t) => html`<button class="template" part="template" aria-pressed=${this.templateId === t.id} title=${t.description ?? t.promptText} @click=${() => this.pickTemplate(t)}>
-              <span class="art" style=${t.thumbnailUrl ? `background-image:url('${encodeURI(t.thumbnailUrl)}')` : `background:${placeholderGradient(t.id)}`}>${t.thumbnailUrl ? nothing : icon('image', 26)}</span>
+              <span class="art" style=${`background:${placeholderGradient(t.id)}`}>${icon('image', 26)}</span>
               <span class="label">${t.title}</span></button>`)}
           </div>
           ${shown.length > 7 ? html`<button class="ghost small-btn" part="button" aria-expanded=${this.allTemplates} @click=${() => (this.allTemplates = !this.allTemplates)}>

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { GetBalanceResponse, LedgerEntry, ListPacksResponse, Pack, PurchaseResponse } from '../../../sdk/src/types.js';
+import type { GetBalanceResponse, LedgerEntry, LedgerReason, ListPacksResponse, Pack, PurchaseResponse } from '../../../sdk/src/types.js';
 import { AisElement, define } from '../shared/base.js';
 import { formatCredits, formatInr, formatNumber, relativeTime, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
@@ -229,7 +229,7 @@ export class AisWallet extends AisElement {
       ${this.history.length === 0 ? html`<p class="muted small">${this.t('historyEmpty')}</p>` : html`<table part="history">
         <thead><tr><th scope="col">${this.t('reason')}</th><th scope="col" class="num">${this.t('change')}</th><th scope="col" class="num">${this.t('balance')}</th></tr></thead>
         <tbody>${this.history.map((h) => html`<tr>
-          <td><div style="font-weight:600">${this.t(`reason_${h.reason}`)}</div><div class="muted small">${relativeTime(h.createdAt, this.loc)}${h.note ? ` · ${h.note}` : ''}</div></td>
+          <td><div style="font-weight:600">${this.t(`reason_${h.reason as LedgerReason}`)}</div><div class="muted small">${relativeTime(h.createdAt, this.loc)}${h.note ? ` · ${h.note}` : ''}</div></td>
           <td class="num ${h.delta >= 0 ? 'pos' : 'neg'}">${h.delta > 0 ? '+' : ''}${formatNumber(h.delta, this.loc)}</td>
           <td class="num">${formatNumber(h.balanceAfter, this.loc)}</td></tr>`)}</tbody></table>`}
       ${this.historyCursor ? html`<div class="row" style="justify-content:center"><button class="ghost" part="button load-more" @click=${() => void this.loadHistory()}>${this.t('loadMore')}</button></div>` : nothing}

@@ -17,6 +17,8 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string;
   role: Role;
+  /** HTTP processes forked with node:cluster (MySQL/MariaDB only; see api/src/cluster.ts). */
+  apiProcesses: number;
   authJwtSecret: string;
   paymentsSandboxSecret: string;
   masterKey: Buffer;
@@ -130,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     databaseUrl,
     role,
+    apiProcesses: int('API_PROCESSES', 1, 1, 64),
     authJwtSecret,
     paymentsSandboxSecret,
     masterKey,

@@ -1,5 +1,5 @@
 /**
- * npm run soak -- --minutes N   [--users 200] [--kill-every 30] [--drain 300] [--limit 4] [--keep]
+ * npm run soak -- --minutes N   [--users 200] [--kill-every 30] [--drain 600] [--limit 4] [--think-ms 2000-8000] [--keep]
  * On MariaDB (MYSQL_URL, default mysql://root@127.0.0.1:3306), Redis (REDIS_URL base, default redis://127.0.0.1:6379;
  * an empty database 8..15 is used and flushed at the end) and s3rver (started here): 2 API and 2 worker processes
  * (`node --import tsx api/src/main.ts`, ROLE=api / ROLE=worker) serve simulated users while every --kill-every
@@ -20,9 +20,11 @@ const arg = (name: string, def: string) => { const i = process.argv.indexOf(`--$
 const minutes = Number(arg('minutes', '10'));
 const userCount = Number(arg('users', '200'));
 const killEverySec = Number(arg('kill-every', '30'));
-const drainSec = Number(arg('drain', '300'));
+const drainSec = Number(arg('drain', '600'));
 const limit = Number(arg('limit', '4'));
 const keep = process.argv.includes('--keep');
+// Think time between a user's actions: 200 users at 2-8 s is about 40 actions/s, 8 % of them generations.
+const thinkMs = arg('think-ms', '2000-8000').split('-').map(Number) as [number, number];
 const GRACE_MS = 3000;
 
 const pct = (xs: number[], p: number) => { if (!xs.length) return NaN; const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!; };
@@ -96,36 +98,45 @@ async function main() {
   // Every 7th user arrives through a referral link of the user before it.
   const codes = new Map<string, string>();
   for (let i = 0; i < users.length; i += 10) {
-    await Promise.all(users.slice(i, i + 10).map(async (u, j) => {
+    await Promise.all(users.slice(i, i + 10).map(async (u) => {
       const token = tokenFor(u, env.AUTH_JWT_SECRET!);
       const me = await setup.call('setup', 'GET', '/api/referrals/me', { token });
       if (me.status === 200) codes.set(u.sub, me.body.code);
-      if ((i + j) % 7 !== 3) await setup.call('setup', 'POST', '/api/admin/credits/grant', { token: adminToken, body: { userId: u.sub, credits: 40, note: 'soak' } });
+      await setup.call('setup', 'POST', '/api/admin/credits/grant', { token: adminToken, body: { userId: u.sub, credits: 40, note: 'soak' } });
     }));
   }
   users.forEach((u, i) => { if (i % 7 === 3 && i > 0) u.referrer = codes.get(users[i - 1]!.sub); });
   const metrics = await fetch(`${apis[0]!.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } }).then((r) => r.status, () => 0);
 
   const world: World = { deadline: Date.now() + runMs, limit: effective, burstSize: effective * 2, secret: env.AUTH_JWT_SECRET!, categories, posts: [], codes: [],
-    thinkMs: [1000, 4000], pollMs: 1000, maxPolls: 120 };
+    thinkMs, pollMs: 1000, maxPolls: 120 };
   log(`${userCount} users for ${minutes} min (generate limit ${effective}/min, bursts of ${world.burstSize}), a SIGKILL every ${killEverySec} s`);
 
   // Chaos: one process at a time, SIGKILL, start again; the window lasts until it is ready again (plus a grace).
   const windows: Window[] = [];
   const kills: { name: string; at: number; readyMs: number }[] = [];
+  const restarting = new Set<AppProcess>();
+  const killAndRestart = async (victim: AppProcess) => {
+    restarting.add(victim);
+    const w: Window = { from: Date.now(), to: Number.POSITIVE_INFINITY, what: victim.spec.name };
+    windows.push(w);
+    await victim.kill('SIGKILL');
+    victim.start();
+    await victim.ready();
+    w.to = Date.now() + GRACE_MS;
+    restarting.delete(victim);
+    kills.push({ name: victim.spec.name, at: w.from, readyMs: Date.now() - w.from });
+    log(`killed ${victim.spec.name}; back after ${((Date.now() - w.from) / 1000).toFixed(1)} s`);
+  };
   const chaos = (async () => {
-    while (Date.now() + killEverySec * 1000 < world.deadline) {
-      await sleep(killEverySec * 1000);
-      const victim = procs[Math.floor(Math.random() * procs.length)]!;
-      const w: Window = { from: Date.now(), to: Number.POSITIVE_INFINITY, what: victim.spec.name };
-      windows.push(w);
-      await victim.kill('SIGKILL');
-      victim.start();
-      await victim.ready();
-      w.to = Date.now() + GRACE_MS;
-      kills.push({ name: victim.spec.name, at: w.from, readyMs: Date.now() - w.from });
-      log(`killed ${victim.spec.name}; back after ${((Date.now() - w.from) / 1000).toFixed(1)} s`);
+    const restarts: Promise<void>[] = [];
+    for (let next = Date.now() + killEverySec * 1000; next < world.deadline; next += killEverySec * 1000) {
+      await sleep(Math.max(0, next - Date.now()));
+      // On the clock, even while another process is still coming back; never both APIs at once (an outage, not a restart).
+      const candidates = procs.filter((p) => !restarting.has(p) && !(p.spec.role === 'api' && apis.some((a) => restarting.has(a))));
+      if (candidates.length) restarts.push(killAndRestart(candidates[Math.floor(Math.random() * candidates.length)]!));
     }
+    await Promise.all(restarts);
   })();
   let redisKeys = 0;
   const sampler = setInterval(() => { void redis.client.dbsize().then((n) => { redisKeys = Math.max(redisKeys, n); }, () => undefined); }, 2000);
@@ -153,7 +164,7 @@ async function main() {
     await checkOrders(admin, tally),
     checkRateLimit(tally, effective, redisKeys),
     await checkObjects(admin, { endpoint: s3.endpoint, bucket }, dataDir),
-    checkErrors(tally, windows),
+    ...checkErrors(tally, windows),
   ];
   if (metrics !== 200) checks.push({ name: 'GET /metrics answers', status: 'warn', detail: `status ${metrics}: metrics are not in this build` });
 
@@ -178,8 +189,10 @@ async function main() {
     errors: {
       '5xx in kill windows': tally.samples.filter((s) => s.status >= 500 && inWin(s)).length,
       '5xx outside': tally.samples.filter((s) => s.status >= 500 && !inWin(s)).length,
-      'refused/reset in kill windows (retried)': tally.samples.filter((s) => s.status === 0 && inWin(s)).length,
-      'refused/reset outside': tally.samples.filter((s) => s.status === 0 && !inWin(s)).length,
+      'refused/reset in kill windows (retried)': tally.samples.filter((s) => s.status === 0 && s.code !== 'TimeoutError' && inWin(s)).length,
+      'refused/reset outside': tally.samples.filter((s) => s.status === 0 && s.code !== 'TimeoutError' && !inWin(s)).length,
+      'timed out (30 s) in kill windows': tally.samples.filter((s) => s.code === 'TimeoutError' && inWin(s)).length,
+      'timed out (30 s) outside': tally.samples.filter((s) => s.code === 'TimeoutError' && !inWin(s)).length,
     },
     statuses,
     latencyMs: { all: { p50: pct(lat(), 50), p95: pct(lat(), 95) }, generateAck: { p50: pct(lat('generate'), 50), p95: pct(lat('generate'), 95) },

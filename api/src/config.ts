@@ -17,6 +17,10 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string;
   role: Role;
+  /** HTTP processes forked with node:cluster (MySQL/MariaDB only; see api/src/cluster.ts). */
+  apiProcesses: number;
+  /** CURSOR_KEY when set (util/cursor.ts signs list cursors with it); cluster.ts shares one with its children otherwise. */
+  cursorKey?: string;
   authJwtSecret: string;
   paymentsSandboxSecret: string;
   masterKey: Buffer;
@@ -130,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     databaseUrl,
     role,
+    apiProcesses: int('API_PROCESSES', 1, 1, 64),
+    cursorKey: env.CURSOR_KEY || undefined,
     authJwtSecret,
     paymentsSandboxSecret,
     masterKey,

@@ -17,7 +17,8 @@ export function configureLogger(level: string, destination?: pino.DestinationStr
     {
       level,
       redact: { paths: REDACT, censor: '[redacted]' },
-      base: { service: 'community-ai-studio' },
+      // pid: with API_PROCESSES>1 several processes write to one stdout.
+      base: { service: 'community-ai-studio', pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       mixin() {
         const ctx = requestContext.getStore();

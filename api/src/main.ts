@@ -1,10 +1,12 @@
-import { loadConfig, ConfigError } from './config.js';
+import cluster from 'node:cluster';
+import { loadConfig, ConfigError, type AppConfig } from './config.js';
 import { configureLogger, logger } from './logger.js';
 import { bootServices, shutdownServices } from './boot.js';
 import { buildApp } from './app.js';
 import { mountExamples } from './http/examples.js';
+import { httpProcesses, runPrimary } from './cluster.js';
 
-/** Starts the API, the job worker or both (ROLE), on SQLite by default. */
+/** Starts the API, the job worker or both (ROLE), on SQLite by default; API_PROCESSES>1 forks (cluster.ts). */
 async function main() {
   let config;
   try {
@@ -17,6 +19,14 @@ async function main() {
     throw err;
   }
   configureLogger(config.logLevel);
+  if (cluster.isPrimary) {
+    const n = httpProcesses(config);
+    if (n > 1) return runPrimary(config, n);
+  }
+  return runProcess(config);
+}
+
+async function runProcess(config: AppConfig) {
   await bootServices(config);
   let server: import('node:http').Server | undefined;
   if (config.role !== 'worker') {
@@ -24,7 +34,7 @@ async function main() {
     const app = buildApp();
     server = app.listen(config.port, config.host, () => {
       logger().info({ url: config.publicUrl, role: config.role, database: config.databaseUrl.split(':')[0] }, 'Community AI Studio is running');
-      if (process.stdout.isTTY || process.env.npm_lifecycle_event === 'start') {
+      if (cluster.isPrimary && (process.stdout.isTTY || process.env.npm_lifecycle_event === 'start')) {
         const site = config.serveExamples ? `\n  Example partner site: ${config.publicUrl}/` : '';
         process.stderr.write(`\n  Community AI Studio API: ${config.publicUrl}/api  (docs: ${config.publicUrl}/docs)${site}\n  Token: npm run token -- --sub alice\n\n`);
       }
@@ -32,9 +42,13 @@ async function main() {
   } else {
     logger().info({ role: config.role }, 'worker started');
   }
+  let stopping = false;
   const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger().info({ signal }, 'shutting down');
-    server?.close();
+    // Stop accepting connections and let in-flight requests finish (bounded), then stop the job worker and the pool.
+    if (server) await new Promise<void>((resolve) => { server!.close(() => resolve()); setTimeout(resolve, 10_000).unref(); });
     await shutdownServices().catch(() => undefined);
     process.exit(0);
   };

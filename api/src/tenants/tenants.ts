@@ -10,11 +10,16 @@ export interface TenantAuth {
   secret?: string; publicKey?: string; jwksUri?: string; issuer?: string; audience?: string; siteUrl?: string;
 }
 
-/** Tenants change rarely: keep their decrypted verification settings in memory, refreshed every 30 s. */
+/**
+ * Tenants change rarely: keep their decrypted verification settings in memory, refreshed every 5 s. A change is
+ * invalidated at once only in the process that made it; the others (API_PROCESSES, more instances) see it within
+ * the refresh, so a disabled partner or rotated key stays usable there that long at most.
+ */
+const TENANTS_TTL_MS = 5000;
 let cache: { at: number; byId: Map<string, TenantAuth>; byKey: Map<string, TenantAuth>; byIssuer: Map<string, TenantAuth> } | undefined;
 
 export async function loadTenants(force = false) {
-  if (!force && cache && Date.now() - cache.at < 30000) return cache;
+  if (!force && cache && Date.now() - cache.at < TENANTS_TTL_MS) return cache;
   const rows = await Tenant.findAll();
   const { masterKey } = services().config;
   const byId = new Map<string, TenantAuth>(), byKey = new Map<string, TenantAuth>(), byIssuer = new Map<string, TenantAuth>();

@@ -4,7 +4,7 @@ import type { AppConfig } from './config.js';
 import { logger } from './logger.js';
 import { createDatabase, ensureDatabaseExists, migrate } from './db.js';
 import { initModels } from './models/index.js';
-import { setServices } from './context.js';
+import { setAppContext, databaseOnlyContext } from './context.js';
 import { ensureDefaultTenant, DEFAULT_TENANT_ID } from './tenants/tenants.js';
 import { seedCatalog } from './tenants/seed-catalog.js';
 
@@ -40,7 +40,7 @@ async function prepareDatabase(config: AppConfig) {
   await ensureDatabaseExists(config.databaseUrl);
   const db = createDatabase(config.databaseUrl);
   initModels(db.sequelize);
-  setServices({ config, db });
+  setAppContext(databaseOnlyContext(config, db));
   try {
     await migrate(db);
     await ensureDefaultTenant();

@@ -23,7 +23,7 @@ export function clearRouters() { extraRouters.length = 0; }
 export function buildApp(): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
+  app.set('trust proxy', services().config.trustProxy);
   app.set('etag', false);
   app.use(requestIdMiddleware);
   app.use(corsMiddleware);

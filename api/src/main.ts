@@ -17,6 +17,7 @@ async function main() {
     throw err;
   }
   configureLogger(config.logLevel);
+  for (const warning of config.warnings) logger().warn({ warning }, 'configuration warning');
   await bootServices(config);
   let server: import('node:http').Server | undefined;
   if (config.role !== 'worker') {

@@ -31,12 +31,9 @@ export interface JobQueue {
 }
 
 /** Delays before a retry after attempt 1, 2, ...; JOB_RETRY_DELAYS_MS ("50,50,50") shortens them for tests. */
-export function retryDelaysMs(env: NodeJS.ProcessEnv = process.env): number[] {
-  const parsed = (env.JOB_RETRY_DELAYS_MS ?? '').split(',').map((v) => Number(v.trim())).filter((n) => Number.isInteger(n) && n >= 0);
-  return parsed.length ? parsed : [1000, 5000, 20000];
-}
+const retryDelaysMs = () => services().config.jobs.retryDelaysMs;
 /** How often a worker looks for jobs whose trigger was lost or whose worker died; JOB_SWEEP_EVERY ("2 seconds") for tests. */
-const sweepEvery = () => process.env.JOB_SWEEP_EVERY || '30 seconds';
+const sweepEvery = () => services().config.jobs.sweepEvery;
 
 export function createQueue(opts: { worker: boolean; concurrency: number; pollMs: number; name?: string }): JobQueue {
   const { db } = services();

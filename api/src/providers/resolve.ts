@@ -17,8 +17,8 @@ export async function imageProviderFor(tenantId: string): Promise<ImageProvider>
     const { config } = services();
     fromEnv = config.imageProvider === 'openai' && config.openai
       ? createImageProvider({ provider: 'openai', apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl, model: config.openai.imageModel })
-      : config.imageProvider === 'stability' && process.env.STABILITY_API_KEY
-        ? createImageProvider({ provider: 'stability', apiKey: process.env.STABILITY_API_KEY })
+      : config.imageProvider === 'stability' && config.stability
+        ? createImageProvider({ provider: 'stability', apiKey: config.stability.apiKey })
         : new LocalImageProvider();
   }
   return fromEnv;

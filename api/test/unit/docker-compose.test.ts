@@ -13,7 +13,8 @@ import { loadConfig } from '../../src/config.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const SAMPLE: Record<string, string> = {
   AUTH_JWT_SECRET: 'compose-jwt-secret-0123456789abcdef', PAYMENTS_SANDBOX_SECRET: 'compose-sandbox-secret-0123456789',
-  MASTER_KEY: 'compose-master-key-0123456789abcdef', CURSOR_KEY: 'compose-cursor-key-0123456789', MYSQL_PASSWORD: 'studio-pw', MYSQL_ROOT_PASSWORD: 'root-pw',
+  MASTER_KEY: 'compose-master-key-0123456789abcdef', CURSOR_KEY: 'compose-cursor-key-0123456789',
+  PAYMENTS_GATEWAY: 'sandbox', METRICS_TOKEN: 'compose-metrics-token-0123456789', MYSQL_PASSWORD: 'studio-pw', MYSQL_ROOT_PASSWORD: 'root-pw',
 };
 
 function interpolate(text: string, vars: Record<string, string>): string {
@@ -76,7 +77,7 @@ describe('docker-compose.yml and Dockerfile', () => {
   });
 
   it('refuses to start without the secrets (no default secret is baked in)', () => {
-    for (const name of ['AUTH_JWT_SECRET', 'PAYMENTS_SANDBOX_SECRET', 'MASTER_KEY', 'CURSOR_KEY', 'MYSQL_PASSWORD']) {
+    for (const name of ['AUTH_JWT_SECRET', 'PAYMENTS_SANDBOX_SECRET', 'MASTER_KEY', 'CURSOR_KEY', 'PAYMENTS_GATEWAY', 'METRICS_TOKEN', 'MYSQL_PASSWORD']) {
       const { [name]: _gone, ...rest } = SAMPLE;
       expect(() => load(rest), name).to.throw(new RegExp(`required variable ${name}`));
     }

@@ -7,13 +7,13 @@ export * from './types.js';
 export { RazorpayGateway } from './razorpay.js';
 export { SandboxGateway } from './sandbox.js';
 
-/** Razorpay when its keys are configured (RAZORPAY_*), else the offline sandbox. */
+/** The gateway PAYMENTS_GATEWAY chose (config.ts: Razorpay when its keys are configured, else the offline sandbox). */
 export function activeGateway(): PaymentGateway {
   const { config } = services();
-  return config.razorpay ? new RazorpayGateway(config.razorpay) : new SandboxGateway(config.paymentsSandboxSecret);
+  return config.paymentsGateway === 'razorpay' && config.razorpay ? new RazorpayGateway(config.razorpay) : new SandboxGateway(config.paymentsSandboxSecret);
 }
 
-export const sandboxEnabled = () => !services().config.razorpay;
+export const sandboxEnabled = () => services().config.paymentsGateway === 'sandbox';
 
 /**
  * The gateway that settles an existing order. Sandbox orders stop being payable once Razorpay is

@@ -8,6 +8,7 @@ import { seedCatalog } from './tenants/seed-catalog.js';
 import { LocalDiskStorage } from './storage/storage.js';
 import { createQueue, type JobQueue } from './jobs/queue.js';
 import { initModules } from './modules.js';
+import { defineGenerationJobs } from './jobs/generation-jobs.js';
 
 /** Wires every service for a process (API, worker or both) or a test. */
 export async function bootServices(config: AppConfig, opts: { worker?: boolean; workerName?: string } = {}) {
@@ -22,6 +23,7 @@ export async function bootServices(config: AppConfig, opts: { worker?: boolean; 
   const worker = opts.worker ?? config.role !== 'api';
   const queue = createQueue({ worker, concurrency: config.workerConcurrency, pollMs: config.jobPollMs, name: opts.workerName });
   registerService('queue', queue);
+  await defineGenerationJobs(queue);
   await initModules(queue);
   await queue.start();
   return services();

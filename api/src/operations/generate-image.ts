@@ -13,6 +13,7 @@ import type { Principal } from '../auth/principal.js';
 import { track } from '../analytics/track.js';
 import { payCampaignGrants } from '../admin/campaigns.js';
 import type { JobQueue } from '../jobs/queue.js';
+import { generateImageJob } from '../jobs/generation-jobs.js';
 
 export interface GenerateBody { prompt: string; tier: TierName; templateId?: string; watermark?: boolean }
 export interface GenerateResult { jobId: string; imageId: string; creditDebited: number; status: 'queued' }
@@ -87,7 +88,7 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
     // In the transaction (no separate write to wait for) and before the debit: the wallet row stays locked
     // only from the debit to the commit, which is what bounds one user's concurrent generations.
     await track(p.tenantId, p.userId, 'generate_acknowledged', { ms: Math.round(performance.now() - startedAt), tier: body.tier, jobId }, t);
-    await service<JobQueue>('queue').enqueueGenerationInTx(t, jobId);
+    await service<JobQueue>('queue').enqueueInTx(t, generateImageJob, { jobId });
     if (cost > 0) {
       await applyMovement(t, {
         tenantId: p.tenantId, userId: p.userId, delta: -cost, reason: 'generation', refType: 'job', refId: jobId,

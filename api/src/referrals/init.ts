@@ -1,7 +1,8 @@
 import { addRouter } from '../app.js';
 import { on, off } from '../hooks.js';
 import type { HookEvents } from '../hooks.js';
-import type { JobQueue } from '../jobs/queue.js';
+import { defineJob, type JobQueue } from '../jobs/queue.js';
+import { noData } from '../jobs/definition.js';
 import { logger } from '../logger.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import { User } from '../models/index.js';
@@ -27,6 +28,7 @@ const onPurchase = async (e: HookEvents['purchaseCompleted']) => {
 };
 
 let router: ReturnType<typeof shareRouter> | undefined;
+const dailyEvaluationJob = defineJob({ name: DAILY_JOB, parse: noData, concurrency: 1, async handler() { await runDailyReferralEvaluation(); } });
 
 /** Hook listeners (signup attribution, first generation, purchase), the share page router and the daily evaluation. */
 export async function initReferrals(queue: JobQueue) {
@@ -35,6 +37,6 @@ export async function initReferrals(queue: JobQueue) {
   off('purchaseCompleted', onPurchase); on('purchaseCompleted', onPurchase);
   router ??= shareRouter();
   addRouter(router);
-  queue.define(DAILY_JOB, async () => { await runDailyReferralEvaluation(); }, { concurrency: 1 });
-  await queue.every('1 day', DAILY_JOB);
+  queue.define(dailyEvaluationJob);
+  await queue.every('1 day', dailyEvaluationJob, {});
 }

@@ -1,5 +1,6 @@
 import type { JobQueue } from './jobs/queue.js';
-import { initPaymentsAndReferrals } from './payments/module.js';
+import { initPayments } from './payments/init.js';
+import { initReferrals } from './referrals/init.js';
 import { initAdmin } from './admin/init.js';
 import { initCommunity } from './community/init.js';
 
@@ -8,7 +9,8 @@ import { initCommunity } from './community/init.js';
  * job definitions and recurring jobs on the queue. Each module exposes one init function.
  */
 export async function initModules(queue: JobQueue) {
-  await initPaymentsAndReferrals(queue);
+  await initPayments(queue);
+  await initReferrals(queue);
   await initAdmin();
   await initCommunity(queue);
   // community, payments, referrals, admin: registered by their modules below.

@@ -256,15 +256,34 @@ export interface ListPacksResponse {
 export type PurchaseRequest = { packId: string; quantity?: never } | { quantity: number; packId?: never };
 export interface PurchaseResponse {
   orderId: string;
-  gateway: 'sandbox' | 'razorpay';
+  /** The gateway that took the order. */
+  gateway: string;
   /** Rupees. */
   amount: number;
   amountPaise: number;
   currency: string;
   credits: number;
-  /** Razorpay checkout key id (razorpay gateway only). */
+  /** The gateway's public checkout key, when it has one. */
   keyId?: string;
   gatewayOrderId?: string;
+  /** Which checkout to open for this order. */
+  checkout: CheckoutDescriptor;
+}
+
+/**
+ * What the browser opens to pay an order: `sandbox` (the built-in test checkout, paid by `credits.sandboxPay`), or
+ * `script`: load `src`, call `new window[global](options)` with callbacks and display fields at the dot paths in
+ * `bindings`, then `open()`; the success callback's argument carries the payment id and signature under `result`.
+ */
+export interface CheckoutDescriptor {
+  type: 'sandbox' | 'script';
+  script?: {
+    src: string;
+    global: string;
+    options: Record<string, string | number>;
+    bindings: { onSuccess: string; onDismiss: string; name?: string; description?: string; color?: string; prefill?: string };
+    result: { paymentId: string; signature: string };
+  };
 }
 
 export interface VerifyPurchaseRequest {

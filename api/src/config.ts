@@ -58,6 +58,8 @@ export interface AppConfig {
   metricsPort?: number;
   /** API processes (node:cluster); more than one needs MySQL/MariaDB. */
   apiProcesses: number;
+  /** Started by `npm start` (npm's npm_lifecycle_event): print where the studio runs even when stdout is piped. */
+  startedByNpm: boolean;
   /** Contradictions worth a log line but not a refusal to start (main.ts logs them). */
   warnings: string[];
 }
@@ -302,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken,
     metricsPort,
     apiProcesses,
+    startedByNpm: env.npm_lifecycle_event === 'start',
     warnings,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -25,7 +25,7 @@ async function main() {
     const app = buildApp();
     server = app.listen(config.port, config.host, () => {
       logger().info({ url: config.publicUrl, role: config.role, database: config.databaseUrl.split(':')[0] }, 'Community AI Studio is running');
-      if (process.stdout.isTTY || process.env.npm_lifecycle_event === 'start') {
+      if (process.stdout.isTTY || config.startedByNpm) {
         const site = config.serveExamples ? `\n  Example partner site: ${config.publicUrl}/` : '';
         process.stderr.write(`\n  Community AI Studio API: ${config.publicUrl}/api  (docs: ${config.publicUrl}/docs)${site}\n  Token: npm run token -- --sub alice\n\n`);
       }

@@ -74,13 +74,6 @@ export default tseslint.config(
   },
   layers,
   {
-    // Known exceptions until the payments entry points move to operations/credits/ (issue 9 item 1, owned by the
-    // payments change): the two controllers call payments/{purchase,wallet}.ts, which shape answers with presenters.
-    // Delete this block with that move; nothing else may be added here.
-    files: ['api/src/controllers/payments.controller.ts', 'api/src/controllers/wallet.controller.ts', 'api/src/payments/purchase.ts', 'api/src/payments/wallet.ts'],
-    rules: { 'boundaries/dependencies': 'off' },
-  },
-  {
     // chai's property assertions (`expect(x).to.be.empty`) are expressions by design.
     files: ['**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

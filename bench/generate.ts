@@ -46,7 +46,7 @@ export async function runGenerateBench(o: { dbUrl: string; seconds: number; conn
     env: {
       ...process.env, NODE_ENV: 'production', DATABASE_URL: o.dbUrl, DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1',
       PAYMENTS_SANDBOX_SECRET: 'bench-sandbox-secret-0123456789', MASTER_KEY: 'bench-master-key-0123456789', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-      ROLE: o.worker ? 'all' : 'api', SERVE_EXAMPLES: 'false',
+      ROLE: o.worker ? 'all' : 'api', SERVE_EXAMPLES: 'false', PAYMENTS_GATEWAY: 'sandbox', METRICS_TOKEN: 'bench-metrics-token-0123456789',
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

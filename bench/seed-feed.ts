@@ -21,6 +21,8 @@ export const DEFAULT_BENCH_URL = 'mysql://root@127.0.0.1:3306/ais_bench_feed';
 export const BENCH_ENV = {
   NODE_ENV: 'production', AUTH_JWT_SECRET: 'bench-jwt-secret-0123456789abcdef', MASTER_KEY: 'bench-master-key-0123456789abcdef',
   PAYMENTS_SANDBOX_SECRET: 'bench-sandbox-secret-0123456789', DATA_DIR: path.join(os.tmpdir(), 'ais-bench-feed'), LOG_LEVEL: 'warn',
+  // Production refuses to guess the gateway and leave /metrics open.
+  PAYMENTS_GATEWAY: 'sandbox', METRICS_TOKEN: 'bench-metrics-token-0123456789',
 };
 export interface SeedOptions { url?: string; posts?: number; users?: number; batch?: number; log?: (msg: string) => void }
 

@@ -21,7 +21,7 @@ export const OPENAPI_PATH = path.join(ROOT, 'docs', 'openapi.json');
 export function buildApp(): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
+  app.set('trust proxy', services().config.trustProxy);
   app.set('etag', false);
   app.use(requestIdMiddleware);
   app.use(corsMiddleware);

@@ -9,6 +9,7 @@ import { LocalDiskStorage } from './storage/storage.js';
 import { createQueue } from './jobs/queue.js';
 import { Providers } from './providers/providers.js';
 import { initModules } from './modules.js';
+import { defineGenerationJobs } from './jobs/generation-jobs.js';
 
 /**
  * Wires every service for a process (API, worker or both) or a test, in order: the database and its schema (on a
@@ -33,6 +34,7 @@ export async function bootServices(config: AppConfig, opts: { worker?: boolean; 
     routers: [],
   };
   setAppContext(ctx);
+  await defineGenerationJobs(ctx.queue);
   await initModules(ctx);
   await ctx.queue.start();
   return ctx;

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import cluster, { type Worker } from 'node:cluster';
 import type { AppConfig } from './config.js';
 import { logger } from './logger.js';
@@ -55,13 +54,11 @@ export async function runPrimary(config: AppConfig, processes: number) {
   const kinds = new Map<number, Kind>();
   const exits: number[] = [];
   let stopping = false;
-  // List cursors are signed with a key made at process start when CURSOR_KEY is unset: the children must share one,
-  // or a cursor from one process is refused by the next (connections are spread over them).
-  const cursorKey = config.cursorKey ?? crypto.randomBytes(32).toString('base64url');
 
   const start = (kind: Kind) => {
     // The child reads ROLE like any process: 'api' serves HTTP only, 'worker' runs jobs only.
-    const w = cluster.fork({ ROLE: kind, CURSOR_KEY: cursorKey });
+    // The children share the cursor key without help: it is CURSOR_KEY or derived from MASTER_KEY (config.ts).
+    const w = cluster.fork({ ROLE: kind });
     kinds.set(w.id, kind);
   };
   const alive = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());

@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { requestContext } from './request-context.js';
+import { initialLogLevel } from './config.js';
 
 let base: Logger;
 
@@ -32,4 +33,4 @@ export function configureLogger(level: string, destination?: pino.DestinationStr
 
 export const logger = () => base;
 
-configureLogger(process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'silent' : 'info'));
+configureLogger(initialLogLevel());

@@ -19,6 +19,7 @@ async function main() {
     throw err;
   }
   configureLogger(config.logLevel);
+  for (const warning of config.warnings) logger().warn({ warning }, 'configuration warning');
   if (cluster.isPrimary) {
     const n = httpProcesses(config);
     if (n > 1) return runPrimary(config, n);
@@ -34,7 +35,7 @@ async function runProcess(config: AppConfig) {
     const app = buildApp();
     server = app.listen(config.port, config.host, () => {
       logger().info({ url: config.publicUrl, role: config.role, database: config.databaseUrl.split(':')[0] }, 'Community AI Studio is running');
-      if (cluster.isPrimary && (process.stdout.isTTY || process.env.npm_lifecycle_event === 'start')) {
+      if (cluster.isPrimary && (process.stdout.isTTY || config.startedByNpm)) {
         const site = config.serveExamples ? `\n  Example partner site: ${config.publicUrl}/` : '';
         process.stderr.write(`\n  Community AI Studio API: ${config.publicUrl}/api  (docs: ${config.publicUrl}/docs)${site}\n  Token: npm run token -- --sub alice\n\n`);
       }

@@ -1,5 +1,6 @@
 import type { AppContext } from './context.js';
-import { initPaymentsAndReferrals } from './payments/module.js';
+import { initPayments } from './payments/init.js';
+import { initReferrals } from './referrals/init.js';
 import { initCommunity } from './community/init.js';
 
 /**
@@ -8,6 +9,7 @@ import { initCommunity } from './community/init.js';
  * (ctx.queue). Controllers reach the modules' use cases through operations/, never through here.
  */
 export async function initModules(ctx: AppContext) {
-  await initPaymentsAndReferrals(ctx);
+  await initPayments(ctx);
+  await initReferrals(ctx);
   await initCommunity(ctx);
 }

@@ -116,6 +116,8 @@ export type ListCreditHistoryResponse = ResponseOf<'listCreditHistory'>;
 export type Order = Schemas['OrderView'];
 export type ListOrdersRequest = QueryOf<'listOrders'>;
 export type ListOrdersResponse = ResponseOf<'listOrders'>;
+/** Which checkout the browser opens to pay an order (from the purchase response). */
+export type CheckoutDescriptor = Schemas['CheckoutDescriptor'];
 export type GetOrderRequest = EmptyRequest;
 export type GetOrderResponse = ResponseOf<'getOrder'>;
 

@@ -1,6 +1,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import { onResetForTests, processCache } from '../util/process-cache.js';
+import { services } from '../context.js';
 
 /**
  * Guards every URL an admin may point the server at (provider endpoints). A partner admin is trusted
@@ -71,8 +72,11 @@ export function addressProblem(address: string, allowPrivate: boolean): string |
   return undefined;
 }
 
-export function allowedHosts(env: NodeJS.ProcessEnv = process.env): Set<string> {
-  return new Set((env.PROVIDER_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean));
+/** PROVIDER_ALLOWED_HOSTS, parsed in config.ts; none before the services exist (unit tests pass their own). */
+function configuredHosts(): Set<string> {
+  let hosts: string[] = [];
+  try { hosts = services().config.providerAllowedHosts; } catch { /* no services: nothing allowed */ }
+  return new Set(hosts);
 }
 
 function isAllowedHost(url: URL, hosts: Set<string>) {
@@ -80,14 +84,14 @@ function isAllowedHost(url: URL, hosts: Set<string>) {
 }
 
 /** Parses and checks an endpoint; throws UnsafeEndpointError with the reason. */
-export async function assertSafeEndpoint(raw: string): Promise<URL> {
+export async function assertSafeEndpoint(raw: string, hosts: Set<string> = configuredHosts()): Promise<URL> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new UnsafeEndpointError('not an absolute URL');
   }
-  const allowed = isAllowedHost(url, allowedHosts());
+  const allowed = isAllowedHost(url, hosts);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowed)) {
     throw new UnsafeEndpointError('must use https (plain http only for hosts the operator listed in PROVIDER_ALLOWED_HOSTS)');
   }

@@ -2,6 +2,7 @@ import { Op } from 'sequelize';
 import { AnalyticsEvent, GeneratedImage, GenerationJob, LedgerEntry, Order, ReuseEvent, User } from '../models/index.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import type { TenantConfig } from '../tenants/tenant-config.js';
+import { LEDGER_REASONS, countsAsSpending, type LedgerReason } from '../ledger/reasons.js';
 import { dayOf, daysOf, gini, parseWindow, percentile, ratio, round, type Window } from './stats.js';
 
 /**
@@ -53,7 +54,7 @@ export async function computeAnalytics(tenantId: string, q: { from?: string; to?
     GeneratedImage.findAll({ where: { tenantId, status: 'succeeded', createdAt: inWindow(w) }, attributes: ['id', 'userId', 'provider', 'createdAt'] }),
     GenerationJob.findAll({ where: { tenantId, createdAt: inWindow(w), status: ['succeeded', 'failed'] }, attributes: ['id', 'status', 'createdAt'] }),
     ReuseEvent.findAll({ where: { tenantId, createdAt: inWindow(w) }, attributes: ['id', 'remixedImageId', 'createdAt'] }),
-    LedgerEntry.findAll({ where: { tenantId, createdAt: inWindow(w) }, attributes: ['userId', 'delta', 'reason', 'createdAt'] }),
+    LedgerEntry.findAll({ where: { tenantId, createdAt: inWindow(w) }, attributes: ['userId', 'delta', 'reason', 'spending', 'createdAt'] }),
     Order.findAll({ where: { tenantId, status: 'paid', paidAt: { [Op.lt]: w.to } }, attributes: ['userId', 'amountPaise', 'paidAt'] }),
     AnalyticsEvent.findAll({ where: { tenantId, name: 'generate_acknowledged', createdAt: inWindow(w) }, attributes: ['props'] }),
   ]);
@@ -95,10 +96,12 @@ export async function computeAnalytics(tenantId: string, q: { from?: string; to?
 
   // Credits by reason.
   const sumBy = (reason: string, sign = 1) => ledger.filter((l) => l.reason === reason && Math.sign(l.delta) === sign).reduce((a, l) => a + Math.abs(l.delta), 0);
-  const spent = sumBy('generation', -1);
-  const refunded = sumBy('refund');
+  // Spending is the rows' own flag (ledger/reasons.ts): debits spent, credits given back.
+  const spendingSum = (sign: number) => ledger.filter((l) => l.spending && Math.sign(l.delta) === sign).reduce((a, l) => a + Math.abs(l.delta), 0);
+  const spent = spendingSum(-1);
+  const refunded = spendingSum(1);
   const granted: Record<string, number> = {};
-  for (const r of ['purchase', 'reward', 'referral', 'bonus', 'admin']) granted[r] = credits(sumBy(r));
+  for (const r of (Object.keys(LEDGER_REASONS) as LedgerReason[]).filter((x) => !countsAsSpending(x))) granted[r] = credits(sumBy(r));
 
   // Rewards: who earned reuse rewards, and how evenly.
   const earned = new Map<string, number>();
@@ -198,8 +201,7 @@ function daily(w: Window, d: {
   for (const l of d.ledger) {
     const p = at(l.createdAt);
     if (!p) continue;
-    if (l.reason === 'generation' && l.delta < 0) p.creditsSpent += -l.delta;
-    if (l.reason === 'refund') p.creditsSpent -= l.delta;
+    if (l.spending) p.creditsSpent -= l.delta;
     if (l.reason === 'reward' && l.delta > 0) p.rewardCredits += l.delta;
   }
   for (const o of d.windowOrders) { const p = at(o.paidAt!); if (p) { p.revenue += o.amountPaise; p.paidOrders += 1; } }

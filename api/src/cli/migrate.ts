@@ -4,7 +4,7 @@ import { configureLogger } from '../logger.js';
 
 /** npm run db:migrate: applies pending migrations to DATABASE_URL (SQLite under DATA_DIR by default). */
 const config = loadConfig();
-configureLogger(process.env.LOG_LEVEL || 'info');
+configureLogger(config.logLevel);
 await ensureDatabaseExists(config.databaseUrl);
 const db = createDatabase(config.databaseUrl);
 await migrate(db);

@@ -1,7 +1,10 @@
 import type { Request as ExRequest } from 'express';
 import { Body, Controller, Get, Header, OperationId, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
-import { createPurchase, listPacks, sandboxPay, verifyPurchase } from '../payments/purchase.js';
+import { listPacks } from '../operations/credits/list-packs.js';
+import { createPurchase } from '../operations/credits/create-purchase.js';
+import { verifyPurchase } from '../operations/credits/verify-purchase.js';
+import { sandboxPay } from '../operations/credits/sandbox-pay.js';
 import type { PacksResponse, PurchaseResponse, SandboxPayResponse, VerifyResponse } from '../presenters/wallet.js';
 import type { Problem } from './problem.js';
 
@@ -12,10 +15,10 @@ export interface PurchaseRequest {
   quantity?: number;
 }
 export interface VerifyRequest {
-  /** Our order id (or, for Razorpay, the razorpay_order_id the checkout returned). */
+  /** Our order id (or the gateway's order id the checkout returned). */
   orderId: string;
   paymentId: string;
-  /** Hex HMAC-SHA256 of `orderId|paymentId` with the gateway secret. */
+  /** The checkout result's signature, checked by the order's gateway. */
   signature: string;
 }
 export interface SandboxPayRequest { orderId: string }
@@ -35,7 +38,7 @@ export class PaymentsController extends Controller {
   }
 
   /**
-   * Creates an order priced on the server (pack or quantity). Send an Idempotency-Key to make retries safe.
+   * Creates an order priced on the server (pack or quantity) and says which checkout to open. Send an Idempotency-Key to make retries safe.
    * @summary Create a credit order
    */
   @Post('purchase')
@@ -68,7 +71,7 @@ export class PaymentsController extends Controller {
   }
 
   /**
-   * Sandbox gateway only: what a completed checkout returns. 404 when Razorpay is configured.
+   * Sandbox gateway only: what a completed checkout returns. 404 unless PAYMENTS_GATEWAY is sandbox.
    * @summary Complete a sandbox checkout
    */
   @Post('sandbox/pay')

@@ -1,7 +1,9 @@
 import type { Request as ExRequest } from 'express';
 import { Controller, Get, OperationId, Path, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
-import { getOrder, ledgerHistory, listOrders } from '../payments/wallet.js';
+import { ledgerHistory } from '../operations/credits/ledger-history.js';
+import { listOrders } from '../operations/credits/list-orders.js';
+import { getOrder } from '../operations/credits/get-order.js';
 import type { LedgerEntryView, OrderView } from '../presenters/wallet.js';
 import type { Problem } from './problem.js';
 

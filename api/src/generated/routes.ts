@@ -302,11 +302,25 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Record_string.string-or-number_": {
+        "dataType": "refAlias",
+        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"double"}]},"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CheckoutDescriptor": {
+        "dataType": "refObject",
+        "properties": {
+            "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["sandbox"]},{"dataType":"enum","enums":["script"]}],"required":true},
+            "script": {"dataType":"nestedObjectLiteral","nestedProperties":{"result":{"dataType":"nestedObjectLiteral","nestedProperties":{"signature":{"dataType":"string","required":true},"paymentId":{"dataType":"string","required":true}},"required":true},"bindings":{"dataType":"nestedObjectLiteral","nestedProperties":{"prefill":{"dataType":"string"},"color":{"dataType":"string"},"description":{"dataType":"string"},"name":{"dataType":"string"},"onDismiss":{"dataType":"string","required":true},"onSuccess":{"dataType":"string","required":true}},"required":true},"options":{"ref":"Record_string.string-or-number_","required":true},"global":{"dataType":"string","required":true},"src":{"dataType":"string","required":true}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PurchaseResponse": {
         "dataType": "refObject",
         "properties": {
             "orderId": {"dataType":"string","required":true},
-            "gateway": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["sandbox"]},{"dataType":"enum","enums":["razorpay"]}],"required":true},
+            "gateway": {"dataType":"string","required":true},
             "amount": {"dataType":"double","required":true},
             "amountPaise": {"dataType":"double","required":true},
             "currency": {"dataType":"enum","enums":["INR"],"required":true},
@@ -317,6 +331,7 @@ const models: TsoaRoute.Models = {
             "priceBand": {"dataType":"string","required":true},
             "keyId": {"dataType":"string"},
             "gatewayOrderId": {"dataType":"string"},
+            "checkout": {"ref":"CheckoutDescriptor","required":true},
         },
         "additionalProperties": false,
     },

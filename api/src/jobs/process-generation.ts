@@ -12,7 +12,7 @@ import { getTenantConfig } from '../tenants/config-store.js';
 import type { Tier } from '../providers/images/types.js';
 
 /** How long a running job may go without a heartbeat before another worker may take it over. */
-export const leaseMs = () => Number(process.env.JOB_LEASE_MS || 30000);
+export const leaseMs = () => services().config.jobs.leaseMs;
 const HEARTBEAT_MS = () => Math.max(200, Math.floor(leaseMs() / 4));
 
 export type ProcessOutcome = 'succeeded' | 'failed' | 'retry' | 'skipped';

@@ -5,7 +5,9 @@ import { services } from '../context.js';
 import { isUniqueViolation } from '../db.js';
 import { LedgerEntry, Wallet } from '../models/index.js';
 
-export type LedgerReason = 'generation' | 'refund' | 'reward' | 'purchase' | 'referral' | 'admin' | 'bonus';
+import { countsAsSpending, type LedgerReason } from './reasons.js';
+
+export type { LedgerReason } from './reasons.js';
 
 export interface Movement {
   tenantId: string;
@@ -19,7 +21,7 @@ export interface Movement {
   note?: string;
   /** Partner time zone, for the calendar month of monthly spend. */
   timezone?: string;
-  /** Monthly spend cap in millicredits, checked atomically with the debit (generation only). */
+  /** Monthly spend cap in millicredits, checked atomically with a spending debit (ledger/reasons.ts). */
   monthlyCapMilli?: number | null;
 }
 
@@ -40,7 +42,8 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
   const month = monthKey(m.timezone, now);
   let sql: string;
   const r: Record<string, unknown> = { u: m.userId, d: m.delta, m: month, now };
-  if (m.reason === 'generation' && m.delta < 0) {
+  const spending = countsAsSpending(m.reason);
+  if (spending && m.delta < 0) {
     r.spend = -m.delta;
     sql = `UPDATE wallets SET balance = balance + :d,
       spent_in_month = (CASE WHEN spent_month = :m THEN spent_in_month ELSE 0 END) + :spend,
@@ -50,7 +53,8 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
       r.cap = m.monthlyCapMilli;
       sql += ' AND (CASE WHEN spent_month = :m THEN spent_in_month ELSE 0 END) + :spend <= :cap';
     }
-  } else if (m.reason === 'refund') {
+  } else if (spending) {
+    // A spending credit (a refund) gives the month's spend back, never below zero, and only within the same month.
     r.back = m.delta;
     sql = `UPDATE wallets SET balance = balance + :d,
       spent_in_month = CASE WHEN spent_month = :m THEN (CASE WHEN spent_in_month > :back THEN spent_in_month - :back ELSE 0 END) ELSE spent_in_month END,
@@ -83,7 +87,7 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
     throw new AppError('insufficient_credits', 'The monthly spending limit set by your platform has been reached.', { monthlyCapReached: true });
   }
   const entry = await LedgerEntry.create(
-    { tenantId: m.tenantId, userId: m.userId, delta: m.delta, balanceAfter, reason: m.reason, refType: m.refType, refId: m.refId, note: m.note ?? null },
+    { tenantId: m.tenantId, userId: m.userId, delta: m.delta, balanceAfter, reason: m.reason, refType: m.refType, refId: m.refId, note: m.note ?? null, spending },
     { transaction: t },
   );
   return { balanceAfter, entryId: entry.id };

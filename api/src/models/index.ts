@@ -1,4 +1,5 @@
 import { DataTypes, Model, type Sequelize, type ModelAttributes } from 'sequelize';
+import { LEDGER_REASONS, countsAsSpending, type LedgerReason } from '../ledger/reasons.js';
 
 /**
  * Sequelize models for the core schema (migrations/0001-core.ts is the source of truth for columns).
@@ -46,6 +47,8 @@ export class Wallet extends Model {
 export class LedgerEntry extends Model {
   declare id: number; declare tenantId: string; declare userId: string; declare delta: number; declare balanceAfter: number; declare reason: string;
   declare refType: string; declare refId: string; declare note: string | null; declare createdAt: Date;
+  /** Counts towards the monthly cap and credits spent (ledger/reasons.ts). */
+  declare spending: boolean;
 }
 export class IdempotencyKey extends Model {
   declare id: number; declare tenantId: string; declare userId: string; declare idemKey: string; declare route: string; declare requestHash: string;
@@ -144,7 +147,11 @@ export function initModels(sequelize: Sequelize) {
   Wallet.init(cols({ userId: { type: DataTypes.STRING(40), primaryKey: true }, tenantId: S(40), balance: big('balance'), spentMonth: S(7),
     spentInMonth: big('spentInMonth') }), opts('wallets', { createdAt: false }));
   LedgerEntry.init(cols({ id: autoId(), tenantId: S(40), userId: S(40), delta: big('delta'), balanceAfter: big('balanceAfter'), reason: S(16),
-    refType: S(24), refId: S(64), note: S(500) }), opts('credit_ledger', noUpdate));
+    refType: S(24), refId: S(64), note: S(500), spending: DataTypes.BOOLEAN }), opts('credit_ledger', noUpdate));
+  // A row written without the flag (seeds, fixtures) takes it from its reason, so no row can disagree with the table.
+  const flag = (e: LedgerEntry) => { if (e.spending === undefined || e.spending === null) e.spending = e.reason in LEDGER_REASONS && countsAsSpending(e.reason as LedgerReason); };
+  LedgerEntry.addHook('beforeCreate', flag);
+  LedgerEntry.addHook('beforeBulkCreate', (rows: LedgerEntry[]) => rows.forEach(flag));
   IdempotencyKey.init(cols({ id: autoId(), tenantId: S(40), userId: S(40), idemKey: S(), route: S(64), requestHash: S(64),
     responseStatus: DataTypes.INTEGER, responseBody: DataTypes.TEXT, expiresAt: DATE() }), opts('idempotency_keys', noUpdate));
   Category.init(cols({ id: idCol(), tenantId: S(40), name: S(100), slug: S(100), description: S(500), style: S(500), displayOrder: DataTypes.INTEGER,

@@ -2,7 +2,7 @@ import { Op } from 'sequelize';
 import { Order } from '../models/index.js';
 import { services } from '../context.js';
 import { logger } from '../logger.js';
-import { gatewayFor, GatewayError } from './gateways/index.js';
+import { activeGateway, GatewayError } from './gateways/index.js';
 import { markFailedInTx, settleOrder } from './settle.js';
 import { retryOnDeadlock } from '../db.js';
 
@@ -17,16 +17,18 @@ export interface ReconcileReport { checked: number; credited: number; failed: nu
  */
 export async function reconcilePendingOrders(opts: { olderThanMs?: number; maxAgeMs?: number; limit?: number } = {}): Promise<ReconcileReport> {
   const now = Date.now();
+  const gateway = activeGateway();
+  const report: ReconcileReport = { checked: 0, credited: 0, failed: 0, errors: 0 };
+  // A gateway without an API to ask (the sandbox) has nothing to reconcile.
+  if (!gateway.fetchOrderPayments) return report;
   const rows = await Order.findAll({
     where: {
-      gateway: 'razorpay', status: { [Op.in]: ['created', 'failed'] }, gatewayOrderId: { [Op.ne]: null },
+      gateway: gateway.name, status: { [Op.in]: ['created', 'failed'] }, gatewayOrderId: { [Op.ne]: null },
       createdAt: { [Op.lt]: new Date(now - (opts.olderThanMs ?? 2 * 60_000)), [Op.gt]: new Date(now - (opts.maxAgeMs ?? 3 * 86_400_000)) },
     },
     order: [['createdAt', 'ASC']], limit: opts.limit ?? 100,
   });
-  const report: ReconcileReport = { checked: rows.length, credited: 0, failed: 0, errors: 0 };
-  const gateway = gatewayFor('razorpay');
-  if (!gateway) return report;
+  report.checked = rows.length;
   for (const order of rows) {
     try {
       const payments = await gateway.fetchOrderPayments(order.gatewayOrderId!);

@@ -52,7 +52,7 @@ export async function settleInTx(t: Transaction, orderId: string, paymentId: str
   return { ...base, balanceMilli: balanceAfter, credited: true, firstPurchase };
 }
 
-/** Marks an unpaid order failed (a failed attempt; Razorpay allows retrying the same order, so a later capture still settles it). */
+/** Marks an unpaid order failed (a failed attempt; a gateway may let the buyer retry the same order, so a later capture still settles it). */
 export async function markFailedInTx(t: Transaction, orderId: string, reason: string): Promise<boolean> {
   const order = await Order.findOne({ where: { id: orderId }, lock: t.LOCK.UPDATE, transaction: t });
   if (!order || order.status === 'paid') return false;

@@ -1,5 +1,6 @@
 import type { LedgerEntry, Order } from '../models/index.js';
 import { rupees } from '../util/money.js';
+import type { CheckoutDescriptor } from '../payments/gateways/types.js';
 
 export interface PackView { packId: string; credits: number; discountPercent: number; amount: number; amountPaise: number }
 export interface PacksResponse {
@@ -14,7 +15,8 @@ export interface PacksResponse {
 }
 export interface PurchaseResponse {
   orderId: string;
-  gateway: 'sandbox' | 'razorpay';
+  /** The gateway that took the order (PAYMENTS_GATEWAY). */
+  gateway: string;
   /** Rupees. */
   amount: number;
   amountPaise: number;
@@ -24,9 +26,11 @@ export interface PurchaseResponse {
   quantity: number;
   discountPercent: number;
   priceBand: string;
-  /** Razorpay only: the public key and order id the browser checkout opens with. */
+  /** The gateway's public key and order id, when it has them. */
   keyId?: string;
   gatewayOrderId?: string;
+  /** Which checkout the browser opens for this order, described by the gateway (widgets name no gateway). */
+  checkout: CheckoutDescriptor;
 }
 export interface VerifyResponse { orderId: string; creditsAdded: number; balance: number }
 export interface SandboxPayResponse { orderId: string; paymentId: string; signature: string }

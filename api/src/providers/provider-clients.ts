@@ -27,7 +27,7 @@ export function endpointOf(row: Pick<ProviderKey, 'providerName' | 'endpoint'>) 
 /** One scrubber for every key: the same one wraps the operator's providers (providers/images/scrubbing-provider.ts). */
 export const scrub = scrubSecret;
 
-const retry = () => ({ baseDelayMs: Number(process.env.PROVIDER_RETRY_BASE_MS || 500) });
+const retry = () => ({ baseDelayMs: services().config.providerRetryBaseMs });
 
 export function buildImageProvider(row: ProviderKey): ImageProvider {
   const apiKey = openKey(row) || 'unused';

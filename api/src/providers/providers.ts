@@ -41,12 +41,12 @@ export class Providers {
   }
 
   private imageFromConfig(): ImageProvider {
-    const { imageProvider, openai } = this.config;
+    const { imageProvider, openai, stability } = this.config;
     if (imageProvider === 'openai' && openai) {
       return createImageProvider({ provider: 'openai', apiKey: openai.apiKey, baseURL: openai.baseUrl, model: openai.imageModel });
     }
-    if (imageProvider === 'stability' && process.env.STABILITY_API_KEY) {
-      return createImageProvider({ provider: 'stability', apiKey: process.env.STABILITY_API_KEY });
+    if (imageProvider === 'stability' && stability) {
+      return createImageProvider({ provider: 'stability', apiKey: stability.apiKey });
     }
     return new LocalImageProvider();
   }

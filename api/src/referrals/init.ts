@@ -1,6 +1,8 @@
 import { on, off } from '../hooks.js';
 import type { HookEvents } from '../hooks.js';
 import type { AppContext } from '../context.js';
+import { defineJob } from '../jobs/queue.js';
+import { noData } from '../jobs/definition.js';
 import { logger } from '../logger.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import { User } from '../models/index.js';
@@ -25,12 +27,14 @@ const onPurchase = async (e: HookEvents['purchaseCompleted']) => {
   await qualify(e.tenantId, e.userId, 'purchase');
 };
 
+const dailyEvaluationJob = defineJob({ name: DAILY_JOB, parse: noData, concurrency: 1, async handler() { await runDailyReferralEvaluation(); } });
+
 /** Hook listeners (signup attribution, first generation, purchase), the share page router and the daily evaluation. */
 export async function initReferrals(ctx: AppContext) {
   off('userSignedUp', onSignup); on('userSignedUp', onSignup);
   off('generationSucceeded', onGeneration); on('generationSucceeded', onGeneration);
   off('purchaseCompleted', onPurchase); on('purchaseCompleted', onPurchase);
   ctx.routers.push(shareRouter());
-  ctx.queue.define(DAILY_JOB, async () => { await runDailyReferralEvaluation(); }, { concurrency: 1 });
-  await ctx.queue.every('1 day', DAILY_JOB);
+  ctx.queue.define(dailyEvaluationJob);
+  await ctx.queue.every('1 day', dailyEvaluationJob, {});
 }

@@ -51,7 +51,7 @@ export async function ensureDefaultTenant() {
   if (!existing) {
     await Tenant.create({
       id: DEFAULT_TENANT_ID, slug: 'default', name: 'Affiliate Learning Platform', publishableKey: config.defaultPartnerKey,
-      jwtAlgorithm: 'HS256', jwtSecretEnc: enc, siteUrl: process.env.DEFAULT_PARTNER_SITE_URL || config.publicUrl,
+      jwtAlgorithm: 'HS256', jwtSecretEnc: enc, siteUrl: config.defaultPartnerSiteUrl ?? config.publicUrl,
     });
   } else {
     const current = existing.jwtSecretEnc ? safeDecrypt(config.masterKey, existing.jwtSecretEnc) : undefined;
@@ -59,7 +59,7 @@ export async function ensureDefaultTenant() {
       await existing.update({ jwtSecretEnc: enc, publishableKey: config.defaultPartnerKey });
     }
     // The embedded partner's site is this server (the example site): follow PUBLIC_URL/PORT changes for share links.
-    if (!process.env.DEFAULT_PARTNER_SITE_URL && existing.siteUrl !== config.publicUrl) await existing.update({ siteUrl: config.publicUrl });
+    if (!config.defaultPartnerSiteUrl && existing.siteUrl !== config.publicUrl) await existing.update({ siteUrl: config.publicUrl });
   }
   invalidateTenants();
 }

@@ -1,16 +1,16 @@
 import crypto from 'node:crypto';
 import { AppError } from '../errors.js';
+import { services } from '../context.js';
 
 /**
  * Opaque cursors: base64url JSON plus a short HMAC so a tampered cursor is a clean 400, never a 500 or a silent jump.
- * The key is per process start unless CURSOR_KEY is set; a cursor surviving a restart is not promised.
+ * The key (CURSOR_KEY, else derived from MASTER_KEY: config.ts) is shared by every instance, so a cursor from one is valid on the others.
  */
-const key = process.env.CURSOR_KEY ? Buffer.from(process.env.CURSOR_KEY) : crypto.randomBytes(32);
-export function setCursorKey(k: Buffer) { key.set(crypto.createHash('sha256').update(k).digest().subarray(0, key.length)); }
+const key = () => services().config.cursorKey;
 
 export function encodeCursor(payload: unknown): string {
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  const mac = crypto.createHmac('sha256', key).update(body).digest('base64url').slice(0, 16);
+  const mac = crypto.createHmac('sha256', key()).update(body).digest('base64url').slice(0, 16);
   return `${body}.${mac}`;
 }
 
@@ -20,7 +20,7 @@ export function decodeCursor<T>(cursor: string | undefined, check?: (v: unknown)
   if (typeof cursor !== 'string' || cursor.length > 2000) throw bad();
   const [body, mac] = cursor.split('.');
   if (!body || !mac) throw bad();
-  const expect = crypto.createHmac('sha256', key).update(body).digest('base64url').slice(0, 16);
+  const expect = crypto.createHmac('sha256', key()).update(body).digest('base64url').slice(0, 16);
   if (mac.length !== expect.length || !crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expect))) throw bad();
   let value: unknown;
   try {

@@ -35,10 +35,8 @@ for (const dbDef of databases()) {
     before(async () => {
       const db = await dbDef.make();
       drop = db.drop;
-      // Read per call from the process environment (the operator's settings, not the partner's).
-      process.env.PROVIDER_RETRY_BASE_MS = '10';
-      process.env.PROVIDER_ALLOWED_HOSTS = 'models.internal.test:8080';
-      s = await startServer({ dbUrl: db.url });
+      // The operator's settings (config.ts), not the partner's.
+      s = await startServer({ dbUrl: db.url, env: { PROVIDER_RETRY_BASE_MS: '10', PROVIDER_ALLOWED_HOSTS: 'models.internal.test:8080' } });
       configureLogger('debug', new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); cb(); } }));
       setDnsLookup(async (host) => {
         const a = DNS[host];
@@ -59,8 +57,6 @@ for (const dbDef of databases()) {
       };
     });
     after(async () => {
-      delete process.env.PROVIDER_RETRY_BASE_MS;
-      delete process.env.PROVIDER_ALLOWED_HOSTS;
       setDnsLookup(undefined);
       nock.cleanAll();
       nock.enableNetConnect();

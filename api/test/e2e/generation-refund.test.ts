@@ -34,17 +34,14 @@ for (const dbDef of databases()) {
     let s: TestServer;
     let drop: () => Promise<void>;
     const failed: string[] = [];
-    const savedDelays = process.env.JOB_RETRY_DELAYS_MS;
     before(async () => {
-      process.env.JOB_RETRY_DELAYS_MS = '50,50,50';
       const db = await dbDef.make();
       drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
+      s = await startServer({ dbUrl: db.url, env: { JOB_RETRY_DELAYS_MS: '50,50,50' } });
       services().providers.replaceImageProviderForTests(async () => scripted);
       on('generationFailed', (e) => { failed.push(e.jobId); });
     });
     after(async () => {
-      if (savedDelays === undefined) delete process.env.JOB_RETRY_DELAYS_MS; else process.env.JOB_RETRY_DELAYS_MS = savedDelays;
       await s?.close();
       await drop?.();
     });

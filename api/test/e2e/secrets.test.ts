@@ -46,10 +46,9 @@ for (const dbDef of databases()) {
     before(async () => {
       const db = await dbDef.make();
       drop = db.drop;
-      process.env.PROVIDER_RETRY_BASE_MS = '5';
       s = await startServer({ dbUrl: db.url, env: {
         RAZORPAY_KEY_ID: RZP_KEY_ID, RAZORPAY_KEY_SECRET: RZP_KEY_SECRET, RAZORPAY_WEBHOOK_SECRET: RZP_WEBHOOK_SECRET,
-        OPENAI_API_KEY: ENV_OPENAI_KEY, IMAGE_PROVIDER: 'openai', PROMPT_ENHANCER: 'openai',
+        OPENAI_API_KEY: ENV_OPENAI_KEY, IMAGE_PROVIDER: 'openai', PROMPT_ENHANCER: 'openai', PROVIDER_RETRY_BASE_MS: '5',
       } });
       // LOG_LEVEL=debug, every line into the buffer (boot itself stays quiet on the test's stdout).
       configureLogger('debug', new Writable({ write(chunk, _e, cb) { logs.push(String(chunk)); cb(); } }));
@@ -60,7 +59,6 @@ for (const dbDef of databases()) {
       await createTenant({ id: 'tnt_secret2', slug: 'secret2', name: 'Second', publishableKey: 'pk_secret2', secret: PARTNER_SECRET });
     });
     after(async () => {
-      delete process.env.PROVIDER_RETRY_BASE_MS;
       setDnsLookup(undefined);
       nock.cleanAll();
       nock.enableNetConnect();

@@ -40,7 +40,7 @@ describe('config: loadConfig', () => {
       RAZORPAY_KEY_ID: 'rzp_test_1', WORKER_CONCURRENCY: '0', PUBLIC_URL: 'not a url', IMAGE_PROVIDER: 'midjourney',
     });
     const expected = [/^PORT/, /^ROLE/, /^DATABASE_URL/, /RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET and RAZORPAY_WEBHOOK_SECRET/, /^AUTH_JWT_SECRET is required/,
-      /^PAYMENTS_SANDBOX_SECRET is required/, /^MASTER_KEY is required/, /^WORKER_CONCURRENCY/, /^PUBLIC_URL/, /^IMAGE_PROVIDER/];
+      /^MASTER_KEY is required/, /^CURSOR_KEY is required/, /^METRICS_TOKEN is required/, /^WORKER_CONCURRENCY/, /^PUBLIC_URL/, /^IMAGE_PROVIDER/];
     for (const re of expected) expect(problems.some((p) => re.test(p)), `${re} in ${JSON.stringify(problems)}`).to.equal(true);
     expect(problems).to.have.length(expected.length);
     try { loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: 'eighty' }); } catch (err) {
@@ -51,7 +51,7 @@ describe('config: loadConfig', () => {
   it('production never generates secrets into DATA_DIR', () => {
     problemsOf({ NODE_ENV: 'production', DATA_DIR: dataDir });
     expect(fs.readdirSync(dataDir)).to.deep.equal([]);
-    const cfg = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, ...secrets, DATABASE_URL: 'mysql://studio:pw@db:3306/studio' });
+    const cfg = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, ...secrets, DATABASE_URL: 'mysql://studio:pw@db:3306/studio', PAYMENTS_GATEWAY: 'sandbox', METRICS_TOKEN: 't'.repeat(32) });
     expect(cfg).to.include({ env: 'production', serveExamples: false, logLevel: 'info' });
     expect(fs.readdirSync(dataDir)).to.deep.equal([]);
   });

@@ -277,7 +277,7 @@ export interface paths {
         put?: never;
         /**
          * Create a credit order
-         * @description Creates an order priced on the server (pack or quantity). Send an Idempotency-Key to make retries safe.
+         * @description Creates an order priced on the server (pack or quantity) and says which checkout to open. Send an Idempotency-Key to make retries safe.
          */
         post: operations["purchase"];
         delete?: never;
@@ -317,7 +317,7 @@ export interface paths {
         put?: never;
         /**
          * Complete a sandbox checkout
-         * @description Sandbox gateway only: what a completed checkout returns. 404 when Razorpay is configured.
+         * @description Sandbox gateway only: what a completed checkout returns. 404 unless PAYMENTS_GATEWAY is sandbox.
          */
         post: operations["sandboxPay"];
         delete?: never;
@@ -1301,10 +1301,42 @@ export interface components {
             /** Format: double */
             maxQuantity: number;
         };
+        /** @description Construct a type with a set of properties K of type T */
+        "Record_string.string-or-number_": {
+            [key: string]: string | number;
+        };
+        /**
+         * @description What the browser opens to pay an order, decided by the API so a widget never names a gateway:
+         *     - `sandbox`: the built-in test checkout; its "payment" is `POST /api/credits/sandbox/pay`;
+         *     - `script`: load `src` once, call `new window[global](options)` with the widget's callbacks and display fields
+         *       placed at the dot paths in `bindings`, then `open()`; the success callback's argument carries the payment id
+         *       and signature under the names in `result`, which go to `POST /api/credits/purchase/verify`.
+         */
+        CheckoutDescriptor: {
+            /** @enum {string} */
+            type: "sandbox" | "script";
+            script?: {
+                result: {
+                    signature: string;
+                    paymentId: string;
+                };
+                bindings: {
+                    prefill?: string;
+                    color?: string;
+                    description?: string;
+                    name?: string;
+                    onDismiss: string;
+                    onSuccess: string;
+                };
+                options: components["schemas"]["Record_string.string-or-number_"];
+                global: string;
+                src: string;
+            };
+        };
         PurchaseResponse: {
             orderId: string;
-            /** @enum {string} */
-            gateway: "sandbox" | "razorpay";
+            /** @description The gateway that took the order (PAYMENTS_GATEWAY). */
+            gateway: string;
             /**
              * Format: double
              * @description Rupees.
@@ -1322,9 +1354,11 @@ export interface components {
             /** Format: double */
             discountPercent: number;
             priceBand: string;
-            /** @description Razorpay only: the public key and order id the browser checkout opens with. */
+            /** @description The gateway's public key and order id, when it has them. */
             keyId?: string;
             gatewayOrderId?: string;
+            /** @description Which checkout the browser opens for this order, described by the gateway (widgets name no gateway). */
+            checkout: components["schemas"]["CheckoutDescriptor"];
         };
         PurchaseRequest: {
             /** @description A pack id from GET /api/credits/packs. Send this or quantity, not both. */
@@ -1343,10 +1377,10 @@ export interface components {
             balance: number;
         };
         VerifyRequest: {
-            /** @description Our order id (or, for Razorpay, the razorpay_order_id the checkout returned). */
+            /** @description Our order id (or the gateway's order id the checkout returned). */
             orderId: string;
             paymentId: string;
-            /** @description Hex HMAC-SHA256 of `orderId|paymentId` with the gateway secret. */
+            /** @description The checkout result's signature, checked by the order's gateway. */
             signature: string;
         };
         SandboxPayResponse: {

@@ -5,9 +5,9 @@ import { AisElement, define } from '../shared/base.js';
 import { formatCredits, formatInr, formatNumber, relativeTime, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
 import { baseStyles } from '../shared/styles.js';
-import { CheckoutCancelled, razorpayCheckout } from './checkout.js';
+import { CheckoutCancelled, openScriptCheckout } from './checkout.js';
 
-/** `<ais-wallet>`: balance, monthly usage, packs with prices and discounts, checkout (sandbox or Razorpay) and history. */
+/** `<ais-wallet>`: balance, monthly usage, packs with prices and discounts, the checkout the API names for each order, and history. */
 export class AisWallet extends AisElement {
   static override styles = [baseStyles, css`
     :host { container-type: inline-size; }
@@ -39,7 +39,7 @@ export class AisWallet extends AisElement {
 
   /** Hide the transaction history. */
   @property({ type: Boolean, attribute: 'no-history' }) noHistory = false;
-  /** Merchant name shown in Razorpay Checkout. */
+  /** Merchant name shown in the payment gateway's checkout. */
   @property({ attribute: 'merchant-name' }) merchantName = 'Community AI Studio';
 
   @state() private balance?: GetBalanceResponse;
@@ -111,8 +111,9 @@ export class AisWallet extends AisElement {
       const order = await this.client.credits.purchase(selection);
       this.order = order;
       this.emit('ais-purchase-started', { orderId: order.orderId, gateway: order.gateway, credits: order.credits, amount: order.amount, currency: order.currency });
-      if (order.gateway === 'razorpay') {
-        const payment = await razorpayCheckout(order, {
+      // The API says which checkout opens: a gateway's hosted script, or the built-in sandbox dialog.
+      if (order.checkout?.type === 'script' && order.checkout.script) {
+        const payment = await openScriptCheckout(order, order.checkout.script, {
           name: this.merchantName, description: formatCredits(order.credits, this.loc),
           color: getComputedStyle(this).getPropertyValue('--ais-color-primary').trim() || undefined,
         });

@@ -14,6 +14,7 @@ import { track } from '../../analytics/track.js';
 import { payCampaignGrants } from '../credits/pay-campaign-grants.js';
 import { tierCost } from '../../studio/tiers.js';
 import { validatePrompt } from '../../studio/prompt.js';
+import { generateImageJob } from '../../jobs/generation-jobs.js';
 
 export interface GenerateBody { prompt: string; tier: TierName; templateId?: string; watermark?: boolean }
 export interface GenerateResult { jobId: string; imageId: string; creditDebited: number; status: 'queued' }
@@ -69,7 +70,7 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
     // In the transaction (no separate write to wait for) and before the debit: the wallet row stays locked
     // only from the debit to the commit, which is what bounds one user's concurrent generations.
     await track(p.tenantId, p.userId, 'generate_acknowledged', { ms: Math.round(performance.now() - startedAt), tier: body.tier, jobId }, t);
-    await services().queue.enqueueGenerationInTx(t, jobId);
+    await services().queue.enqueueInTx(t, generateImageJob, { jobId });
     if (cost > 0) {
       await applyMovement(t, {
         tenantId: p.tenantId, userId: p.userId, delta: -cost, reason: 'generation', refType: 'job', refId: jobId,

@@ -4,20 +4,21 @@ import { SandboxGateway } from './sandbox.js';
 import type { PaymentGateway } from './types.js';
 
 export * from './types.js';
-export { RazorpayGateway } from './razorpay.js';
-export { SandboxGateway } from './sandbox.js';
-
-/** Razorpay when its keys are configured (RAZORPAY_*), else the offline sandbox. */
-export function activeGateway(): PaymentGateway {
-  const { config } = services();
-  return config.razorpay ? new RazorpayGateway(config.razorpay) : new SandboxGateway(config.paymentsSandboxSecret);
-}
-
-export const sandboxEnabled = () => !services().config.razorpay;
 
 /**
- * The gateway that settles an existing order. Sandbox orders stop being payable once Razorpay is
- * configured: a production deployment must never credit an order no money moved for.
+ * The gateway PAYMENTS_GATEWAY chose (config.ts). Adding a gateway: an adapter beside this file, a case here, its
+ * settings in config.ts.
+ */
+export function activeGateway(): PaymentGateway {
+  const { config } = services();
+  if (config.paymentsGateway === 'razorpay' && config.razorpay) return new RazorpayGateway(config.razorpay);
+  return new SandboxGateway(config.paymentsSandboxSecret);
+}
+
+/**
+ * The gateway that settles an existing order, or answers a webhook at /api/webhooks/<name>: only the active one.
+ * Sandbox orders stop being payable once a real gateway is configured, so a production deployment never credits an
+ * order no money moved for.
  */
 export function gatewayFor(name: string): PaymentGateway | undefined {
   const g = activeGateway();

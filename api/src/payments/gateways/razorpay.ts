@@ -1,5 +1,6 @@
 import { checkoutPayload, hmacHex, signatureMatches } from './signature.js';
-import { GatewayError, type GatewayOrder, type GatewayOrderRequest, type GatewayPayment, type PaymentGateway } from './types.js';
+import { GatewayError, type CheckoutDescriptor, type GatewayOrder, type GatewayOrderRequest, type GatewayPayment, type PaymentGateway } from './types.js';
+import { mapRazorpayEvent } from './razorpay-webhook.js';
 
 export interface RazorpaySettings { keyId: string; keySecret: string; webhookSecret: string; baseUrl: string; timeoutMs?: number }
 
@@ -56,8 +57,32 @@ export class RazorpayGateway implements PaymentGateway {
     if (order.amount !== req.amountPaise || order.currency !== req.currency) {
       throw new GatewayError('razorpay', 200, 'BAD_RESPONSE', `The order came back with ${order.amount} ${order.currency}.`);
     }
-    return { gatewayOrderId: order.id, keyId: this.s.keyId };
+    return { gatewayOrderId: order.id, keyId: this.s.keyId, checkout: this.checkout(order.id, req) };
   }
+
+  /** Razorpay Checkout (https://razorpay.com/docs/payments/payment-gateway/web-integration/standard/), described for the widget. */
+  private checkout(gatewayOrderId: string, req: GatewayOrderRequest): CheckoutDescriptor {
+    return {
+      type: 'script',
+      script: {
+        src: 'https://checkout.razorpay.com/v1/checkout.js',
+        global: 'Razorpay',
+        options: { key: this.s.keyId, order_id: gatewayOrderId, amount: req.amountPaise, currency: req.currency },
+        bindings: { onSuccess: 'handler', onDismiss: 'modal.ondismiss', name: 'name', description: 'description', color: 'theme.color', prefill: 'prefill' },
+        result: { paymentId: 'razorpay_payment_id', signature: 'razorpay_signature' },
+      },
+    };
+  }
+
+  /** Checkout signs `<razorpay order id>|<payment id>`. */
+  verifyCheckout(order: { id: string; gatewayOrderId: string | null }, paymentId: string, signature: unknown): boolean {
+    return !!order.gatewayOrderId && this.checkoutSignatureValid(order.gatewayOrderId, paymentId, signature);
+  }
+
+  readonly webhook = {
+    verify: (rawBody: Buffer, header: (name: string) => string | undefined) => this.webhookSignatureValid(rawBody, header('x-razorpay-signature')),
+    map: mapRazorpayEvent,
+  };
 
   checkoutSignatureValid(gatewayOrderId: string, paymentId: string, signature: unknown): boolean {
     return signatureMatches(hmacHex(this.s.keySecret, checkoutPayload(gatewayOrderId, paymentId)), signature);

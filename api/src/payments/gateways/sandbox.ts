@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { checkoutPayload, hmacHex, signatureMatches } from './signature.js';
-import type { GatewayOrder, GatewayOrderRequest, GatewayPayment, PaymentGateway } from './types.js';
+import type { GatewayOrder, GatewayOrderRequest, PaymentGateway } from './types.js';
 
 /**
  * The embedded default: the same order -> checkout -> signed verify flow, offline. The "checkout" is
@@ -12,11 +12,11 @@ export class SandboxGateway implements PaymentGateway {
   constructor(private readonly secret: string) {}
 
   async createOrder(_req: GatewayOrderRequest): Promise<GatewayOrder> {
-    return { gatewayOrderId: null };
+    return { gatewayOrderId: null, checkout: { type: 'sandbox' } };
   }
 
   /** What a completed sandbox checkout returns. */
-  pay(orderId: string): { paymentId: string; signature: string } {
+  simulatePayment(orderId: string): { paymentId: string; signature: string } {
     const paymentId = `pay_sbx_${crypto.randomBytes(9).toString('base64url')}`;
     return { paymentId, signature: hmacHex(this.secret, checkoutPayload(orderId, paymentId)) };
   }
@@ -25,8 +25,8 @@ export class SandboxGateway implements PaymentGateway {
     return signatureMatches(hmacHex(this.secret, checkoutPayload(orderId, paymentId)), signature);
   }
 
-  /** Sandbox payments exist only as signed checkout results; there is nothing to ask a gateway about. */
-  async fetchOrderPayments(_gatewayOrderId: string): Promise<GatewayPayment[]> {
-    return [];
+  /** The sandbox signs our own order id. Sandbox payments exist only as signed checkout results: no reconciler, no webhooks. */
+  verifyCheckout(order: { id: string }, paymentId: string, signature: unknown): boolean {
+    return this.checkoutSignatureValid(order.id, paymentId, signature);
   }
 }

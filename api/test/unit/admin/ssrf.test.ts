@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { addressProblem, assertSafeEndpoint, setDnsLookup } from '../../../src/admin/ssrf.js';
 
 describe('SSRF guard', () => {
-  afterEach(() => { setDnsLookup(undefined); delete process.env.PROVIDER_ALLOWED_HOSTS; });
+  afterEach(() => { setDnsLookup(undefined); });
 
   it('classifies addresses', () => {
     for (const a of ['127.0.0.1', '10.1.2.3', '172.31.255.255', '192.168.0.1', '100.64.0.1', '::1', 'fc00::1', 'fd12::1', '::ffff:10.0.0.1', '::ffff:7f00:1']) {
@@ -23,11 +23,11 @@ describe('SSRF guard', () => {
   });
 
   it('lets the operator allow a self-hosted host over http, but never metadata', async () => {
-    process.env.PROVIDER_ALLOWED_HOSTS = 'llm.lan, metadata.google.internal';
+    const allowed = new Set(['llm.lan', 'metadata.google.internal']);
     setDnsLookup(async (h) => [{ address: h === 'llm.lan' ? '192.168.1.20' : '169.254.169.254', family: 4 }]);
-    await assertSafeEndpoint('http://llm.lan:11434/v1');
+    await assertSafeEndpoint('http://llm.lan:11434/v1', allowed);
     let err: Error | undefined;
-    try { await assertSafeEndpoint('http://metadata.google.internal/'); } catch (e) { err = e as Error; }
+    try { await assertSafeEndpoint('http://metadata.google.internal/', allowed); } catch (e) { err = e as Error; }
     expect(err?.message).to.match(/metadata/);
   });
 });

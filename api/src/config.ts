@@ -256,7 +256,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const metricsPort = env.METRICS_PORT ? int('METRICS_PORT', 9464, 1, 65535) : role === 'worker' ? 9464 : undefined;
   if (metricsPort !== undefined && metricsPort === port && role !== 'worker') problems.push(`METRICS_PORT must differ from PORT (both ${port})`);
   const apiProcesses = int('API_PROCESSES', 1, 1, 64);
-  if (apiProcesses > 1 && sqlite) problems.push('API_PROCESSES must be 1 on SQLite (one process owns the file); use DATABASE_URL=mysql://... for more');
+  // Outside production one process serves and cluster.ts says why (npm start with a stray API_PROCESSES keeps working).
+  if (apiProcesses > 1 && sqlite && prod) problems.push('API_PROCESSES must be 1 on SQLite (one process owns the file); use DATABASE_URL=mysql://... for more');
   if (apiProcesses > 1 && role === 'worker') warnings.push('API_PROCESSES is ignored when ROLE=worker (scale workers by starting more of them)');
   if (apiProcesses > 1 && !redisUrl) warnings.push('API_PROCESSES > 1 without REDIS_URL: rate limits are counted per process');
 

@@ -8,6 +8,7 @@ import { seedCatalog } from './tenants/seed-catalog.js';
 import { LocalDiskStorage } from './storage/storage.js';
 import { createQueue, type JobQueue } from './jobs/queue.js';
 import { initModules } from './modules.js';
+import { connectRateLimitStore, closeRateLimitStore } from './util/rate-limit-store.js';
 
 /** Wires every service for a process (API, worker or both) or a test. */
 export async function bootServices(config: AppConfig, opts: { worker?: boolean; workerName?: string } = {}) {
@@ -15,6 +16,7 @@ export async function bootServices(config: AppConfig, opts: { worker?: boolean; 
   const db = createDatabase(config.databaseUrl);
   initModels(db.sequelize);
   setServices({ config, db });
+  await connectRateLimitStore({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix });
   await migrate(db);
   await ensureDefaultTenant();
   await seedCatalog(DEFAULT_TENANT_ID);
@@ -31,4 +33,5 @@ export async function shutdownServices() {
   const s = services();
   await (s.queue as JobQueue | undefined)?.stop();
   await s.db.close();
+  await closeRateLimitStore();
 }

@@ -30,6 +30,14 @@ export interface AppConfig {
   jobPollMs: number;
   serveExamples: boolean;
   defaultPartnerKey: string;
+  /** Shared rate-limit store (redis://...); unset = counted in memory per process. */
+  redisUrl?: string;
+  /** Prefix of every Redis key, so deployments (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
+  /** Bearer token for GET /metrics (unset = open). */
+  metricsToken?: string;
+  /** Port of a separate /metrics listener (a worker's only HTTP port); unset = none. */
+  metricsPort?: number;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +130,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } catch {
     problems.push(`PUBLIC_URL must be an absolute URL (got "${env.PUBLIC_URL}")`);
   }
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) problems.push('REDIS_URL must look like redis://[user:password@]host:6379[/db] (or rediss://)');
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
+  const metricsPort = env.METRICS_PORT ? int('METRICS_PORT', 0, 0, 65535) : undefined;
   const cfg: AppConfig = {
     env: nodeEnv,
     port,
@@ -143,6 +156,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobPollMs: int('JOB_POLL_MS', 250, 20, 60000),
     serveExamples: (env.SERVE_EXAMPLES ?? (prod ? 'false' : 'true')) === 'true',
     defaultPartnerKey: env.DEFAULT_PARTNER_KEY || 'pk_default',
+    redisUrl,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'ais:',
+    metricsToken,
+    metricsPort,
   };
   if (problems.length) throw new ConfigError(problems);
   return cfg;

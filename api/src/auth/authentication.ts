@@ -8,6 +8,7 @@ import { resolveUser, type Claims } from './users.js';
 import type { Principal, Visitor } from './principal.js';
 import { requestContext } from '../request-context.js';
 import { getTenantConfig } from '../tenants/config-store.js';
+import { limitCaller } from './route-limits.js';
 
 const jwksClients = new Map<string, JwksClient>();
 const unauthorized = (detail: string) => new AppError('unauthorized', detail);
@@ -129,6 +130,7 @@ export async function expressAuthentication(req: Request, securityName: string, 
   if (securityName === 'jwt') {
     const p = await authenticatePrincipal(req);
     if (scopes?.includes('admin') && p.role !== 'admin') throw new AppError('forbidden', 'This needs an admin of the partner.');
+    await limitCaller(req, p);
     return p;
   }
   if (securityName === 'visitor') {
@@ -138,7 +140,9 @@ export async function expressAuthentication(req: Request, securityName: string, 
     if (!(await getTenantConfig(tenant.id)).feed.publicVisitors) throw unauthorized('This partner shows its content to signed-in users only.');
     const store = requestContext.getStore();
     if (store) store.tenantId = tenant.id;
-    return { tenantId: tenant.id, anonymous: true, deviceId: deviceId(req), ip: clientIp(req) };
+    const visitor: Visitor = { tenantId: tenant.id, anonymous: true, deviceId: deviceId(req), ip: clientIp(req) };
+    await limitCaller(req, visitor);
+    return visitor;
   }
   throw unauthorized('Unknown security scheme.');
 }

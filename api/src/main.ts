@@ -3,6 +3,7 @@ import { configureLogger, logger } from './logger.js';
 import { bootServices, shutdownServices } from './boot.js';
 import { buildApp } from './app.js';
 import { mountExamples } from './http/examples.js';
+import { startMetricsServer } from './metrics/server.js';
 
 /** Starts the API, the job worker or both (ROLE), on SQLite by default. */
 async function main() {
@@ -18,6 +19,7 @@ async function main() {
   }
   configureLogger(config.logLevel);
   await bootServices(config);
+  const metricsServer = config.metricsPort === undefined ? undefined : await startMetricsServer({ port: config.metricsPort, host: config.host, token: config.metricsToken });
   let server: import('node:http').Server | undefined;
   if (config.role !== 'worker') {
     if (config.serveExamples) mountExamples();
@@ -35,6 +37,7 @@ async function main() {
   const stop = async (signal: string) => {
     logger().info({ signal }, 'shutting down');
     server?.close();
+    metricsServer?.close();
     await shutdownServices().catch(() => undefined);
     process.exit(0);
   };

@@ -12,6 +12,7 @@ import { track } from '../analytics/track.js';
 import { emit } from '../hooks.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import type { Tier } from '../providers/images/types.js';
+import { instrumentProvider } from '../metrics/providers.js';
 
 /** How long a running job may go without a heartbeat before another worker may take it over. */
 export const leaseMs = () => Number(process.env.JOB_LEASE_MS || 30000);
@@ -56,7 +57,7 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
   };
   try {
     const req = job.request;
-    const provider = await imageProviderFor(job.tenantId);
+    const provider = instrumentProvider(await imageProviderFor(job.tenantId));
     log.info({ provider: provider.name, tier: req.tier }, 'generation started');
     onProgress(10);
     const result = await provider.generate(

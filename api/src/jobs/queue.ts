@@ -8,6 +8,7 @@ import { processGeneration, leaseMs } from './process-generation.js';
 import { GenerationJob } from '../models/index.js';
 import { logger } from '../logger.js';
 import { requestContext } from '../request-context.js';
+import { timeJob } from '../metrics/jobs.js';
 
 /**
  * The job system: Agenda 6 over our SQL backend, so jobs live in the ledger's database.
@@ -54,7 +55,7 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
   agenda.define('generate-image', async (job: Job) => {
     const { jobId } = job.attrs.data as { jobId: string };
     await requestContext.run({ requestId: `job:${jobId}`, jobId }, async () => {
-      const outcome = await processGeneration(jobId, { workerId: opts.name });
+      const outcome = await timeJob('generate-image', () => processGeneration(jobId, { workerId: opts.name }));
       if (outcome === 'retry') {
         const row = await GenerationJob.findByPk(jobId, { attributes: ['attempts'] });
         const delays = retryDelaysMs();
@@ -91,7 +92,7 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
     },
     define(name, handler, o) {
       agenda.define(name, async (job: Job) => {
-        await requestContext.run({ requestId: `job:${name}:${String(job.attrs._id ?? '')}` }, () => handler((job.attrs.data ?? {}) as Record<string, unknown>));
+        await requestContext.run({ requestId: `job:${name}:${String(job.attrs._id ?? '')}` }, () => timeJob(name, () => handler((job.attrs.data ?? {}) as Record<string, unknown>)));
       }, o);
     },
     async every(interval, name, data) {

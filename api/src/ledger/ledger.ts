@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { AppError } from '../errors.js';
 import { services } from '../context.js';
 import { LedgerEntry, Wallet } from '../models/index.js';
+import { countLedgerMovement } from '../metrics/registry.js';
 
 export type LedgerReason = 'generation' | 'refund' | 'reward' | 'purchase' | 'referral' | 'admin' | 'bonus';
 
@@ -85,6 +86,7 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
     { tenantId: m.tenantId, userId: m.userId, delta: m.delta, balanceAfter, reason: m.reason, refType: m.refType, refId: m.refId, note: m.note ?? null },
     { transaction: t },
   );
+  countLedgerMovement(t, m.reason);
   return { balanceAfter, entryId: entry.id };
 }
 

@@ -31,10 +31,11 @@ export async function connectRateLimitStore(opts: { redisUrl?: string; keyPrefix
   c.on('error', () => undefined);
   // Boot waits briefly for the first connection so the first requests do not fail closed for nothing.
   await new Promise<void>((resolve) => {
-    const done = () => { clearTimeout(timer); c.off('ready', done); c.off('end', done); resolve(); };
+    const done = () => { clearTimeout(timer); c.off('ready', done); c.off('end', done); c.off('error', done); resolve(); };
     const timer = setTimeout(done, 2000);
     c.once('ready', done);
     c.once('end', done);
+    c.once('error', done); // refused or unresolvable: unreachable now, no need to wait out the timer
   });
   if (!reachable) logger().warn('rate-limit store (Redis) unreachable at boot: spending limits refuse, the others count per process');
 }

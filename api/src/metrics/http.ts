@@ -39,6 +39,6 @@ export function metricsHandler(token: () => string | undefined) {
     }
     res.setHeader('Content-Type', registry.contentType);
     res.setHeader('Cache-Control', 'no-store');
-    res.send(await registry.metrics());
+    res.end(await registry.metrics()); // end(), not send(): send() would reorder the content type's parameters
   };
 }

@@ -12,7 +12,9 @@ async function backlog(): Promise<{ name: string; n: number; oldest: Date | stri
   return services().db.sequelize.query(
     `SELECT name, COUNT(*) AS n, MIN(next_run_at) AS oldest FROM agenda_jobs
      WHERE next_run_at <= :now AND locked_at IS NULL AND disabled = :no GROUP BY name`,
-    { replacements: { now: new Date(), no: false }, type: QueryTypes.SELECT },
+    // Rounded up to the second: a raw query's date loses its milliseconds on MySQL, which would hide the jobs
+    // enqueued in the current second (a job due within the next second counts as waiting; no gauge can tell).
+    { replacements: { now: new Date(Math.ceil(Date.now() / 1000) * 1000), no: false }, type: QueryTypes.SELECT },
   );
 }
 

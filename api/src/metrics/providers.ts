@@ -27,3 +27,8 @@ export function instrumentProvider(p: ImageProvider): ImageProvider {
 export function countFallback(primary: string) {
   providerRequests.inc({ provider: primary, outcome: 'fallback' });
 }
+
+/** For providers that count themselves (the chat enhancer, whose failures are hidden behind its rule-based fallback). */
+export function countProviderRequest(provider: string, outcome: 'success' | 'error' | 'refused' | 'fallback') {
+  providerRequests.inc({ provider, outcome });
+}

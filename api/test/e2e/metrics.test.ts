@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { expect } from 'chai';
-import { databases, startServer, waitForJob, services, type TestServer } from '../support/harness.js';
+import { databases, startServer, waitForJob, services, TEST_JWT_SECRET, type TestServer } from '../support/harness.js';
 import { expectProblem, setTenantConfig, userIdOf } from '../support/foundation-helpers.js';
 import { applyMovement } from '../../src/ledger/ledger.js';
 import { DEFAULT_TENANT_ID } from '../../src/tenants/tenants.js';
@@ -11,6 +14,7 @@ import { FallbackImageProvider } from '../../src/providers/images/fallback-provi
 import { LocalImageProvider } from '../../src/providers/images/local-provider.js';
 import { ProviderError } from '../../src/providers/errors.js';
 import type { JobQueue } from '../../src/jobs/queue.js';
+import { closedPort } from '../support/redis.js';
 
 /**
  * GET /metrics (issue 10 item 6): Prometheus text after real traffic, the series and labels the alerts in
@@ -35,6 +39,7 @@ for (const dbDef of databases()) {
     this.timeout(60000);
     let s: TestServer;
     let drop: () => Promise<void>;
+    let dbUrl: string;
     const scrape = async () => {
       const r = await fetch(`${s.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
       expect(r.status).to.equal(200);
@@ -45,6 +50,7 @@ for (const dbDef of databases()) {
     before(async () => {
       const db = await dbDef.make();
       drop = db.drop;
+      dbUrl = db.url;
       s = await startServer({ dbUrl: db.url, env: { METRICS_TOKEN: TOKEN } });
     });
     after(async () => { await s?.close(); await drop?.(); });
@@ -127,6 +133,38 @@ for (const dbDef of databases()) {
       expect(count(after, 'flaky', 'fallback')).to.equal(count(before, 'flaky', 'fallback') + 1);
       expect(count(after, 'local', 'success')).to.equal(count(before, 'local', 'success') + 1);
       expect(count(after, 'flaky', 'error')).to.equal(0);
+    });
+
+    it('a real ROLE=worker process (main.ts) answers /metrics on METRICS_PORT, with the jobs table\'s backlog', async () => {
+      const port = await closedPort();
+      const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'main.ts');
+      const proc = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+        env: {
+          ...process.env, NODE_ENV: 'test', ROLE: 'worker', DATABASE_URL: dbUrl, DATA_DIR: s.dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET,
+          PAYMENTS_SANDBOX_SECRET: 'sandbox-secret-for-tests-0123456789', MASTER_KEY: 'master-key-for-tests-0123456789',
+          METRICS_PORT: String(port), METRICS_TOKEN: TOKEN, HOST: '127.0.0.1', LOG_LEVEL: 'silent',
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let err = '';
+      proc.stderr!.on('data', (d) => { err += d; });
+      const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+      try {
+        let text = '';
+        for (const until = Date.now() + 45000; !text;) {
+          const r = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } }).catch(() => undefined);
+          if (r?.status === 200) text = await r.text();
+          else if (Date.now() > until || proc.exitCode !== null) throw new Error(`worker metrics never answered:\n${err}`);
+          else await new Promise((res) => setTimeout(res, 100));
+        }
+        // The worker reads the same table: it sees the jobs nobody handles, enqueued by this process.
+        expect(sample(text, 'ais_jobs_waiting', { name: 'metrics-test-unhandled' })).to.equal(2);
+        expect(sample(text, 'process_cpu_user_seconds_total')).to.be.a('number');
+        expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).to.equal(401);
+      } finally {
+        proc.kill('SIGTERM');
+        expect(await exited).to.equal(0);
+      }
     });
 
     it('a worker serves its own /metrics on METRICS_PORT, with the same token', async () => {

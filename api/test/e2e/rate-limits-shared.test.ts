@@ -97,6 +97,17 @@ for (const dbDef of databases()) {
       await s.ledgerOk();
     });
 
+    it('40 concurrent generates, 20 sent to each process: still exactly 20 accepted (the Redis count is atomic)', async () => {
+      await s.grant('burster', 100);
+      const tok = s.token('burster');
+      const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+        callAt(at(i), 'POST', '/api/studio/generate', { token: tok, body: { prompt: `burst ${i}`, tier: 'standard' } })));
+      expect(results.filter((r) => r.status === 202)).to.have.length(20);
+      for (const r of results.filter((x) => x.status !== 202)) expectProblem(r, 429, 'rate_limited');
+      expect((await ledgerOf('burster')).filter((e) => e.reason === 'generation')).to.have.length(20);
+      await s.ledgerOk();
+    });
+
     it('anonymous reads per IP and the route limits (referral claim) are shared too', async () => {
       const reads = [];
       for (let i = 0; i < 6; i++) reads.push(await callAt(at(i), 'GET', '/api/community/feed'));
@@ -116,8 +127,10 @@ for (const dbDef of databases()) {
       const { Redis } = await import('ioredis');
       const r = new Redis(TEST_REDIS_URL);
       try {
+        // One counter per user who generated (sharer, burster), named by limit, budget and window.
         const keys = await r.keys(`${prefix}rl:generate:*`);
-        expect(keys.length).to.equal(1);
+        expect(keys).to.have.length(2);
+        expect(keys.every((k) => k.startsWith(`${prefix}rl:generate:20:60:`))).to.equal(true);
       } finally { r.disconnect(); }
     });
   });

@@ -10,6 +10,8 @@ import { filesRouter } from './http/files.js';
 import { rejectNulMiddleware } from './http/reject-nul.js';
 import { services } from './context.js';
 import { QueryTypes } from 'sequelize';
+import { httpMetrics, metricsHandler } from './metrics/http.js';
+import { rateLimitStoreStatus } from './util/rate-limit-store.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OPENAPI_PATH = path.join(ROOT, 'docs', 'openapi.json');
@@ -23,15 +25,18 @@ export function buildApp(): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', services().config.trustProxy);
   app.set('etag', false);
+  app.use(httpMetrics);
   app.use(requestIdMiddleware);
   app.use(corsMiddleware);
 
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/metrics', metricsHandler(() => services().config.metricsToken));
   app.get('/readyz', async (_req, res) => {
     try {
       await services().db.sequelize.query('SELECT 1', { type: QueryTypes.SELECT });
       await services().db.sequelize.query('SELECT COUNT(*) AS n FROM agenda_jobs WHERE 1 = 0', { type: QueryTypes.SELECT });
-      res.json({ status: 'ready', database: services().db.dialect });
+      const rateLimits = rateLimitStoreStatus(); // Redis down keeps the process ready: reads go on, spending is refused
+      res.json({ status: rateLimits.ok ? 'ready' : 'degraded', database: services().db.dialect, rateLimits });
     } catch {
       sendProblem(res, new AppError('provider_unavailable', 'The database or the job store is not reachable.'));
     }

@@ -10,6 +10,7 @@ import { createQueue } from './jobs/queue.js';
 import { Providers } from './providers/providers.js';
 import { initModules } from './modules.js';
 import { defineGenerationJobs } from './jobs/generation-jobs.js';
+import { connectRateLimitStore, closeRateLimitStore } from './util/rate-limit-store.js';
 
 /**
  * Wires every service for a process (API, worker or both) or a test, in order: the database and its schema (on a
@@ -21,6 +22,7 @@ export async function bootServices(config: AppConfig, opts: { worker?: boolean; 
   const db = createDatabase(config.databaseUrl);
   initModels(db.sequelize);
   setAppContext(databaseOnlyContext(config, db));
+  await connectRateLimitStore({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix });
   await migrate(db);
   await ensureDefaultTenant();
   await seedCatalog(DEFAULT_TENANT_ID);
@@ -44,4 +46,5 @@ export async function shutdownServices() {
   const s = services();
   await s.queue.stop();
   await s.db.close();
+  await closeRateLimitStore();
 }

@@ -53,6 +53,8 @@ export interface AppConfig {
   storageUrl: string;
   s3: { endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string };
   redisUrl?: string;
+  /** Prefix of every Redis key, so deployments (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
   metricsToken?: string;
   /** Port of a worker's own /metrics (ROLE=worker); API processes serve /metrics on PORT. */
   metricsPort?: number;
@@ -302,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     storageUrl,
     s3,
     redisUrl,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'ais:',
     metricsToken,
     metricsPort,
     apiProcesses,

@@ -5,6 +5,7 @@ import { bootServices, shutdownServices } from './boot.js';
 import { buildApp } from './app.js';
 import { mountExamples } from './http/examples.js';
 import { httpProcesses, runPrimary } from './cluster.js';
+import { startMetricsServer } from './metrics/server.js';
 
 /** Starts the API, the job worker or both (ROLE), on SQLite by default; API_PROCESSES>1 forks (cluster.ts). */
 async function main() {
@@ -29,6 +30,7 @@ async function main() {
 
 async function runProcess(config: AppConfig) {
   await bootServices(config);
+  const metricsServer = config.metricsPort === undefined ? undefined : await startMetricsServer({ port: config.metricsPort, host: config.host, token: config.metricsToken });
   let server: import('node:http').Server | undefined;
   if (config.role !== 'worker') {
     if (config.serveExamples) mountExamples();
@@ -50,6 +52,7 @@ async function runProcess(config: AppConfig) {
     logger().info({ signal }, 'shutting down');
     // Stop accepting connections and let in-flight requests finish (bounded), then stop the job worker and the pool.
     if (server) await new Promise<void>((resolve) => { server!.close(() => resolve()); setTimeout(resolve, 10_000).unref(); });
+    metricsServer?.close();
     await shutdownServices().catch(() => undefined);
     process.exit(0);
   };

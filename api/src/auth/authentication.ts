@@ -9,6 +9,7 @@ import type { Principal, Visitor } from './principal.js';
 import { requestContext } from '../request-context.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import { processCache } from '../util/process-cache.js';
+import { limitCaller } from './route-limits.js';
 
 const jwksClients = processCache<string, JwksClient>();
 const unauthorized = (detail: string) => new AppError('unauthorized', detail);
@@ -130,6 +131,7 @@ export async function expressAuthentication(req: Request, securityName: string, 
   if (securityName === 'jwt') {
     const p = await authenticatePrincipal(req);
     if (scopes?.includes('admin') && p.role !== 'admin') throw new AppError('forbidden', 'This needs an admin of the partner.');
+    await limitCaller(req, p);
     return p;
   }
   if (securityName === 'visitor') {
@@ -139,7 +141,9 @@ export async function expressAuthentication(req: Request, securityName: string, 
     if (!(await getTenantConfig(tenant.id)).feed.publicVisitors) throw unauthorized('This partner shows its content to signed-in users only.');
     const store = requestContext.getStore();
     if (store) store.tenantId = tenant.id;
-    return { tenantId: tenant.id, anonymous: true, deviceId: deviceId(req), ip: clientIp(req) };
+    const visitor: Visitor = { tenantId: tenant.id, anonymous: true, deviceId: deviceId(req), ip: clientIp(req) };
+    await limitCaller(req, visitor);
+    return visitor;
   }
   throw unauthorized('Unknown security scheme.');
 }

@@ -9,7 +9,8 @@ export interface JobDefinition<D> {
   readonly name: string;
   /** Validates and types the data; throws on data that is not this job's (checked on enqueue and before each run). */
   parse(data: unknown): D;
-  handler(data: D, ctx: JobContext): Promise<void>;
+  /** Resolves when done; a string result names the run's outcome in the job metrics (succeeded, retry, failed...). */
+  handler(data: D, ctx: JobContext): Promise<void | string>;
   /** At most this many at once per worker (default: the worker's WORKER_CONCURRENCY). */
   readonly concurrency?: number;
   /** How long a running job stays locked to its worker before another may take it (default: the queue's). */

@@ -19,10 +19,12 @@ export const generateImageJob = defineJob({
   logContext: ({ jobId }) => ({ requestId: `job:${jobId}`, jobId }),
   async handler({ jobId }, ctx) {
     const outcome = await processGeneration(jobId, { workerId: ctx.workerName });
-    if (outcome !== 'retry') return;
-    const row = await GenerationJob.findByPk(jobId, { attributes: ['attempts'] });
-    const delays = services().config.jobs.retryDelaysMs;
-    await ctx.queue.enqueue(generateImageJob, { jobId }, { delayMs: delays[Math.min((row?.attempts ?? 1) - 1, delays.length - 1)]! });
+    if (outcome === 'retry') {
+      const row = await GenerationJob.findByPk(jobId, { attributes: ['attempts'] });
+      const delays = services().config.jobs.retryDelaysMs;
+      await ctx.queue.enqueue(generateImageJob, { jobId }, { delayMs: delays[Math.min((row?.attempts ?? 1) - 1, delays.length - 1)]! });
+    }
+    return outcome; // the outcome label of ais_job_duration_seconds
   },
 });
 

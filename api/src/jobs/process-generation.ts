@@ -10,6 +10,7 @@ import { track } from '../analytics/track.js';
 import { emit } from '../hooks.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import type { Tier } from '../providers/images/types.js';
+import { instrumentProvider } from '../metrics/providers.js';
 
 /** How long a running job may go without a heartbeat before another worker may take it over. */
 export const leaseMs = () => services().config.jobs.leaseMs;
@@ -54,7 +55,7 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
   };
   try {
     const req = job.request;
-    const provider = await services().providers.imageFor(job.tenantId);
+    const provider = instrumentProvider(await services().providers.imageFor(job.tenantId));
     log.info({ provider: provider.name, tier: req.tier }, 'generation started');
     onProgress(10);
     const result = await provider.generate(

@@ -5,6 +5,7 @@ import { SequelizeBackend } from './sql-backend/index.js';
 import { toRow } from './sql-backend/job-row.js';
 import { requestContext } from '../request-context.js';
 import type { JobDefinition, JobEnqueuer } from './definition.js';
+import { timeJob } from '../metrics/jobs.js';
 
 export type { JobDefinition, JobContext } from './definition.js';
 export { defineJob } from './definition.js';
@@ -44,7 +45,8 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
       agenda.define(def.name, async (job: Job) => {
         const data = def.parse(job.attrs.data ?? {});
         const ctx = def.logContext?.(data) ?? { requestId: `job:${def.name}:${String(job.attrs._id ?? '')}` };
-        await requestContext.run(ctx, () => def.handler(data, { queue, workerName: opts.name }));
+        // Timed for ais_job_duration_seconds; a handler that answers a string names its outcome (metrics/jobs.ts).
+        await requestContext.run(ctx, () => timeJob(def.name, () => def.handler(data, { queue, workerName: opts.name })));
       }, { concurrency: def.concurrency ?? opts.concurrency, lockLifetime: def.lockLifetimeMs?.() ?? defaultLockLifetime });
     },
     async enqueue(def, data, o) {

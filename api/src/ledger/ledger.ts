@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import { services } from '../context.js';
 import { isUniqueViolation } from '../db.js';
 import { LedgerEntry, Wallet } from '../models/index.js';
+import { countLedgerMovement } from '../metrics/registry.js';
 
 import { countsAsSpending, type LedgerReason } from './reasons.js';
 
@@ -90,6 +91,7 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
     { tenantId: m.tenantId, userId: m.userId, delta: m.delta, balanceAfter, reason: m.reason, refType: m.refType, refId: m.refId, note: m.note ?? null, spending },
     { transaction: t },
   );
+  countLedgerMovement(t, m.reason);
   return { balanceAfter, entryId: entry.id };
 }
 

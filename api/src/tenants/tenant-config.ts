@@ -23,7 +23,12 @@ export interface TenantConfig {
     claimWindowHours: number; maxSignupsPerHour: number; maxSignupsPerDay: number; retentionDays: number; retentionMinGenerations: number;
     anomalyMinReferees: number; anomalyInactiveShare: number;
   };
-  limits: { generatePerMinute: number; enhancePerMinute: number; likesPerMinute: number; reportsPerHour: number; promptMaxLength: number };
+  /** Rate limits per user (anonymousReadsPerMinute: per IP); util/rate-limits.ts maps each to its limit. */
+  limits: {
+    generatePerMinute: number; enhancePerMinute: number; likesPerMinute: number; reportsPerHour: number; promptMaxLength: number;
+    publishesPerHour: number; remixOpensPerMinute: number; remixRecordsPerMinute: number; referralClaimsPerHour: number;
+    purchasesPerMinute: number; verifiesPerMinute: number; sandboxPaysPerMinute: number; anonymousReadsPerMinute: number;
+  };
   monthlySpendCapMilli: number | null;
   welcomeGrantMilli: number;
   feed: { publicVisitors: boolean; maxPageSize: number };
@@ -65,7 +70,11 @@ export const DEFAULT_CONFIG: TenantConfig = {
     refereeBonusMilli: 5000, referrerBonusMilli: 10000, milestoneBonusMilli: 50000, milestoneEvery: 10, claimWindowHours: 24,
     maxSignupsPerHour: 5, maxSignupsPerDay: 20, retentionDays: 7, retentionMinGenerations: 3, anomalyMinReferees: 5, anomalyInactiveShare: 0.8,
   },
-  limits: { generatePerMinute: 20, enhancePerMinute: 60, likesPerMinute: 60, reportsPerHour: 20, promptMaxLength: 1000 },
+  limits: {
+    generatePerMinute: 20, enhancePerMinute: 60, likesPerMinute: 60, reportsPerHour: 20, promptMaxLength: 1000,
+    publishesPerHour: 60, remixOpensPerMinute: 60, remixRecordsPerMinute: 30, referralClaimsPerHour: 10,
+    purchasesPerMinute: 30, verifiesPerMinute: 30, sandboxPaysPerMinute: 30, anonymousReadsPerMinute: 600,
+  },
   monthlySpendCapMilli: null,
   welcomeGrantMilli: 0,
   feed: { publicVisitors: true, maxPageSize: 50 },

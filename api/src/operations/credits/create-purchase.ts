@@ -28,7 +28,7 @@ export async function createPurchase(p: Principal, body: { packId?: unknown; qua
     const earlier = await findReplay<PurchaseResponse>(p, key, PURCHASE_ROUTE, hashRequest(PURCHASE_ROUTE, normalized));
     if (earlier) return { ...earlier, replayed: true };
   }
-  await consume('purchase', `${p.tenantId}:${p.userId}`, 30, 60);
+  await consume('purchase', `${p.tenantId}:${p.userId}`, config.limits.purchasesPerMinute, 60);
   const gateway = activeGateway();
   const orderId = newId('ord');
   let created: GatewayOrder;

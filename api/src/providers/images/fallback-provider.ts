@@ -1,5 +1,6 @@
 import { ProviderError } from '../errors.js';
 import type { GenerateOptions, ImageProvider, ImageRequest, ImageResult } from './types.js';
+import { countFallback } from '../../metrics/providers.js';
 
 export interface FallbackImageProviderOptions {
   /** Called when the fallback is used, e.g. to log or count it. */
@@ -27,6 +28,7 @@ export class FallbackImageProvider implements ImageProvider {
       return await this.primary.generate(req, opts);
     } catch (err) {
       if (!(err instanceof ProviderError) || err.code !== 'provider_unavailable' || opts.signal?.aborted) throw err;
+      countFallback(this.primary.name);
       this.options.onFallback?.(err, this.primary.name, this.fallback.name);
       return this.fallback.generate(req, opts);
     }

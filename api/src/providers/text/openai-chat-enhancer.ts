@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { checkPrompt } from '../content-policy.js';
 import { RuleBasedEnhancer } from './rule-based-enhancer.js';
 import { MAX_PROMPT_CHARS, type EnhanceInput, type EnhanceResult, type PromptEnhancer } from './types.js';
+import { countProviderRequest } from '../../metrics/providers.js';
 
 export interface OpenAIChatEnhancerOptions {
   apiKey: string;
@@ -93,8 +94,10 @@ export class OpenAIChatEnhancer implements PromptEnhancer {
         ? reply.suggestions.filter((s): s is string => typeof s === 'string' && s.trim().length > 0).map((s) => s.trim().slice(0, 200))
         : [];
       const suggestions = [...own, ...rules.suggestions.filter((s) => !own.includes(s))].slice(0, Math.max(3, Math.min(5, own.length)));
+      countProviderRequest(this.name, 'success');
       return { enhancedPrompt, suggestions };
     } catch (err) {
+      countProviderRequest(this.name, 'fallback');
       this.options.onError?.(err);
       return rules;
     }

@@ -2,6 +2,7 @@ import client from 'prom-client';
 import { QueryTypes } from 'sequelize';
 import { services } from '../context.js';
 import { registry } from './registry.js';
+import { onResetForTests } from '../util/process-cache.js';
 
 /**
  * The backlog, read from the jobs table at scrape time: every process sees the same queue, so a per-process
@@ -19,6 +20,7 @@ async function backlog(): Promise<{ name: string; n: number; oldest: Date | stri
 }
 
 let pending: Promise<Awaited<ReturnType<typeof backlog>>> | undefined;
+onResetForTests(() => { pending = undefined; });
 /** Both gauges of one scrape share one query. */
 function once() {
   pending ??= backlog().finally(() => { setImmediate(() => { pending = undefined; }); });

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { logger } from '../logger.js';
+import { onResetForTests } from './process-cache.js';
 
 /**
  * The shared rate-limit store: one ioredis connection per process when REDIS_URL is set. Commands never queue
@@ -9,6 +10,8 @@ import { logger } from '../logger.js';
 let client: Redis | undefined;
 let keyPrefix = 'ais:';
 let reachable = false;
+// Boot connects and shutdown closes it; a test process that skipped a shutdown must not keep a stale client.
+onResetForTests(() => { client?.disconnect(); client = undefined; keyPrefix = 'ais:'; reachable = false; });
 
 export async function connectRateLimitStore(opts: { redisUrl?: string; keyPrefix: string }): Promise<void> {
   await closeRateLimitStore();

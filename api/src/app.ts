@@ -8,7 +8,8 @@ import { errorMiddleware, AppError, sendProblem } from './errors.js';
 import { corsMiddleware, requestIdMiddleware } from './http/request-id.js';
 import { filesRouter } from './http/files.js';
 import { rejectNulMiddleware } from './http/reject-nul.js';
-import { services } from './context.js';
+import { services, service } from './context.js';
+import type { BlobStorage } from './storage/storage.js';
 import { QueryTypes } from 'sequelize';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,10 +34,16 @@ export function buildApp(): Express {
     try {
       await services().db.sequelize.query('SELECT 1', { type: QueryTypes.SELECT });
       await services().db.sequelize.query('SELECT COUNT(*) AS n FROM agenda_jobs WHERE 1 = 0', { type: QueryTypes.SELECT });
-      res.json({ status: 'ready', database: services().db.dialect });
     } catch {
-      sendProblem(res, new AppError('provider_unavailable', 'The database or the job store is not reachable.'));
+      return sendProblem(res, new AppError('not_ready', 'The database or the job store is not reachable.'));
     }
+    const storage = service<BlobStorage>('storage');
+    try {
+      await storage.check();
+    } catch {
+      return sendProblem(res, new AppError('not_ready', 'The image store is not reachable.', { storage: storage.kind }));
+    }
+    res.json({ status: 'ready', database: services().db.dialect, storage: storage.kind });
   });
 
   const spec = fs.existsSync(OPENAPI_PATH) ? JSON.parse(fs.readFileSync(OPENAPI_PATH, 'utf8')) : {};

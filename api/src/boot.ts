@@ -1,11 +1,11 @@
-import path from 'node:path';
 import type { AppConfig } from './config.js';
 import { createDatabase, ensureDatabaseExists, migrate } from './db.js';
 import { initModels } from './models/index.js';
 import { setServices, registerService, services } from './context.js';
 import { ensureDefaultTenant, DEFAULT_TENANT_ID } from './tenants/tenants.js';
 import { seedCatalog } from './tenants/seed-catalog.js';
-import { LocalDiskStorage } from './storage/storage.js';
+import { createStorage } from './storage/create-storage.js';
+import type { BlobStorage } from './storage/storage.js';
 import { createQueue, type JobQueue } from './jobs/queue.js';
 import { initModules } from './modules.js';
 
@@ -18,7 +18,7 @@ export async function bootServices(config: AppConfig, opts: { worker?: boolean; 
   await migrate(db);
   await ensureDefaultTenant();
   await seedCatalog(DEFAULT_TENANT_ID);
-  registerService('storage', new LocalDiskStorage(path.join(config.dataDir, 'images')));
+  registerService('storage', createStorage(config.storage));
   const worker = opts.worker ?? config.role !== 'api';
   const queue = createQueue({ worker, concurrency: config.workerConcurrency, pollMs: config.jobPollMs, name: opts.workerName });
   registerService('queue', queue);
@@ -30,5 +30,6 @@ export async function bootServices(config: AppConfig, opts: { worker?: boolean; 
 export async function shutdownServices() {
   const s = services();
   await (s.queue as JobQueue | undefined)?.stop();
+  (s.storage as BlobStorage | undefined)?.close?.();
   await s.db.close();
 }

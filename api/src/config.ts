@@ -9,6 +9,14 @@ import crypto from 'node:crypto';
  */
 export type Role = 'all' | 'api' | 'worker';
 
+/** Where image bytes live (STORAGE_URL): a directory, or an S3 bucket and key prefix. */
+export type StorageConfig =
+  | { kind: 'file'; dir: string }
+  | {
+      kind: 's3'; bucket: string; prefix: string; region: string; endpoint?: string;
+      accessKeyId?: string; secretAccessKey?: string; timeoutMs: number; maxAttempts: number;
+    };
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -30,6 +38,7 @@ export interface AppConfig {
   jobPollMs: number;
   serveExamples: boolean;
   defaultPartnerKey: string;
+  storage: StorageConfig;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } catch {
     problems.push(`PUBLIC_URL must be an absolute URL (got "${env.PUBLIC_URL}")`);
   }
+  const storage = parseStorage(env, dataDir, problems, int);
   const cfg: AppConfig = {
     env: nodeEnv,
     port,
@@ -143,7 +153,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobPollMs: int('JOB_POLL_MS', 250, 20, 60000),
     serveExamples: (env.SERVE_EXAMPLES ?? (prod ? 'false' : 'true')) === 'true',
     defaultPartnerKey: env.DEFAULT_PARTNER_KEY || 'pk_default',
+    storage,
   };
   if (problems.length) throw new ConfigError(problems);
   return cfg;
+}
+
+/** STORAGE_URL: `file:<dir>` (default `file:$DATA_DIR/images`) or `s3://<bucket>/<prefix>` with the S3_ and AWS_ variables. */
+function parseStorage(env: NodeJS.ProcessEnv, dataDir: string, problems: string[],
+  int: (name: string, def: number, min: number, max: number) => number): StorageConfig {
+  const raw = env.STORAGE_URL || `file:${path.join(dataDir, 'images')}`;
+  if (raw.startsWith('file:')) {
+    const dir = raw.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!dir) problems.push('STORAGE_URL=file: needs a directory (file:/var/lib/studio/images)');
+    return { kind: 'file', dir: path.resolve(dir || path.join(dataDir, 'images')) };
+  }
+  const m = /^s3:\/\/([^/?#]+)\/?([^?#]*)$/.exec(raw);
+  // Bucket names per S3's rules: 3-63 lower-case letters, digits, dots and hyphens.
+  if (!m || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(m[1]!)) {
+    problems.push(`STORAGE_URL must be file:<dir> or s3://<bucket>/<prefix> (got "${raw}")`);
+    return { kind: 'file', dir: path.join(dataDir, 'images') };
+  }
+  const endpoint = env.S3_ENDPOINT || undefined;
+  if (endpoint) {
+    try {
+      const u = new URL(endpoint);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
+    } catch {
+      problems.push(`S3_ENDPOINT must be an http(s) URL (got "${endpoint}")`);
+    }
+  }
+  const accessKeyId = env.AWS_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY || undefined;
+  if (!!accessKeyId !== !!secretAccessKey) problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together');
+  // The prefix is kept without slashes at either end; keys are joined as `<prefix>/<key>`.
+  const prefix = m[2]!.replace(/^\/+|\/+$/g, '');
+  return {
+    kind: 's3', bucket: m[1]!, prefix, endpoint, accessKeyId, secretAccessKey,
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
+    timeoutMs: int('S3_TIMEOUT_MS', 10000, 100, 120000),
+    maxAttempts: int('S3_MAX_ATTEMPTS', 3, 1, 10),
+  };
 }

@@ -68,6 +68,7 @@ export async function startS3(): Promise<TestS3> {
       server = undefined;
     },
     async start() {
+      if (server) return;
       server = new S3rver({ address: '127.0.0.1', port, silent: true, directory: dir });
       await server.run();
     },

@@ -18,7 +18,7 @@ export async function bootServices(config: AppConfig, opts: { worker?: boolean; 
   await migrate(db);
   await ensureDefaultTenant();
   await seedCatalog(DEFAULT_TENANT_ID);
-  registerService('storage', await createStorage(config.storage));
+  registerService('storage', createStorage(config.storage));
   const worker = opts.worker ?? config.role !== 'api';
   const queue = createQueue({ worker, concurrency: config.workerConcurrency, pollMs: config.jobPollMs, name: opts.workerName });
   registerService('queue', queue);

@@ -1,12 +1,10 @@
 import type { StorageConfig } from '../config.js';
 import { LocalDiskStorage, type BlobStorage } from './storage.js';
+import { S3Storage } from './s3-storage.js';
 
-/**
- * The image store STORAGE_URL names: a local directory (the embedded default) or an S3-compatible bucket.
- * The S3 client is loaded only when it is used: it is a large module tree, and the embedded default starts faster without it.
- */
-export async function createStorage(cfg: StorageConfig): Promise<BlobStorage> {
-  if (cfg.kind === 'file') return new LocalDiskStorage(cfg.dir);
-  const { S3Storage } = await import('./s3-storage.js');
-  return new S3Storage(cfg);
+/** The image store STORAGE_URL names: a local directory (the embedded default) or an S3-compatible bucket. */
+export function createStorage(cfg: StorageConfig): BlobStorage {
+  // Imported statically: a dynamic import() of our own modules can load a second copy of them under tsx + mocha
+  // (see http/examples.ts), and StorageError would then no longer be recognised.
+  return cfg.kind === 's3' ? new S3Storage(cfg) : new LocalDiskStorage(cfg.dir);
 }

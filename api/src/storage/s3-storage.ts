@@ -1,11 +1,15 @@
-import {
-  S3Client, PutObjectCommand, GetObjectCommand, DeleteObjectCommand, HeadBucketCommand, S3ServiceException,
-} from '@aws-sdk/client-s3';
+import { createRequire } from 'node:module';
+import type * as S3 from '@aws-sdk/client-s3';
 import type { StorageConfig } from '../config.js';
 import { logger } from '../logger.js';
 import { StorageError, type BlobStorage } from './storage.js';
 
 type S3Config = Extract<StorageConfig, { kind: 's3' }>;
+
+// The SDK is a large module tree: loaded (synchronously, its CommonJS build) only when an S3 store is configured,
+// so the embedded default starts without it.
+let sdk: typeof S3 | undefined;
+const loadSdk = () => (sdk ??= createRequire(import.meta.url)('@aws-sdk/client-s3') as typeof S3);
 
 /**
  * Image bytes in an S3-compatible bucket (AWS S3, MinIO, Ceph, R2 ...), so every API instance and worker sees
@@ -15,11 +19,12 @@ type S3Config = Extract<StorageConfig, { kind: 's3' }>;
  */
 export class S3Storage implements BlobStorage {
   readonly kind = 's3';
-  private readonly client: S3Client;
+  private readonly client: S3.S3Client;
   private readonly deadlineMs: number;
+  private readonly sdk = loadSdk();
 
   constructor(private readonly cfg: S3Config) {
-    this.client = new S3Client({
+    this.client = new this.sdk.S3Client({
       region: cfg.region,
       endpoint: cfg.endpoint,
       // MinIO and most self-hosted stores are addressed by path (host/bucket/key), not by a bucket subdomain.
@@ -48,15 +53,15 @@ export class S3Storage implements BlobStorage {
       return await run(AbortSignal.timeout(this.deadlineMs));
     } catch (err) {
       // A missing object is an answer (404 to the caller); a missing bucket (NoSuchBucket) is an outage.
-      if (err instanceof S3ServiceException && err.name === 'NoSuchKey') throw err;
-      const reason = describe(err);
+      if (err instanceof this.sdk.S3ServiceException && err.name === 'NoSuchKey') throw err;
+      const reason = describe(err, this.sdk);
       logger().warn({ storage: 's3', operation, bucket: this.cfg.bucket, key, reason }, 'object storage call failed');
       throw new StorageError(operation, reason);
     }
   }
 
   async put(key: string, data: Buffer, contentType: string) {
-    await this.send('put', key, (abortSignal) => this.client.send(new PutObjectCommand({
+    await this.send('put', key, (abortSignal) => this.client.send(new this.sdk.PutObjectCommand({
       Bucket: this.cfg.bucket, Key: this.key(key), Body: data, ContentType: contentType, ContentLength: data.length,
     }), { abortSignal }));
   }
@@ -64,22 +69,22 @@ export class S3Storage implements BlobStorage {
   async get(key: string): Promise<Buffer | null> {
     try {
       return await this.send('get', key, async (abortSignal) => {
-        const res = await this.client.send(new GetObjectCommand({ Bucket: this.cfg.bucket, Key: this.key(key) }), { abortSignal });
+        const res = await this.client.send(new this.sdk.GetObjectCommand({ Bucket: this.cfg.bucket, Key: this.key(key) }), { abortSignal });
         if (!res.Body) return Buffer.alloc(0);
         return Buffer.from(await res.Body.transformToByteArray());
       });
     } catch (err) {
-      if (err instanceof S3ServiceException) return null;
+      if (err instanceof this.sdk.S3ServiceException) return null;
       throw err;
     }
   }
 
   async delete(key: string) {
-    await this.send('delete', key, (abortSignal) => this.client.send(new DeleteObjectCommand({ Bucket: this.cfg.bucket, Key: this.key(key) }), { abortSignal }));
+    await this.send('delete', key, (abortSignal) => this.client.send(new this.sdk.DeleteObjectCommand({ Bucket: this.cfg.bucket, Key: this.key(key) }), { abortSignal }));
   }
 
   async check() {
-    await this.send('check', undefined, (abortSignal) => this.client.send(new HeadBucketCommand({ Bucket: this.cfg.bucket }), { abortSignal }));
+    await this.send('check', undefined, (abortSignal) => this.client.send(new this.sdk.HeadBucketCommand({ Bucket: this.cfg.bucket }), { abortSignal }));
   }
 
   close() {
@@ -88,8 +93,8 @@ export class S3Storage implements BlobStorage {
 }
 
 /** A short, secret-free reason for logs: the S3 error name and status, or the network error's code. */
-function describe(err: unknown): string {
-  if (err instanceof S3ServiceException) {
+function describe(err: unknown, sdk: typeof S3): string {
+  if (err instanceof sdk.S3ServiceException) {
     const status = err.$metadata?.httpStatusCode;
     return `${err.name}${status ? ` (${status})` : ''}`;
   }

@@ -95,12 +95,12 @@ describe('storage: S3Storage against s3rver', function () {
 });
 
 describe('storage: STORAGE_URL', () => {
-  it('defaults to file:$DATA_DIR/images, and parses file: and s3:// URLs with the S3 variables', async () => {
+  it('defaults to file:$DATA_DIR/images, and parses file: and s3:// URLs with the S3 variables', () => {
     const base = { DATA_DIR: '/tmp/ais-cfg', AUTH_JWT_SECRET: 'j'.repeat(32), PAYMENTS_SANDBOX_SECRET: 'p'.repeat(32), MASTER_KEY: 'm'.repeat(32) };
     expect(loadConfig(base).storage).to.deep.equal({ kind: 'file', dir: '/tmp/ais-cfg/images' });
     expect(loadConfig({ ...base, STORAGE_URL: 'file:/srv/images' }).storage).to.deep.equal({ kind: 'file', dir: '/srv/images' });
     expect(loadConfig({ ...base, STORAGE_URL: 'file:///srv/images' }).storage).to.deep.equal({ kind: 'file', dir: '/srv/images' });
-    expect(await createStorage(loadConfig(base).storage)).to.be.instanceOf(LocalDiskStorage);
+    expect(createStorage(loadConfig(base).storage)).to.be.instanceOf(LocalDiskStorage);
     const s3cfg = loadConfig({ ...base, STORAGE_URL: 's3://my-bucket/studio/images/', S3_ENDPOINT: 'http://minio:9000', AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'AKIA', AWS_SECRET_ACCESS_KEY: 'secret' }).storage;
     expect(s3cfg).to.deep.equal({ kind: 's3', bucket: 'my-bucket', prefix: 'studio/images', region: 'eu-west-1', endpoint: 'http://minio:9000',

@@ -1,7 +1,7 @@
 # Community AI Studio: one image for every role (ROLE=api | worker | all), run with tsx (no compile step).
 # Build:  docker build -t community-ai-studio .      Run: see docker-compose.yml and docs/operations.md.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # sqlite3 compiles its native addon when no prebuilt binary fits; sharp ships its own libvips.
 RUN apt-get update \
@@ -10,6 +10,7 @@ RUN apt-get update \
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci
 COPY tsconfig.json rollup.config.mjs ./
+COPY scripts ./scripts
 COPY api ./api
 COPY sdk ./sdk
 COPY widgets ./widgets
@@ -17,7 +18,7 @@ COPY docs ./docs
 # The SDK and widget bundles (served under /sdk and /widgets when SERVE_EXAMPLES=true), then drop dev dependencies.
 RUN npm run build:front && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     DATA_DIR=/data \
     PORT=3000

@@ -100,7 +100,7 @@ describe('docker-compose.yml and Dockerfile', () => {
     expect(compose.volumes).to.have.property(dataMount(services.api!)!);
   });
 
-  it('builds the app from a Dockerfile on node:20-bookworm-slim with npm ci, copying what the app needs', () => {
+  it('builds the app from a Dockerfile on node:24-bookworm-slim with npm ci, copying what the app needs', () => {
     for (const [, s] of appServices) {
       const ctx = typeof s.build === 'string' ? s.build : s.build!.context;
       const file = typeof s.build === 'string' ? 'Dockerfile' : s.build!.dockerfile ?? 'Dockerfile';
@@ -108,7 +108,7 @@ describe('docker-compose.yml and Dockerfile', () => {
     }
     const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
     const froms = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
-    expect(froms.every((f) => f === 'node:20-bookworm-slim')).to.equal(true);
+    expect(froms.every((f) => f === 'node:24-bookworm-slim')).to.equal(true);
     expect(dockerfile).to.match(/^RUN npm ci\b/m);
     expect(dockerfile).to.match(/^CMD \[.*"api\/src\/main\.ts"\]/m);
     // Every path the build context copies exists, and the runtime stage has what main.ts reads at boot.

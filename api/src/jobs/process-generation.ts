@@ -123,6 +123,13 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
       return 'skipped';
     }
     await failJob(job, token, code, (err as Error).message);
+    if (err instanceof StorageError) {
+      // The original may have been written before the thumbnail failed. After the refund, and best effort: the store
+      // is probably still failing, and a stray object of a failed job is never served.
+      const base = `${job.tenantId}/${job.userId}/${job.imageId}`;
+      const storage = service<BlobStorage>('storage');
+      await Promise.all([storage.delete(`${base}.png`), storage.delete(`${base}.thumb.webp`)]).catch(() => undefined);
+    }
     return 'failed';
   } finally {
     clearInterval(heartbeat);

@@ -10,56 +10,63 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const INPUT_DIRS = ['sdk/src', 'widgets/src'];
 const INPUT_FILES = ['rollup.config.mjs', 'widgets/rollup.widgets.mjs', 'sdk/tsconfig.json', 'sdk/package.json', 'widgets/tsconfig.json',
   'tsconfig.json', 'package.json', 'package-lock.json'];
 // A stamp per output folder: deleting either folder rebuilds both.
-const STAMPS = ['sdk/dist/.build-stamp', 'widgets/dist/.build-stamp'];
-const OUTPUTS = ['sdk/dist/index.mjs', 'sdk/dist/index.cjs', 'sdk/dist/index.d.ts', 'widgets/dist/ais-widgets.js', 'widgets/dist/ais-widgets.iife.js'];
+export const STAMPS = ['sdk/dist/.build-stamp', 'widgets/dist/.build-stamp'];
+export const OUTPUTS = ['sdk/dist/index.mjs', 'sdk/dist/index.cjs', 'sdk/dist/index.d.ts', 'widgets/dist/ais-widgets.js', 'widgets/dist/ais-widgets.iife.js'];
 
-const abs = (p) => path.join(root, p);
-
-function listFiles(dir) {
-  if (!fs.existsSync(abs(dir))) return [];
-  return fs.readdirSync(abs(dir), { recursive: true, withFileTypes: true })
+function listFiles(root, dir) {
+  if (!fs.existsSync(path.join(root, dir))) return [];
+  return fs.readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath ?? e.path, e.name));
+    .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)));
 }
 
-function sourcesHash() {
+/** sha256 over the relative path and the bytes of every input, in a stable order. */
+export function sourcesHash(root = ROOT) {
   const h = crypto.createHash('sha256');
-  const files = [...INPUT_DIRS.flatMap(listFiles), ...INPUT_FILES.filter((f) => fs.existsSync(abs(f))).map(abs)].map((f) => path.relative(root, f)).sort();
+  const files = [...INPUT_DIRS.flatMap((d) => listFiles(root, d)), ...INPUT_FILES.filter((f) => fs.existsSync(path.join(root, f)))]
+    .map((f) => f.split(path.sep).join('/')).sort();
   for (const f of files) {
     h.update(`${f}\0`);
-    h.update(fs.readFileSync(abs(f)));
+    h.update(fs.readFileSync(path.join(root, f)));
     h.update('\0');
   }
   return h.digest('hex');
 }
 
+const runRollup = (root, rollupArgs) => spawnSync(process.execPath,
+  [path.join(root, 'node_modules', 'rollup', 'dist', 'bin', 'rollup'), '-c', 'rollup.config.mjs', ...rollupArgs], { stdio: 'inherit', cwd: root }).status;
+
 /**
- * Builds the bundles when their inputs changed (or `force`); returns whether rollup ran.
- * Exported for scripts/start.mjs, which checks in the same process that then starts the API.
+ * Builds the bundles when their inputs changed (or `force`); returns whether the build ran. Exits the process when
+ * it fails. Exported for scripts/start.mjs, which checks in the same process that then starts the API; `root` and
+ * `run` are for the tests.
  */
-export function buildFront({ force = false, rollupArgs = [] } = {}) {
-  const hash = sourcesHash();
-  const upToDate = !force && OUTPUTS.every((f) => fs.existsSync(abs(f))) &&
-    STAMPS.every((s) => fs.existsSync(abs(s)) && fs.readFileSync(abs(s), 'utf8').trim() === hash);
+export function buildFront({ force = false, rollupArgs = [], root = ROOT, run = runRollup, log = (m) => process.stderr.write(m) } = {}) {
+  const at = (p) => path.join(root, p);
+  const hash = sourcesHash(root);
+  const upToDate = !force && OUTPUTS.every((f) => fs.existsSync(at(f))) &&
+    STAMPS.every((s) => fs.existsSync(at(s)) && fs.readFileSync(at(s), 'utf8').trim() === hash);
   if (upToDate) {
-    process.stderr.write('SDK and widget bundles are up to date (sources unchanged); skipping rollup.\n');
+    log('SDK and widget bundles are up to date (sources unchanged); skipping rollup.\n');
     return false;
   }
   // A failed or interrupted build must not leave a stamp that claims the old bundles match the new sources.
-  for (const s of STAMPS) fs.rmSync(abs(s), { force: true });
-  const rollup = path.join(root, 'node_modules', 'rollup', 'dist', 'bin', 'rollup');
-  const r = spawnSync(process.execPath, [rollup, '-c', 'rollup.config.mjs', ...rollupArgs], { stdio: 'inherit', cwd: root });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  for (const s of STAMPS) fs.rmSync(at(s), { force: true });
+  const status = run(root, rollupArgs);
+  if (status !== 0) {
+    log(`rollup failed (exit ${status})\n`);
+    process.exit(status ?? 1);
+  }
   // ONLY=sdk|widgets builds one part: no stamp, since the other part was not built from these sources.
   for (const s of process.env.ONLY ? [] : STAMPS) {
-    fs.mkdirSync(path.dirname(abs(s)), { recursive: true });
-    fs.writeFileSync(abs(s), hash + '\n');
+    fs.mkdirSync(path.dirname(at(s)), { recursive: true });
+    fs.writeFileSync(at(s), hash + '\n');
   }
   return true;
 }

@@ -48,9 +48,9 @@ export class S3Storage implements BlobStorage {
     return this.cfg.prefix ? `${this.cfg.prefix}/${key}` : key;
   }
 
-  private async send<T>(operation: string, key: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async send<T>(operation: string, key: string | undefined, run: (signal: AbortSignal) => Promise<T>, deadlineMs = this.deadlineMs): Promise<T> {
     try {
-      return await run(AbortSignal.timeout(this.deadlineMs));
+      return await run(AbortSignal.timeout(deadlineMs));
     } catch (err) {
       // A missing object is an answer (404 to the caller); a missing bucket (NoSuchBucket) is an outage.
       if (err instanceof this.sdk.S3ServiceException && err.name === 'NoSuchKey') throw err;
@@ -84,7 +84,9 @@ export class S3Storage implements BlobStorage {
   }
 
   async check() {
-    await this.send('check', undefined, (abortSignal) => this.client.send(new this.sdk.HeadBucketCommand({ Bucket: this.cfg.bucket }), { abortSignal }));
+    // A readiness probe must answer within the prober's own timeout (often 1-5 s), whatever the retry settings.
+    await this.send('check', undefined, (abortSignal) => this.client.send(new this.sdk.HeadBucketCommand({ Bucket: this.cfg.bucket }), { abortSignal }),
+      Math.min(this.deadlineMs, 4000));
   }
 
   close() {

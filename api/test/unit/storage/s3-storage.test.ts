@@ -76,6 +76,15 @@ describe('storage: S3Storage against s3rver', function () {
       expect(await st.check().then(() => 'answered', (e: unknown) => e)).to.be.instanceOf(StorageError);
     } finally {
       st.close();
+    }
+    // The readiness check gives up after 4 s even when the calls' own budget is longer.
+    const slow = new S3Storage(cfg({ endpoint: silent.endpoint, timeoutMs: 10000, maxAttempts: 3 }));
+    try {
+      const t0 = Date.now();
+      expect(await slow.check().then(() => 'answered', (e: unknown) => e)).to.be.instanceOf(StorageError);
+      expect(Date.now() - t0).to.be.within(3500, 6000);
+    } finally {
+      slow.close();
       await silent.close();
     }
   });

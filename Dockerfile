@@ -10,6 +10,7 @@ RUN apt-get update \
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci
 COPY tsconfig.json rollup.config.mjs ./
+COPY scripts ./scripts
 COPY api ./api
 COPY sdk ./sdk
 COPY widgets ./widgets

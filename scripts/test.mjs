@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-  ['npx', ['rollup', '-c', 'rollup.config.mjs', '--silent']],
+  // The bundles the browser and widget tests load, rebuilt only when their sources changed.
+  [process.execPath, ['scripts/build-front.mjs', '--silent']],
   ['npx', ['mocha', 'api/test/unit/**/*.test.ts', 'sdk/test/**/*.test.ts', 'api/test/db/**/*.test.ts', 'api/test/e2e/**/*.test.ts', 'api/test/browser/**/*.test.ts', 'widgets/test/**/*.test.ts', ...process.argv.slice(2)]],
 ];
 for (const [cmd, args] of steps) {

@@ -35,11 +35,17 @@ export function buildApp(): Express {
     try {
       await services().db.sequelize.query('SELECT 1', { type: QueryTypes.SELECT });
       await services().db.sequelize.query('SELECT COUNT(*) AS n FROM agenda_jobs WHERE 1 = 0', { type: QueryTypes.SELECT });
-      const rateLimits = rateLimitStoreStatus(); // Redis down keeps the process ready: reads go on, spending is refused
-      res.json({ status: rateLimits.ok ? 'ready' : 'degraded', database: services().db.dialect, rateLimits });
     } catch {
-      sendProblem(res, new AppError('provider_unavailable', 'The database or the job store is not reachable.'));
+      return sendProblem(res, new AppError('not_ready', 'The database or the job store is not reachable.'));
     }
+    const { storage } = services();
+    try {
+      await storage.check();
+    } catch {
+      return sendProblem(res, new AppError('not_ready', 'The image store is not reachable.', { storage: storage.kind }));
+    }
+    const rateLimits = rateLimitStoreStatus(); // Redis down keeps the process ready: reads go on, spending is refused
+    res.json({ status: rateLimits.ok ? 'ready' : 'degraded', database: services().db.dialect, storage: storage.kind, rateLimits });
   });
 
   const spec = fs.existsSync(OPENAPI_PATH) ? JSON.parse(fs.readFileSync(OPENAPI_PATH, 'utf8')) : {};

@@ -1,11 +1,10 @@
-import path from 'node:path';
 import type { AppConfig } from './config.js';
 import { createDatabase, ensureDatabaseExists, migrate } from './db.js';
 import { initModels } from './models/index.js';
 import { databaseOnlyContext, setAppContext, services, type AppContext } from './context.js';
 import { ensureDefaultTenant, DEFAULT_TENANT_ID } from './tenants/tenants.js';
 import { seedCatalog } from './tenants/seed-catalog.js';
-import { LocalDiskStorage } from './storage/storage.js';
+import { createStorage } from './storage/create-storage.js';
 import { createQueue } from './jobs/queue.js';
 import { Providers } from './providers/providers.js';
 import { initModules } from './modules.js';
@@ -30,7 +29,7 @@ export async function bootServices(config: AppConfig, opts: { worker?: boolean; 
   const ctx: AppContext = {
     config,
     db,
-    storage: new LocalDiskStorage(path.join(config.dataDir, 'images')),
+    storage: createStorage(config.storage),
     queue: createQueue({ worker, concurrency: config.workerConcurrency, pollMs: config.jobPollMs, name: opts.workerName }),
     providers: new Providers(config),
     routers: [],
@@ -45,6 +44,7 @@ export async function bootServices(config: AppConfig, opts: { worker?: boolean; 
 export async function shutdownServices() {
   const s = services();
   await s.queue.stop();
+  s.storage.close?.();
   await s.db.close();
   await closeRateLimitStore();
 }

@@ -11,6 +11,14 @@ import crypto from 'node:crypto';
 export type Role = 'all' | 'api' | 'worker';
 export type PaymentsGatewayName = 'razorpay' | 'sandbox';
 
+/** Where image bytes live (STORAGE_URL): a directory, or an S3 bucket and key prefix. */
+export type StorageConfig =
+  | { kind: 'file'; dir: string }
+  | {
+      kind: 's3'; bucket: string; prefix: string; region: string; endpoint?: string;
+      accessKeyId?: string; secretAccessKey?: string; timeoutMs: number; maxAttempts: number;
+    };
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -49,9 +57,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** Enables /api/platform/partners when set. */
   platformApiKey?: string;
-  /** `file:<dir>` or `s3://<bucket>/<prefix>`. */
-  storageUrl: string;
-  s3: { endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string };
+  /** STORAGE_URL: a directory or an S3 bucket (storage/create-storage.ts). */
+  storage: StorageConfig;
   redisUrl?: string;
   /** Prefix of every Redis key, so deployments (or test runs) can share one Redis. */
   redisKeyPrefix: string;
@@ -237,18 +244,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const platformApiKey = env.PLATFORM_API_KEY || undefined;
   if (platformApiKey && platformApiKey.length < 32) problems.push('PLATFORM_API_KEY must be at least 32 characters');
 
-  const storageUrl = env.STORAGE_URL || `file:${path.join(dataDir, 'images')}`;
-  const localStorage = storageUrl.startsWith('file:');
-  if (localStorage ? storageUrl.length <= 'file:'.length : !/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(storageUrl)) {
-    problems.push(`STORAGE_URL must be file:<directory> or s3://<bucket>/<prefix> (got "${storageUrl}")`);
-  }
-  const s3 = {
-    endpoint: url('S3_ENDPOINT', /^https?:$/, 'an http(s) URL'),
-    region: env.AWS_REGION || 'us-east-1',
-    accessKeyId: env.AWS_ACCESS_KEY_ID || undefined,
-    secretAccessKey: env.AWS_SECRET_ACCESS_KEY || undefined,
-  };
-  if (!s3.accessKeyId !== !s3.secretAccessKey) problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together');
+  const storage = parseStorage(env, dataDir, problems, int);
+  const localStorage = storage.kind === 'file';
   if (localStorage && (env.S3_ENDPOINT || env.AWS_ACCESS_KEY_ID)) warnings.push('S3_ENDPOINT / AWS_* are set but STORAGE_URL is a local directory: they are ignored');
 
   const redisUrl = url('REDIS_URL', /^rediss?:$/, 'a redis:// or rediss:// URL');
@@ -301,8 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     defaultPartnerSiteUrl,
     trustProxy,
     platformApiKey,
-    storageUrl,
-    s3,
+    storage,
     redisUrl,
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'ais:',
     metricsToken,
@@ -313,4 +309,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   if (problems.length) throw new ConfigError(problems);
   return cfg;
+}
+
+/** STORAGE_URL: `file:<dir>` (default `file:$DATA_DIR/images`) or `s3://<bucket>/<prefix>` with the S3_ and AWS_ variables. */
+function parseStorage(env: NodeJS.ProcessEnv, dataDir: string, problems: string[],
+  int: (name: string, def: number, min: number, max: number) => number): StorageConfig {
+  const raw = env.STORAGE_URL || `file:${path.join(dataDir, 'images')}`;
+  if (raw.startsWith('file:')) {
+    const dir = raw.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!dir) problems.push('STORAGE_URL=file: needs a directory (file:/var/lib/studio/images)');
+    return { kind: 'file', dir: path.resolve(dir || path.join(dataDir, 'images')) };
+  }
+  const m = /^s3:\/\/([^/?#]+)\/?([^?#]*)$/.exec(raw);
+  // Bucket names per S3's rules: 3-63 lower-case letters, digits, dots and hyphens.
+  if (!m || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(m[1]!)) {
+    problems.push(`STORAGE_URL must be file:<dir> or s3://<bucket>/<prefix> (got "${raw}")`);
+    return { kind: 'file', dir: path.join(dataDir, 'images') };
+  }
+  const endpoint = env.S3_ENDPOINT || undefined;
+  if (endpoint) {
+    try {
+      const u = new URL(endpoint);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
+    } catch {
+      problems.push(`S3_ENDPOINT must be an http(s) URL (got "${endpoint}")`);
+    }
+  }
+  const accessKeyId = env.AWS_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY || undefined;
+  if (!!accessKeyId !== !!secretAccessKey) problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together');
+  // The prefix is kept without slashes at either end; keys are joined as `<prefix>/<key>`.
+  const prefix = m[2]!.replace(/^\/+|\/+$/g, '');
+  return {
+    kind: 's3', bucket: m[1]!, prefix, endpoint, accessKeyId, secretAccessKey,
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
+    timeoutMs: int('S3_TIMEOUT_MS', 10000, 100, 120000),
+    maxAttempts: int('S3_MAX_ATTEMPTS', 3, 1, 10),
+  };
 }

@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   provider_unavailable: 503,
+  storage_unavailable: 503,
   not_ready: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -38,6 +39,7 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   internal_error: 'Something went wrong on our side',
   provider_unavailable: 'The image provider is unavailable',
+  storage_unavailable: 'The image store is unavailable',
   not_ready: 'The service is not ready',
 };
 

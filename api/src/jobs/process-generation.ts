@@ -5,6 +5,7 @@ import { GeneratedImage, GenerationJob, User } from '../models/index.js';
 import { applyMovement, isDuplicateMovement } from '../ledger/ledger.js';
 import { ProviderError } from '../providers/errors.js';
 import { makeThumbnail } from '../images/index.js';
+import { StorageError } from '../storage/storage.js';
 import { logger } from '../logger.js';
 import { track } from '../analytics/track.js';
 import { emit } from '../hooks.js';
@@ -92,8 +93,8 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
     });
     const after = await GeneratedImage.findByPk(job.imageId, { attributes: ['deletedAt'] });
     if (after?.deletedAt) {
-      await storage.delete(`${base}.png`);
-      await storage.delete(`${base}.thumb.webp`);
+      // Best effort: the job has succeeded either way; an unreachable store only leaves an orphan behind.
+      await Promise.all([storage.delete(`${base}.png`), storage.delete(`${base}.thumb.webp`)]).catch(() => undefined);
     }
     if (!first) {
       log.warn('lost the claim while rendering; another worker owns the job');
@@ -104,7 +105,8 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
     return 'succeeded';
   } catch (err) {
     const pe = err instanceof ProviderError ? err : undefined;
-    const code = pe?.code ?? 'provider_unavailable';
+    // An unreachable image store is temporary like a provider outage: retried, then failed and refunded.
+    const code = err instanceof StorageError ? 'storage_unavailable' : pe?.code ?? 'provider_unavailable';
     log.warn({ err: { message: (err as Error).message, code } }, 'generation attempt failed');
     // A refusal or a permanent error (bad key, bad request) fails at once: retrying would only delay the refund.
     const retryable = code !== 'content_policy_violation' && (pe ? pe.retryable : true);
@@ -121,6 +123,13 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
       return 'skipped';
     }
     await failJob(job, token, code, (err as Error).message);
+    if (err instanceof StorageError) {
+      // The original may have been written before the thumbnail failed. After the refund, and best effort: the store
+      // is probably still failing, and a stray object of a failed job is never served.
+      const base = `${job.tenantId}/${job.userId}/${job.imageId}`;
+      const { storage } = services();
+      await Promise.all([storage.delete(`${base}.png`), storage.delete(`${base}.thumb.webp`)]).catch(() => undefined);
+    }
     return 'failed';
   } finally {
     clearInterval(heartbeat);

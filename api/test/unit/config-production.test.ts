@@ -95,7 +95,7 @@ describe('config: production mode fails closed', () => {
   it('warns when STORAGE_URL is a local directory while ROLE=api or worker shares a MySQL database', () => {
     for (const role of ['api', 'worker']) {
       const cfg = loadConfig({ ...without('STORAGE_URL'), ROLE: role });
-      expect(cfg.storageUrl).to.equal(`file:${path.join(dataDir, 'images')}`);
+      expect(cfg.storage).to.deep.equal({ kind: 'file', dir: path.join(dataDir, 'images') });
       expect(cfg.warnings.some((w) => /^STORAGE_URL is a local directory while ROLE=/.test(w)), role).to.equal(true);
     }
     expect(loadConfig({ ...without('STORAGE_URL'), ROLE: 'all' }).warnings).to.deep.equal([]);
@@ -138,8 +138,7 @@ describe('config: the settings other modules read', () => {
     const cfg = load();
     expect(cfg.jobs).to.deep.equal({ leaseMs: 30000, sweepEvery: '30 seconds', retryDelaysMs: [1000, 5000, 20000] });
     expect(cfg).to.include({ providerRetryBaseMs: 500, trustProxy: 'loopback', apiProcesses: 1, paymentsGateway: 'sandbox' });
-    expect(cfg.storageUrl).to.equal(`file:${path.join(dataDir, 'images')}`);
-    expect(cfg.s3).to.deep.equal({ endpoint: undefined, region: 'us-east-1', accessKeyId: undefined, secretAccessKey: undefined });
+    expect(cfg.storage).to.deep.equal({ kind: 'file', dir: path.join(dataDir, 'images') });
     expect(cfg.metricsPort).to.equal(undefined);
     expect(load({ ROLE: 'worker' }).metricsPort).to.equal(9464);
     expect(cfg.providerAllowedHosts).to.deep.equal([]);
@@ -157,10 +156,10 @@ describe('config: the settings other modules read', () => {
     });
     expect(cfg.jobs).to.deep.equal({ leaseMs: 1500, sweepEvery: '1 second', retryDelaysMs: [50, 60, 70] });
     expect(cfg).to.include({
-      providerRetryBaseMs: 5, trustProxy: 1, defaultPartnerSiteUrl: 'https://partner.example', storageUrl: 's3://bucket/images',
+      providerRetryBaseMs: 5, trustProxy: 1, defaultPartnerSiteUrl: 'https://partner.example',
       redisUrl: 'redis://127.0.0.1:6379', metricsPort: 9500, apiProcesses: 2,
     });
-    expect(cfg.s3).to.deep.equal({ endpoint: 'http://127.0.0.1:4569', region: 'ap-south-1', accessKeyId: 'AKIA', secretAccessKey: 'secret' });
+    expect(cfg.storage).to.deep.include({ kind: 's3', bucket: 'bucket', prefix: 'images', endpoint: 'http://127.0.0.1:4569', region: 'ap-south-1', accessKeyId: 'AKIA', secretAccessKey: 'secret' });
     expect(cfg.providerAllowedHosts).to.deep.equal(['llm.lan', 'models.internal:8080']);
     expect(cfg.webhookAllowedHosts).to.deep.equal(['hooks.lan:8080']);
     expect(load({ TRUST_PROXY: 'false' }).trustProxy).to.equal(false);

@@ -18,7 +18,9 @@ export async function deleteCreation(p: Principal, imageId: string) {
     }
   });
   const storage = services().storage;
-  for (const key of [img.storageKey, img.thumbKey, img.publicKey]) {
+  // The public rendition has a thumbnail of its own beside it (community/public-images.ts).
+  const publicThumb = img.publicKey?.replace(/\.png$/, '.thumb.webp');
+  for (const key of [img.storageKey, img.thumbKey, img.publicKey, publicThumb]) {
     if (!key) continue;
     await storage.delete(key).catch((err) => logger().warn({ err, key }, 'could not delete image file'));
   }

@@ -1,0 +1,12 @@
+/** The part of s3rver (no published types) that the storage tests use. */
+declare module 's3rver' {
+  interface S3rverOptions {
+    address?: string; port?: number; silent?: boolean; directory?: string; resetOnClose?: boolean;
+    configureBuckets?: { name: string; configs?: (string | Buffer)[] }[];
+  }
+  export default class S3rver {
+    constructor(options?: S3rverOptions);
+    run(): Promise<{ address: string; port: number }>;
+    close(): Promise<void>;
+  }
+}

@@ -8,8 +8,9 @@ type S3Config = Extract<StorageConfig, { kind: 's3' }>;
 
 // The SDK is a large module tree: loaded (synchronously, its CommonJS build) only when an S3 store is configured,
 // so the embedded default starts without it.
-let sdk: typeof S3 | undefined;
-const loadSdk = () => (sdk ??= createRequire(import.meta.url)('@aws-sdk/client-s3') as typeof S3);
+// Loaded on first use (only S3 deployments pay for it); a module, so nothing to reset between tests.
+const loaded: { sdk?: typeof S3 } = {};
+const loadSdk = () => (loaded.sdk ??= createRequire(import.meta.url)('@aws-sdk/client-s3') as typeof S3);
 
 /**
  * Image bytes in an S3-compatible bucket (AWS S3, MinIO, Ceph, R2 ...), so every API instance and worker sees

@@ -171,7 +171,7 @@ describe('config: the settings other modules read', () => {
     ['a bad JOB_SWEEP_EVERY', { JOB_SWEEP_EVERY: 'often' }, /^JOB_SWEEP_EVERY/],
     ['a tiny JOB_LEASE_MS', { JOB_LEASE_MS: '5' }, /^JOB_LEASE_MS/],
     ['a bad STORAGE_URL', { STORAGE_URL: 'ftp://x' }, /^STORAGE_URL/],
-    ['half the AWS credentials', { AWS_ACCESS_KEY_ID: 'AKIA' }, /^AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/],
+    ['half the AWS credentials', { STORAGE_URL: 's3://bucket/images', AWS_ACCESS_KEY_ID: 'AKIA' }, /^AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/],
     ['a REDIS_URL of another scheme', { REDIS_URL: 'http://r' }, /^REDIS_URL/],
     ['a short PLATFORM_API_KEY', { PLATFORM_API_KEY: 'short' }, /^PLATFORM_API_KEY/],
     ['a short CURSOR_KEY', { CURSOR_KEY: 'short' }, /^CURSOR_KEY must be at least 16/],

@@ -30,6 +30,8 @@ export interface AppConfig {
   jobPollMs: number;
   serveExamples: boolean;
   defaultPartnerKey: string;
+  /** Enables /api/platform/partners (Bearer PLATFORM_API_KEY); unset = the platform API answers 404. */
+  platformApiKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const enhancer = (env.PROMPT_ENHANCER || (openai ? 'openai' : 'rules')) as AppConfig['enhancer'];
   if (!['rules', 'openai'].includes(enhancer)) problems.push(`PROMPT_ENHANCER must be rules or openai (got "${env.PROMPT_ENHANCER}")`);
 
+  const platformApiKey = env.PLATFORM_API_KEY || undefined;
+  if (platformApiKey && (platformApiKey.length < 24 || /\s/.test(platformApiKey))) problems.push('PLATFORM_API_KEY must be at least 24 characters without spaces');
+
   const host = env.HOST || '0.0.0.0';
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
   try {
@@ -143,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobPollMs: int('JOB_POLL_MS', 250, 20, 60000),
     serveExamples: (env.SERVE_EXAMPLES ?? (prod ? 'false' : 'true')) === 'true',
     defaultPartnerKey: env.DEFAULT_PARTNER_KEY || 'pk_default',
+    platformApiKey,
   };
   if (problems.length) throw new ConfigError(problems);
   return cfg;

@@ -9,7 +9,7 @@ import { logger } from '../logger.js';
  * set fetched last is answered "unknown" from memory until the next refresh may run (the negative cache), and the
  * keys already known keep verifying while a refresh runs or fails.
  */
-const REFRESH_MIN_MS = 30_000;
+let REFRESH_MIN_MS = 30_000;
 /** Known keys are re-read this often (in the background), so a key the partner withdrew stops working. */
 const MAX_AGE_MS = 10 * 60_000;
 const FETCH_TIMEOUT_MS = 5000;
@@ -31,6 +31,8 @@ let fetchCount = 0;
 /** For tests: how many times a JWKS was requested over the network. */
 export function jwksFetchCount() { return fetchCount; }
 export function forgetKeySets() { sets.clear(); }
+/** For tests: a shorter refresh interval, so picking up a newly published key needs no 30 s wait. */
+export function setKeySetRefreshInterval(ms = 30_000) { REFRESH_MIN_MS = ms; }
 
 interface Jwk { kid?: unknown; kty?: unknown; use?: unknown; alg?: unknown; [k: string]: unknown }
 

@@ -116,6 +116,9 @@ for (const dbDef of databases()) {
         expect(one.body).to.deep.include({ id: partner.id, slug: 'skillhub-academy', publishableKey: partner.publishableKey });
         expectProblem(await platform('GET', '/tnt_nope'), 404, 'not_found');
         expectProblem(await platform('GET', '?cursor=forged'), 400, 'validation_error');
+        for (const l of ['101', '0', 'abc']) expectProblem(await platform('GET', `?limit=${l}`), 400, 'validation_error');
+        expectProblem(await platform('GET', '?status=paused'), 400, 'validation_error');
+        expect((await platform('GET', '?limit=100')).status).to.equal(200);
         const disabledOnly = await platform('GET', '?status=disabled');
         expect(disabledOnly.body.items).to.deep.equal([]);
       });

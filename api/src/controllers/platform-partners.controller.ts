@@ -91,6 +91,7 @@ export class PlatformPartnersController extends Controller {
     return listPartners({ limit, cursor, status });
   }
 
+  /** One partner, by id. */
   @Get('{id}')
   public async get(@Path() id: string): Promise<PartnerView> {
     return getPartner(id);

@@ -12,7 +12,7 @@ const SECRET = 'cli-partner-shared-secret-0123456789abcdef';
 
 for (const dbDef of databases()) {
   describe(`npm run partner (${dbDef.name})`, function () {
-    this.timeout(180000);
+    this.timeout(300000);
     let s: TestServer;
     let drop: () => Promise<void>;
     let env: Record<string, string>;
@@ -99,8 +99,10 @@ for (const dbDef of databases()) {
         [['update', 'tnt_missing', '--name', 'X'], 'not_found'],
         [['update', 'tnt_default', '--status', 'paused'], 'validation_error'],
       ];
-      for (const [args, code] of cases) {
-        const r = await run(...args);
+      // Independent refusals: run side by side to keep the suite's wall time down.
+      const results = await Promise.all(cases.map(([args]) => run(...args)));
+      for (const [i, [args, code]] of cases.entries()) {
+        const r = results[i]!;
         expect(r.code, `${args.join(' ')}: ${r.stdout}`).to.equal(1);
         expect(r.stdout).to.equal('');
         expect(JSON.parse(r.stderr).code, args.join(' ')).to.equal(code);
@@ -109,8 +111,10 @@ for (const dbDef of databases()) {
     });
 
     it('prints its usage and exits 2 on an unknown command or option', async () => {
-      for (const args of [['frobnicate'], ['create', '--colour', 'red']]) {
-        const r = await run(...args);
+      const all = [['frobnicate'], ['create', '--colour', 'red']];
+      const results = await Promise.all(all.map((args) => run(...args)));
+      for (const [i, args] of all.entries()) {
+        const r = results[i]!;
         expect(r.code, args.join(' ')).to.equal(2);
         expect(r.stderr).to.contain('usage: npm run partner');
       }

@@ -213,6 +213,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['rules', 'openai'].includes(enhancer)) problems.push(`PROMPT_ENHANCER must be rules or openai (got "${env.PROMPT_ENHANCER}")`);
   if (enhancer === 'openai' && !openai) problems.push('OPENAI_API_KEY is required when PROMPT_ENHANCER=openai');
 
+  const platformApiKey = env.PLATFORM_API_KEY || undefined;
+  if (platformApiKey && (platformApiKey.length < 24 || /\s/.test(platformApiKey))) problems.push('PLATFORM_API_KEY must be at least 24 characters without spaces');
+
   const host = env.HOST || '0.0.0.0';
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
   try {
@@ -241,8 +244,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Express reads a number as a hop count and a string as addresses: "1" must become 1, not the address "1".
   const trustProxy = trustRaw === 'true' ? true : trustRaw === 'false' ? false : /^\d+$/.test(trustRaw) ? Number(trustRaw) : trustRaw;
 
-  const platformApiKey = env.PLATFORM_API_KEY || undefined;
-  if (platformApiKey && platformApiKey.length < 32) problems.push('PLATFORM_API_KEY must be at least 32 characters');
 
   const storage = parseStorage(env, dataDir, problems, int);
   const localStorage = storage.kind === 'file';

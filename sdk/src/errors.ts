@@ -120,6 +120,7 @@ const byCode: Record<string, ErrorClass> = {
   insufficient_credits: InsufficientCreditsError,
   forbidden: ForbiddenError,
   moderation_required: ForbiddenError,
+  origin_not_allowed: ForbiddenError,
   not_found: NotFoundError,
   idempotency_conflict: ConflictError,
   conflict: ConflictError,

@@ -13,6 +13,7 @@ const table: Array<[string, number, new (...a: never[]) => StudioError]> = [
   ['insufficient_credits', 402, InsufficientCreditsError],
   ['forbidden', 403, ForbiddenError],
   ['moderation_required', 403, ForbiddenError],
+  ['origin_not_allowed', 403, ForbiddenError],
   ['not_found', 404, NotFoundError],
   ['idempotency_conflict', 409, ConflictError],
   ['conflict', 409, ConflictError],

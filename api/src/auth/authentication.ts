@@ -1,9 +1,11 @@
 import crypto, { type KeyObject } from 'node:crypto';
 import type { Request } from 'express';
 import jwt, { type JwtHeader, type JwtPayload } from 'jsonwebtoken';
-import jwksClient, { type JwksClient } from 'jwks-rsa';
 import { AppError } from '../errors.js';
 import { DEFAULT_TENANT_ID, loadTenants, type TenantAuth } from '../tenants/tenants.js';
+import { originAllowedFor } from '../tenants/origins.js';
+import { jwksKey } from './key-set.js';
+import { checkPlatformKey } from './platform-key.js';
 import { resolveUser, type Claims } from './users.js';
 import type { Principal, Visitor } from './principal.js';
 import { requestContext } from '../request-context.js';
@@ -11,11 +13,22 @@ import { getTenantConfig } from '../tenants/config-store.js';
 import { processCache } from '../util/process-cache.js';
 import { limitCaller } from './route-limits.js';
 
-const jwksClients = processCache<string, JwksClient>();
 const unauthorized = (detail: string) => new AppError('unauthorized', detail);
 
-/** Which partner a call belongs to: X-Partner-Key, else the token's issuer, else the only/default partner. */
+/**
+ * Which partner a call belongs to: X-Partner-Key, else the token's issuer, else the only/default partner.
+ * A disabled partner's key and tokens are refused here, on every route; a browser call from an origin the partner
+ * did not list is refused too (a call without Origin is a server's, and CORS does not apply to it).
+ */
 async function findTenant(req: Request, payload?: JwtPayload): Promise<TenantAuth> {
+  const t = await namedTenant(req, payload);
+  if (t.status !== 'active') throw unauthorized('This partner is disabled.');
+  const origin = req.header('origin');
+  if (origin && !originAllowedFor(t, origin)) throw new AppError('origin_not_allowed', `The origin ${origin.slice(0, 200)} is not allowed for this partner.`);
+  return t;
+}
+
+async function namedTenant(req: Request, payload?: JwtPayload): Promise<TenantAuth> {
   const tenants = await loadTenants();
   const key = req.header('x-partner-key');
   if (key) {
@@ -51,18 +64,28 @@ async function verificationKey(t: TenantAuth, header: JwtHeader): Promise<string
   }
   if (t.publicKey) return t.publicKey;
   if (t.jwksUri) {
-    let client = jwksClients.get(t.jwksUri);
-    if (!client) {
-      client = jwksClient({ jwksUri: t.jwksUri, cache: true, cacheMaxAge: 10 * 60 * 1000, rateLimit: true, jwksRequestsPerMinute: 10 });
-      jwksClients.set(t.jwksUri, client);
-    }
-    try {
-      return (await client.getSigningKey(header.kid)).getPublicKey();
-    } catch {
-      throw unauthorized('The token is signed with an unknown key.');
-    }
+    const key = await jwksKey(t.jwksUri, t.algorithm, typeof header.kid === 'string' ? header.kid : undefined);
+    if (!key) throw unauthorized('The token is signed with an unknown key.');
+    return key;
   }
   throw unauthorized('The partner has no verification key configured.');
+}
+
+const CLOCK_TOLERANCE_S = 30;
+
+/**
+ * A stolen long-lived token is a long-lived account: tokens may live at most the partner's maximum (24 h by default),
+ * counted from iat, or from now when there is none; an iat in the future (beyond the clock tolerance) is a forged
+ * or badly clocked token that would stretch that window.
+ */
+function checkLifetime(payload: JwtPayload, tenant: TenantAuth) {
+  const now = Math.floor(Date.now() / 1000);
+  if (payload.iat !== undefined && typeof payload.iat !== 'number') throw unauthorized('The iat claim must be a number.');
+  if (typeof payload.iat === 'number' && payload.iat > now + CLOCK_TOLERANCE_S) throw unauthorized('The token was issued in the future (iat).');
+  const from = typeof payload.iat === 'number' ? payload.iat : now;
+  if (payload.exp! - from > tenant.maxTokenLifetime) {
+    throw unauthorized(`The token lives longer than this partner allows (${tenant.maxTokenLifetime} s from iat).`);
+  }
 }
 
 const hasControl = (v: string) => [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
@@ -71,6 +94,8 @@ export async function verifyToken(req: Request, token: string): Promise<{ tenant
   const decoded = jwt.decode(token, { complete: true });
   if (!decoded || typeof decoded.payload === 'string') throw unauthorized('The bearer token is not a JWT.');
   const tenant = await findTenant(req, decoded.payload);
+  // RFC 7515 4.1.11: a crit header names extensions the verifier must understand; we understand none.
+  if ((decoded.header as { crit?: unknown }).crit !== undefined) throw unauthorized('Tokens with a crit header are not accepted.');
   // The algorithm is pinned by the partner's settings, never taken from the token (no alg:none, no HS/RS confusion).
   if (decoded.header.alg !== tenant.algorithm) throw unauthorized(`Tokens must be signed with ${tenant.algorithm}.`);
   const key = await verificationKey(tenant, decoded.header);
@@ -80,13 +105,14 @@ export async function verifyToken(req: Request, token: string): Promise<{ tenant
       algorithms: [tenant.algorithm],
       issuer: tenant.issuer || undefined,
       audience: tenant.audience || undefined,
-      clockTolerance: 30,
+      clockTolerance: CLOCK_TOLERANCE_S,
     }) as JwtPayload;
   } catch (err) {
     const name = (err as Error).name;
     throw unauthorized(name === 'TokenExpiredError' ? 'The token has expired.' : 'The token signature or claims are not valid.');
   }
   if (typeof payload.exp !== 'number') throw unauthorized('The token must carry an exp claim.');
+  checkLifetime(payload, tenant);
   // Control characters are no user id; a NUL also cut SQLite's statement short (a 500 before this check).
   if (typeof payload.sub !== 'string' || !payload.sub.trim() || payload.sub.length > 191 || hasControl(payload.sub)) {
     throw unauthorized('The token must carry a sub claim of 1 to 191 printable characters.');
@@ -127,7 +153,11 @@ export async function authenticatePrincipal(req: Request): Promise<Principal> {
  * tsoa's authentication hook. Security schemes: `jwt` (a valid partner token; scope `admin` needs role admin)
  * and `visitor` (no token: an anonymous caller of a partner, for the public reads the controller then allows or not).
  */
-export async function expressAuthentication(req: Request, securityName: string, scopes?: string[]): Promise<Principal | Visitor> {
+export async function expressAuthentication(req: Request, securityName: string, scopes?: string[]): Promise<Principal | Visitor | { platform: true }> {
+  if (securityName === 'platform') {
+    checkPlatformKey(req.header('authorization'));
+    return { platform: true };
+  }
   if (securityName === 'jwt') {
     const p = await authenticatePrincipal(req);
     if (scopes?.includes('admin') && p.role !== 'admin') throw new AppError('forbidden', 'This needs an admin of the partner.');

@@ -19,17 +19,3 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
     next();
   });
 }
-
-/** The widgets run on partner origins and authenticate with bearer tokens (no cookies), so any origin may call. */
-export function corsMiddleware(req: Request, res: Response, next: NextFunction) {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Idempotency-Key, X-Partner-Key, X-Device-Id, X-Request-Id, Accept-Language');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
-  res.setHeader('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id, Idempotent-Replayed');
-  res.setHeader('Access-Control-Max-Age', '600');
-  if (req.method === 'OPTIONS') {
-    res.status(204).end();
-    return;
-  }
-  next();
-}

@@ -29,6 +29,7 @@ export class Tenant extends Model {
   declare id: string; declare slug: string; declare name: string; declare publishableKey: string;
   declare jwtAlgorithm: string; declare jwtSecretEnc: string | null; declare jwtPublicKey: string | null; declare jwksUri: string | null;
   declare jwtIssuer: string | null; declare jwtAudience: string | null; declare siteUrl: string | null;
+  declare status: 'active' | 'disabled'; declare allowedOrigins: string[] | null; declare maxTokenLifetime: number | null; declare revision: number;
   declare createdAt: Date; declare updatedAt: Date;
 }
 export class TenantConfigRow extends Model {
@@ -138,7 +139,9 @@ export function initModels(sequelize: Sequelize) {
   const cols = (c: ModelAttributes) => c;
 
   Tenant.init(cols({ id: idCol(), slug: S(64), name: S(), publishableKey: S(64), jwtAlgorithm: S(8), jwtSecretEnc: DataTypes.TEXT,
-    jwtPublicKey: DataTypes.TEXT, jwksUri: S(500), jwtIssuer: S(), jwtAudience: S(), siteUrl: S(500) }), opts('tenants'));
+    jwtPublicKey: DataTypes.TEXT, jwksUri: S(500), jwtIssuer: S(), jwtAudience: S(), siteUrl: S(500),
+    status: { type: DataTypes.STRING(16), defaultValue: 'active' }, allowedOrigins: JSONTEXT('allowedOrigins'), maxTokenLifetime: DataTypes.INTEGER,
+    revision: { type: DataTypes.INTEGER, defaultValue: 0 } }), opts('tenants'));
   TenantConfigRow.init(cols({ id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true }, tenantId: S(40), version: DataTypes.INTEGER,
     config: JSONTEXT('config'), createdBy: S(), note: S(500) }), opts('tenant_configs', noUpdate));
   User.init(cols({ id: idCol(), tenantId: S(40), sub: S(), name: S(), email: S(), role: S(16), referralCode: S(16), referredByUserId: S(40),

@@ -1,3 +1,4 @@
+import { QueryTypes } from 'sequelize';
 import { Tenant } from '../models/index.js';
 import { decryptSecret, encryptSecret } from '../util/secrets.js';
 import { services } from '../context.js';
@@ -8,37 +9,85 @@ export const DEFAULT_TENANT_ID = 'tnt_default';
 export interface TenantAuth {
   id: string; slug: string; name: string; publishableKey: string; algorithm: 'HS256' | 'RS256' | 'ES256';
   secret?: string; publicKey?: string; jwksUri?: string; issuer?: string; audience?: string; siteUrl?: string;
+  status: 'active' | 'disabled';
+  /** Browser origins the partner's widgets run on (exact `scheme://host[:port]`). */
+  allowedOrigins: string[];
+  /** Longest accepted token lifetime in seconds (exp minus iat, or minus now without iat). */
+  maxTokenLifetime: number;
+}
+
+export const DEFAULT_MAX_TOKEN_LIFETIME = 24 * 3600;
+
+interface TenantCache {
+  checkedAt: number; version: string;
+  byId: Map<string, TenantAuth>; byKey: Map<string, TenantAuth>; byIssuer: Map<string, TenantAuth>;
+  /** Origins listed by any active partner: what a CORS preflight may be allowed for. */
+  activeOrigins: Set<string>;
 }
 
 /**
- * Tenants change rarely: keep their decrypted verification settings in memory, refreshed every 5 s. A change is
- * invalidated at once only in the process that made it; the others (API_PROCESSES, more instances) see it within
- * the refresh, so a disabled partner or rotated key stays usable there that long at most.
+ * Tenants change rarely, so their decrypted verification settings stay in memory. Another process may disable a
+ * partner or rotate its publishable key at any time, and the old key must stop working at once: at most every
+ * VERSION_CHECK_MS each process asks the database for the tenants' version (row count, sum of the revisions that
+ * every platform change bumps, newest updated_at: one cheap query) and reloads only when it moved. Changes made by this process drop the cache immediately.
  */
-const TENANTS_TTL_MS = 5000;
-let cache: { at: number; byId: Map<string, TenantAuth>; byKey: Map<string, TenantAuth>; byIssuer: Map<string, TenantAuth> } | undefined;
+const VERSION_CHECK_MS = 1000;
+let cache: TenantCache | undefined;
+let loading: Promise<TenantCache> | undefined;
+/** Bumped by invalidateTenants, so a reload that started before a local change never installs what it read. */
+let generation = 0;
 
-export async function loadTenants(force = false) {
-  if (!force && cache && Date.now() - cache.at < TENANTS_TTL_MS) return cache;
+async function tenantsVersion(): Promise<string> {
+  const [row] = await services().db.sequelize.query('SELECT COUNT(*) AS n, SUM(revision) AS r, MAX(updated_at) AS u FROM tenants', { type: QueryTypes.SELECT }) as
+    { n: number | string; r: number | string | null; u: Date | string | null }[];
+  const u = row?.u instanceof Date ? row.u.toISOString() : String(row?.u ?? '');
+  return `${Number(row?.n ?? 0)}|${Number(row?.r ?? 0)}|${u}`;
+}
+
+async function reload(): Promise<TenantCache> {
+  const gen = generation;
+  const version = await tenantsVersion();
+  if (cache && cache.version === version) {
+    cache.checkedAt = Date.now();
+    return cache;
+  }
   const rows = await Tenant.findAll();
   const { masterKey } = services().config;
   const byId = new Map<string, TenantAuth>(), byKey = new Map<string, TenantAuth>(), byIssuer = new Map<string, TenantAuth>();
+  const activeOrigins = new Set<string>();
   for (const r of rows) {
     const t: TenantAuth = {
       id: r.id, slug: r.slug, name: r.name, publishableKey: r.publishableKey, algorithm: r.jwtAlgorithm as TenantAuth['algorithm'],
       secret: r.jwtSecretEnc ? decryptSecret(masterKey, r.jwtSecretEnc, `tenant-jwt:${r.id}`) : undefined,
       publicKey: r.jwtPublicKey ?? undefined, jwksUri: r.jwksUri ?? undefined, issuer: r.jwtIssuer ?? undefined,
-      audience: r.jwtAudience ?? undefined, siteUrl: r.siteUrl ?? undefined,
+      audience: r.jwtAudience ?? undefined, siteUrl: r.siteUrl ?? undefined, status: r.status === 'disabled' ? 'disabled' : 'active',
+      allowedOrigins: Array.isArray(r.allowedOrigins) ? r.allowedOrigins : [], maxTokenLifetime: r.maxTokenLifetime ?? DEFAULT_MAX_TOKEN_LIFETIME,
     };
     byId.set(t.id, t);
     byKey.set(t.publishableKey, t);
-    if (t.issuer) byIssuer.set(t.issuer, t);
+    // An issuer names an active partner only; a disabled one keeps its issuer so its tokens still land on it (and get 401).
+    if (t.issuer && (t.status === 'active' || !byIssuer.has(t.issuer))) byIssuer.set(t.issuer, t);
+    if (t.status === 'active') for (const o of t.allowedOrigins) activeOrigins.add(o);
   }
-  cache = { at: Date.now(), byId, byKey, byIssuer };
-  return cache;
+  const fresh = { checkedAt: Date.now(), version, byId, byKey, byIssuer, activeOrigins };
+  if (gen === generation) cache = fresh;
+  return fresh;
 }
 
-export function invalidateTenants() { cache = undefined; }
+export async function loadTenants(force = false): Promise<TenantCache> {
+  if (!force && cache && Date.now() - cache.checkedAt < VERSION_CHECK_MS) return cache;
+  if (!loading) {
+    const p = reload().finally(() => { if (loading === p) loading = undefined; });
+    loading = p;
+  }
+  return loading;
+}
+
+export function invalidateTenants() {
+  cache = undefined;
+  loading = undefined;
+  generation += 1;
+}
 onResetForTests(invalidateTenants);
 
 export async function tenantById(id: string) { return (await loadTenants()).byId.get(id); }

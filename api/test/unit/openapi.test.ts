@@ -65,7 +65,7 @@ describe('OpenAPI spec and tsoa routes are up to date', function () {
       '/api/studio/my-creations/{imageId}/reopen', '/api/credits/balance', '/api/admin/credits/grant']) {
       expect(spec.paths, p).to.have.property(p);
     }
-    expect(spec.components.securitySchemes).to.have.keys('jwt', 'visitor');
+    expect(spec.components.securitySchemes).to.have.keys('jwt', 'visitor', 'platform');
   });
 
   describe('every operation is documented', () => {

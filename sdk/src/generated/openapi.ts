@@ -246,6 +246,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platform/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List partners
+         * @description Every partner, oldest first; `status` filters.
+         */
+        get: operations["platformListPartners"];
+        put?: never;
+        /**
+         * Create a partner
+         * @description Onboards a partner; its tokens (named by X-Partner-Key or their iss) and its publishable key work at once.
+         */
+        post: operations["platformCreatePartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a partner
+         * @description One partner, by id.
+         */
+        get: operations["platformGetPartner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a partner
+         * @description Changes any field of the create body, and the status (`disabled` refuses the partner's tokens and key at once).
+         */
+        patch: operations["platformUpdatePartner"];
+        trace?: never;
+    };
+    "/api/platform/partners/{id}/publishable-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a partner's publishable key
+         * @description Issues a new publishable key; the old one stops working at once.
+         */
+        post: operations["platformRotatePublishableKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/credits/packs": {
         parameters: {
             query?: never;
@@ -1068,7 +1136,7 @@ export interface paths {
         };
         /**
          * Readiness probe
-         * @description Ready when the database and the job store answer; a load balancer should send traffic only to ready instances.
+         * @description Ready when the database, the job store and the image store answer; a load balancer should send traffic only to ready instances. `rateLimits` reports the shared rate-limit store: when Redis is unreachable the process stays ready (`status: degraded`), reads go on and spending calls answer 503 `not_ready`.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -1083,6 +1151,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The RFC 9457 problem document every error uses (see errors.ts and CONTRACT.md). */
+        Problem: {
+            type: string;
+            title: string;
+            /** Format: double */
+            status: number;
+            code: string;
+            detail: string;
+            requestId?: string;
+            errors?: {
+                message: string;
+                field: string;
+            }[];
+        };
         LedgerEntryView: {
             id: string;
             reason: string;
@@ -1101,20 +1183,6 @@ export interface components {
         LedgerPage: {
             items: components["schemas"]["LedgerEntryView"][];
             nextCursor?: string;
-        };
-        /** @description The RFC 9457 problem document every error uses (see errors.ts and CONTRACT.md). */
-        Problem: {
-            type: string;
-            title: string;
-            /** Format: double */
-            status: number;
-            code: string;
-            detail: string;
-            requestId?: string;
-            errors?: {
-                message: string;
-                field: string;
-            }[];
         };
         OrderView: {
             orderId: string;
@@ -1272,6 +1340,91 @@ export interface components {
         };
         ClaimRequest: {
             code: string;
+        };
+        /** @description A partner as the platform API shows it. Secrets are write-only: an HS256 partner shows only that it has one. */
+        PartnerView: {
+            id: string;
+            slug: string;
+            name: string;
+            /** @description Not a secret: it sits in the partner's page markup (X-Partner-Key, the widgets' partner-key attribute). */
+            publishableKey: string;
+            issuer: string | null;
+            audience: string | null;
+            allowedOrigins: string[];
+            siteUrl: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            auth: {
+                secretSet?: boolean;
+                publicKey?: string;
+                jwksUrl?: string;
+                /** @enum {string} */
+                algorithm: "HS256" | "RS256" | "ES256";
+            };
+            /**
+             * Format: double
+             * @description Longest accepted token lifetime (exp - iat), seconds.
+             */
+            maxTokenLifetimeSeconds: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PartnerAuthSecret: {
+            /** @enum {string} */
+            algorithm: "HS256";
+            /** @description Write-only shared secret, 32 to 512 characters: stored encrypted, never returned. */
+            secret: string;
+        };
+        PartnerAuthJwks: {
+            /** @enum {string} */
+            algorithm: "RS256" | "ES256";
+            /** @description https URL of the partner's JWKS (http/private addresses only for hosts in PROVIDER_ALLOWED_HOSTS). */
+            jwksUrl: string;
+        };
+        PartnerAuthPublicKey: {
+            /** @enum {string} */
+            algorithm: "RS256" | "ES256";
+            /** @description PEM public key (RSA of 2048+ bits for RS256, EC P-256 for ES256). */
+            publicKey: string;
+        };
+        PartnerAuth: components["schemas"]["PartnerAuthSecret"] | components["schemas"]["PartnerAuthJwks"] | components["schemas"]["PartnerAuthPublicKey"];
+        PartnerCreateRequest: {
+            name: string;
+            /** @description Lowercase letters, digits and inner hyphens; derived from the name when left out. */
+            slug?: string;
+            auth: components["schemas"]["PartnerAuth"];
+            /** @description Checked on every token when set; a token's iss also names its partner. */
+            issuer?: string | null;
+            audience?: string | null;
+            /** @description Browser origins (`https://app.example.com`) the partner's widgets run on. */
+            allowedOrigins?: string[];
+            /** @description The partner's site, for referral share links. */
+            siteUrl?: string | null;
+            /**
+             * Format: double
+             * @description Longest accepted token lifetime (exp - iat) in seconds, 60 to 604800; null for the 24 h default.
+             */
+            maxTokenLifetimeSeconds?: number | null;
+        };
+        PartnerList: {
+            items: components["schemas"]["PartnerView"][];
+            nextCursor?: string;
+        };
+        PartnerUpdateRequest: {
+            name?: string;
+            slug?: string;
+            auth?: components["schemas"]["PartnerAuth"];
+            issuer?: string | null;
+            audience?: string | null;
+            allowedOrigins?: string[];
+            siteUrl?: string | null;
+            /** Format: double */
+            maxTokenLifetimeSeconds?: number | null;
+            /**
+             * @description A disabled partner's tokens and publishable key are refused (401) on every route.
+             * @enum {string}
+             */
+            status?: "active" | "disabled";
         };
         PackView: {
             packId: string;
@@ -2166,7 +2319,7 @@ export interface components {
         /** @description Further fields report the state of each dependency. */
         ReadinessStatus: {
             /** @enum {string} */
-            status: "ready";
+            status: "ready" | "degraded";
             /** @description The SQL dialect in use (`sqlite`, `mysql` or `mariadb`). */
             database?: string;
         } & {
@@ -2575,6 +2728,268 @@ export interface operations {
             };
             /** @description not_found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    platformListPartners: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "active" | "disabled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerList"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found (the platform API is not enabled) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    platformCreatePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerView"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found (the platform API is not enabled) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict (slug or issuer taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    platformGetPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerView"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found (the platform API is not enabled) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    platformUpdatePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerView"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found (the platform API is not enabled) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    platformRotatePublishableKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerView"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found (the platform API is not enabled) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict (the default partner's key comes from DEFAULT_PARTNER_KEY) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4679,7 +5094,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessStatus"];
                 };
             };
-            /** @description provider_unavailable (the database or the job store is not reachable) */
+            /** @description not_ready (the database, the job store or the image store is not reachable) */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -60,6 +60,7 @@ const byCode: Record<string, ErrorKind> = {
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',
   moderation_required: 'forbidden',
+  origin_not_allowed: 'forbidden',
   not_found: 'not-found',
   content_policy_violation: 'content-policy',
   validation_error: 'validation',

@@ -1,6 +1,7 @@
 import crypto, { type KeyObject } from 'node:crypto';
 import { guardedFetch } from '../admin/ssrf.js';
 import { logger } from '../logger.js';
+import { onResetForTests, processCache } from '../util/process-cache.js';
 
 /**
  * A partner's JWKS, cached per URL. Replaces jwks-rsa's cache and rate limiter, whose budget (10 lookups a minute)
@@ -25,8 +26,9 @@ interface KeySet {
   inflight?: Promise<void>;
 }
 
-const sets = new Map<string, KeySet>();
+const sets = processCache<string, KeySet>();
 let fetchCount = 0;
+onResetForTests(() => { fetchCount = 0; REFRESH_MIN_MS = 30_000; });
 
 /** For tests: how many times a JWKS was requested over the network. */
 export function jwksFetchCount() { return fetchCount; }

@@ -75,12 +75,13 @@ function bodyFrom(v: Values): Record<string, unknown> {
   return body;
 }
 
-let parsed: { values: Values; positionals: string[] };
-try {
-  parsed = parseArgs({ options, allowPositionals: true, strict: true });
-} catch (err) {
-  usage((err as Error).message);
-}
+const parsed = ((): { values: Values; positionals: string[] } => {
+  try {
+    return parseArgs({ options, allowPositionals: true, strict: true });
+  } catch (err) {
+    return usage((err as Error).message);
+  }
+})();
 const { values, positionals } = parsed;
 const [command, id] = positionals;
 if (values.help || !command) usage();

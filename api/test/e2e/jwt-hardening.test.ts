@@ -43,7 +43,6 @@ for (const dbDef of databases()) {
     let drop: () => Promise<void>;
     let jwks: Awaited<ReturnType<typeof jwksServer>>;
     let partnerKey: string;
-    const savedAllowed = process.env.PROVIDER_ALLOWED_HOSTS;
     const k1 = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
     const k2 = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
     const signed = (kid: string, key: crypto.KeyObject, sub = 'jwks-user') => jwt.sign({ sub }, key, { algorithm: 'RS256', keyid: kid, expiresIn: '10m' });
@@ -52,11 +51,10 @@ for (const dbDef of databases()) {
     before(async () => {
       const db = await dbDef.make();
       drop = db.drop;
-      s = await startServer({ dbUrl: db.url, worker: false, env: { PLATFORM_API_KEY: PLATFORM_KEY } });
       jwks = await jwksServer();
       jwks.publish([{ kid: 'k1', key: k1.publicKey }]);
       // A loopback JWKS passes the SSRF guard only because the operator listed its host (as for provider endpoints).
-      process.env.PROVIDER_ALLOWED_HOSTS = jwks.host;
+      s = await startServer({ dbUrl: db.url, worker: false, env: { PLATFORM_API_KEY: PLATFORM_KEY, PROVIDER_ALLOWED_HOSTS: jwks.host } });
       forgetKeySets();
       const r = await s.call('POST', '/api/platform/partners', {
         headers: { authorization: `Bearer ${PLATFORM_KEY}` }, body: { name: 'JWKS Partner', auth: { algorithm: 'RS256', jwksUrl: jwks.url } },
@@ -65,8 +63,6 @@ for (const dbDef of databases()) {
       partnerKey = r.body.publishableKey;
     });
     after(async () => {
-      if (savedAllowed === undefined) delete process.env.PROVIDER_ALLOWED_HOSTS;
-      else process.env.PROVIDER_ALLOWED_HOSTS = savedAllowed;
       setKeySetRefreshInterval();
       await jwks?.close();
       await s?.close();

@@ -116,7 +116,7 @@ describeEachDatabase('remix rewards, called directly', { server: 'services' }, f
       const creator = await user(uniq('creator'));
       const postId = await publish(creator);
       const remixers = await Promise.all(Array.from({ length: 10 }, () => user(uniq('remixer'))));
-      const images = [];
+      const images: { id: string }[] = [];
       for (const p of remixers) {
         await openRemix(p, postId);
         images.push(await makeImage(p.userId));

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { databases, startServer, waitForJob, type TestServer } from '../support/harness.js';
+import { waitForJob } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { countRows, ledgerOf } from '../support/foundation-helpers.js';
 import { setImageProviderResolver } from '../../src/providers/resolve.js';
 import { ProviderError } from '../../src/providers/errors.js';
@@ -28,26 +29,18 @@ const scripted: ImageProvider = {
   },
 };
 
-for (const dbDef of databases()) {
-  describe(`generation failures refund exactly once (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+const savedDelays = process.env.JOB_RETRY_DELAYS_MS;
+
+describeEachDatabase('generation failures refund exactly once', { beforeStart: () => { process.env.JOB_RETRY_DELAYS_MS = '50,50,50'; } }, function (db) {
+    const s = db.server;
     const failed: string[] = [];
-    const savedDelays = process.env.JOB_RETRY_DELAYS_MS;
     before(async () => {
-      process.env.JOB_RETRY_DELAYS_MS = '50,50,50';
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       setImageProviderResolver(async () => scripted);
       on('generationFailed', (e) => { failed.push(e.jobId); });
     });
     after(async () => {
       setImageProviderResolver(undefined);
       if (savedDelays === undefined) delete process.env.JOB_RETRY_DELAYS_MS; else process.env.JOB_RETRY_DELAYS_MS = savedDelays;
-      await s?.close();
-      await drop?.();
     });
 
     async function generate(sub: string, tier = 'premium2') {
@@ -138,5 +131,4 @@ for (const dbDef of databases()) {
       expect((await GenerationJob.findByPk(jobId))!.status).to.equal('succeeded');
       await s.ledgerOk();
     });
-  });
-}
+});

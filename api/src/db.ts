@@ -85,7 +85,10 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
       logging: false,
       define: { underscored: true },
       pool: { max: opts.poolMax ?? 20, min: 0, acquire: 30000, idle: 10000 },
-      dialectOptions: { supportBigNumbers: true, bigNumberStrings: false, dateStrings: false },
+      // mysql2 keeps up to 16000 prepared statements per connection by default, while the server allows 16382 in
+      // total (max_prepared_stmt_count): a few pools of varied queries exhaust it and every query then fails.
+      // A small per-connection cache (least recently used ones are closed) keeps the server's total bounded.
+      dialectOptions: { supportBigNumbers: true, bigNumberStrings: false, dateStrings: false, maxPreparedStatements: 100 },
       timezone: '+00:00',
     });
     // READ COMMITTED once per connection rather than a SET before every transaction (one round trip less each).

@@ -84,13 +84,33 @@ export async function expectHeaderCredits(page: Page, want: number) {
     .catch(async () => { throw new Error(`header shows ${await page.locator('#ll-credits').textContent()} credits, expected ${want}`); });
 }
 
-/** Whether the bundle registered a widget (some land later than others). */
-export async function hasWidget(page: Page, tag: string) {
-  // site.js imports the bundle after the load event may have fired: give it a moment.
-  return page.evaluate((t) => Promise.race([
+/**
+ * The bundle must register the widget: a page without it is a failure, never a skipped test.
+ * site.js imports the bundle after the load event may have fired, so this waits for the definition (with a ceiling).
+ */
+export async function expectWidget(page: Page, tag: string, timeoutMs = 10000) {
+  const defined = await page.evaluate(([t, ms]) => Promise.race([
     customElements.whenDefined(t).then(() => true),
-    new Promise<boolean>((r) => setTimeout(() => r(false), 5000)),
-  ]), tag);
+    new Promise<boolean>((r) => setTimeout(() => r(false), ms)),
+  ]), [tag, timeoutMs] as const);
+  if (!defined) throw new Error(`<${tag}> was not registered on ${page.url()} within ${timeoutMs} ms (widget bundle missing or broken)`);
+}
+
+/**
+ * `describe` when Chromium is installed. Without it the suite is skipped on a developer's machine, but under
+ * CI=true it fails: a CI run must not go green without its browser tests.
+ */
+export function describeInChromium(title: string, fn: (this: Mocha.Suite) => void): void {
+  if (haveChromium()) {
+    describe(title, fn);
+  } else if (process.env.CI === 'true') {
+    describe(title, () => {
+      it('has a Chromium to run in', () => { throw new Error(`no Chromium at ${CHROMIUM} and CI=true: install it (apt-get install chromium) or set CHROMIUM_PATH`); });
+    });
+  } else {
+    console.warn(`  [browser] skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH; under CI=true this fails)`);
+    describe.skip(title, fn);
+  }
 }
 
 /** Retries an assertion on a fresh reading until it holds (the widgets render asynchronously). */

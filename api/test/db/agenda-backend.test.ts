@@ -107,10 +107,14 @@ for (const target of agendaTestTargets()) {
 
     it('trailing debounce pushes the run back but never past maxWait', async () => {
       const unique = { 'data.key': 'd1' };
+      const before = Date.now();
       const first = await repo.saveJob({ ...job({ nextRunAt: new Date() }), unique, uniqueOpts: { debounce: { delay: 2000, maxWait: 2000 } } }, undefined);
       expect(first.debounceStartedAt).to.be.instanceOf(Date);
-      expect(first.nextRunAt!.getTime()).to.be.greaterThan(Date.now() + 1500);
-      await new Promise(r => setTimeout(r, 300));
+      // Measured from before the call, so a slow save on a loaded machine cannot fail it.
+      expect(first.nextRunAt!.getTime()).to.be.at.least(before + 2000);
+      // The clock must move past the first save, so that the second one's own delay would end later than maxWait.
+      const moved = first.debounceStartedAt!.getTime() + 300;
+      while (Date.now() < moved) await new Promise(r => setTimeout(r, moved - Date.now()));
       const second = await repo.saveJob({ ...job({ nextRunAt: new Date() }), unique, uniqueOpts: { debounce: { delay: 2000, maxWait: 2000 } } }, undefined);
       expect(second.nextRunAt!.getTime()).to.equal(first.debounceStartedAt!.getTime() + 2000);
     });
@@ -127,6 +131,25 @@ for (const target of agendaTestTargets()) {
       for (let i = 0; i < 4; i += 1) order.push((await repo.getNextJobToRun('q', nextScanAt, lockDeadline, undefined, undefined))?._id);
       expect(order).to.deep.equal([older._id, high._id, low._id, undefined]);
       expect((await repo.getJobById(high._id!))?.lockedAt).to.be.instanceOf(Date);
+    });
+
+    it('overlapping polls for one job name on one worker: one locks, the other answers nothing at once', async () => {
+      // Agenda does not wait for a poll before starting the next; on a slow database they must not pile up.
+      for (let i = 0; i < 3; i += 1) await repo.saveJob(job({ name: 'o', data: { i } }), undefined);
+      await repo.saveJob(job({ name: 'other' }), undefined);
+      const { nextScanAt, lockDeadline } = scan();
+      const [a, b, c] = await Promise.all([
+        repo.getNextJobToRun('o', nextScanAt, lockDeadline, undefined, undefined),
+        repo.getNextJobToRun('o', nextScanAt, lockDeadline, undefined, undefined),
+        repo.getNextJobToRun('other', nextScanAt, lockDeadline, undefined, undefined),
+      ]);
+      expect(a?.name).to.equal('o');
+      expect(b, 'the overlapping poll of the same name').to.equal(undefined);
+      expect(c?.name, 'another name polls on its own').to.equal('other');
+      // Once the first poll is done, polling goes on as before.
+      const next = await repo.getNextJobToRun('o', nextScanAt, lockDeadline, undefined, undefined);
+      expect(next?.name).to.equal('o');
+      expect(next?._id).not.to.equal(a?._id);
     });
 
     it('an expired lock (dead worker) is claimed again, a fresh one is not', async () => {

@@ -7,23 +7,29 @@ import { agendaTestTargets } from './support/agenda-databases.js';
 import type { AgendaTestDatabase } from './support/agenda-databases.js';
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+/** Ceiling of every wait: conditions end the waits, this only bounds a broken run on a loaded 2-core machine. */
+const PATIENCE = 60_000;
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string | (() => string)): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > until) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await sleep(25);
   }
 }
 
 for (const target of agendaTestTargets()) {
   describe(`agenda SQL backend with real workers (${target.label})`, function () {
-    this.timeout(60_000);
+    this.timeout(240_000);
     let db: AgendaTestDatabase;
     let repo: SequelizeJobRepository;
     const agendas: Agenda[] = [];
     const connections: Sequelize[] = [];
     const errors: Error[] = [];
+    /** Completed getNextJobToRun calls per job name, across this test's workers. */
+    const polls = new Map<string, number>();
+    /** getNextJobToRun calls still running, per worker name. */
+    const inFlight = new Map<string, number>();
 
     async function connection() {
       const sequelize = await db.connect();
@@ -34,6 +40,15 @@ for (const target of agendaTestTargets()) {
     /** A worker as a separate process would have it: its own connection and Agenda. */
     async function worker(name: string, options: Partial<ConstructorParameters<typeof Agenda>[0]> = {}) {
       const backend = new SequelizeBackend({ sequelize: await connection() });
+      const repository = backend.repository;
+      const poll = repository.getNextJobToRun.bind(repository);
+      repository.getNextJobToRun = async (...args: Parameters<typeof poll>) => {
+        inFlight.set(name, (inFlight.get(name) ?? 0) + 1);
+        try { return await poll(...args); } finally {
+          inFlight.set(name, inFlight.get(name)! - 1);
+          polls.set(args[0], (polls.get(args[0]) ?? 0) + 1);
+        }
+      };
       // Agenda's constructor connects too but cannot report a failure; surface it here.
       await backend.connect();
       const agenda = new Agenda({ backend, name, processEvery: 100, ...options });
@@ -50,6 +65,8 @@ for (const target of agendaTestTargets()) {
     after(async () => db?.dispose());
     beforeEach(async () => {
       errors.length = 0;
+      polls.clear();
+      inFlight.clear();
       await repo.purgeAllJobs();
     });
     afterEach(async () => {
@@ -96,9 +113,11 @@ for (const target of agendaTestTargets()) {
       define(a, 'worker-a');
       define(b, 'worker-b');
       await Promise.all([a.start(), b.start()]);
-      await waitFor(() => runs.size === 200, 40_000, 'all 200 jobs to run');
-      await sleep(500); // room for a duplicate run to show up
-      await Promise.all([a.stop(), b.stop()]);
+      // Ceilings, not sleeps: generous for a 2-core machine shared with other test runs.
+      await waitFor(() => runs.size === 200, 120_000, () => `all 200 jobs to run (${runs.size} ran, polls in flight ${JSON.stringify([...inFlight])})`);
+      // Every row finished and unlocked: a one-off job that finished has no next run, so nothing can run it again.
+      await waitFor(async () => (await repo.queryJobs({ name: 'deliver' })).jobs.every(j => j.lastFinishedAt && !j.lockedAt), PATIENCE, 'all 200 rows to be finished');
+      await Promise.all([a.drain(), b.drain()]); // handlers still in flight finish before we count
 
       const duplicates = [...runs.entries()].filter(([, by]) => by.length !== 1);
       expect(duplicates, 'jobs run more than once').to.deep.equal([]);
@@ -121,7 +140,7 @@ for (const target of agendaTestTargets()) {
       });
       const created = await a.now('stuck', { n: 1 });
       await a.start();
-      await waitFor(() => startedA, 10_000, 'worker A to start the job');
+      await waitFor(() => startedA, PATIENCE, 'worker A to start the job');
       await a.stop(); // running jobs keep their lock, as after a crash
       const lockedAt = (await repo.getJobById(String(created.attrs._id)))?.lockedAt;
       expect(lockedAt, 'lock left behind').to.be.instanceOf(Date);
@@ -131,26 +150,44 @@ for (const target of agendaTestTargets()) {
       const b = await worker('worker-b', { defaultLockLifetime: lockLifetime });
       b.define('stuck', async () => { ranAtB = Date.now(); });
       await b.start();
-      await waitFor(() => ranAtB > 0, 15_000, 'worker B to take over the job');
+      await waitFor(() => ranAtB > 0, PATIENCE, 'worker B to take over the job');
       expect(ranAtB - lockedAt!.getTime(), 'not before the lock expired').to.be.at.least(lockLifetime - 50);
-      await waitFor(async () => (await repo.getJobById(String(created.attrs._id)))?.lastFinishedAt !== undefined, 5000, 'B to finish');
+      await waitFor(async () => (await repo.getJobById(String(created.attrs._id)))?.lastFinishedAt !== undefined, PATIENCE, 'B to finish');
       expect((await repo.getJobById(String(created.attrs._id)))?.lockedAt).to.equal(undefined);
       releaseA();
     });
 
     it('jobs locked but not started by a stopped worker are released and run elsewhere at once', async () => {
-      const a = await worker('worker-a', { maxConcurrency: 1, defaultLockLimit: 5 });
+      // Agenda polls every processEvery without waiting for the previous poll, and stop() does not wait for a
+      // poll in flight: one that lands after stop() released the queued jobs locks one again, for nobody.
+      // A lock limit of exactly four makes Agenda hand such a late lock straight back (shouldLock is false).
+      const a = await worker('worker-a', { maxConcurrency: 1, defaultLockLimit: 4 });
       let releaseA: () => void = () => undefined;
-      a.define('batch', async () => { await new Promise<void>(resolve => { releaseA = resolve; }); });
-      for (let i = 0; i < 4; i += 1) await a.now('batch', { i });
+      let runningAtA: string | undefined;
+      a.define('batch', async (job: Job) => {
+        runningAtA = String(job.attrs._id);
+        await new Promise<void>(resolve => { releaseA = resolve; });
+      });
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i += 1) ids.push(String((await a.now('batch', { i })).attrs._id));
       await a.start();
-      await waitFor(async () => (await repo.queryJobs({ name: 'batch', state: 'running' })).total === 4, 10_000, 'A to lock four jobs');
+      // Four locks in the database are not enough: on a loaded machine A can hold all four before its
+      // first handler starts, and then stop() rightly releases all four (B would run four, not three).
+      await waitFor(async () => runningAtA !== undefined && (await repo.queryJobs({ name: 'batch', state: 'running' })).total === 4, PATIENCE, 'A to lock four jobs and start one');
       await a.stop(); // unlocks the three queued ones; the running one keeps its lock
-      const b = await worker('worker-b', { defaultLockLifetime: 60_000 });
-      let ranB = 0;
-      b.define('batch', async () => { ranB += 1; });
+      await waitFor(() => !inFlight.get('worker-a'), PATIENCE, 'polls of the stopped worker to settle');
+      // B would wait ten minutes for an expired lock: finishing within PATIENCE means the jobs were released.
+      const b = await worker('worker-b', { defaultLockLifetime: 600_000 });
+      const ranB: string[] = [];
+      b.define('batch', async (job: Job) => { ranB.push(String(job.attrs._id)); });
       await b.start();
-      await waitFor(() => ranB === 3, 5000, 'B to run the three released jobs');
+      const released = ids.filter(id => id !== runningAtA);
+      const finished = async (id: string) => (await repo.getJobById(id))?.lastFinishedAt !== undefined;
+      await waitFor(async () => (await Promise.all(released.map(finished))).every(Boolean), PATIENCE, 'B to run the three released jobs');
+      expect([...ranB].sort()).to.deep.equal([...released].sort());
+      const held = await repo.getJobById(runningAtA!);
+      expect(held?.lockedAt, 'the running job keeps its lock').to.be.instanceOf(Date);
+      expect(held?.lastFinishedAt).to.equal(undefined);
       releaseA();
     });
 
@@ -164,11 +201,13 @@ for (const target of agendaTestTargets()) {
       const off = await w.create('off', {}).disable().save();
       await w.start();
       const read = (j: Job) => repo.getJobById(String(j.attrs._id));
-      await waitFor(async () => Boolean((await read(ok))?.lastFinishedAt && (await read(bad))?.failedAt), 10_000, 'both jobs');
+      await waitFor(async () => Boolean((await read(ok))?.lastFinishedAt && (await read(bad))?.failedAt), PATIENCE, 'both jobs');
       expect(await read(ok)).to.include({ progress: 50 });
       expect((await read(ok))?.lockedAt).to.equal(undefined);
       expect(await read(bad)).to.include({ failCount: 1, failReason: 'provider down' });
-      await sleep(300);
+      // Two more complete polls for 'off' since both jobs finished: the worker looked and left it alone.
+      const seen = polls.get('off') ?? 0;
+      await waitFor(() => (polls.get('off') ?? 0) >= seen + 2, PATIENCE, 'two polls for the disabled job');
       expect((await read(off))?.lastRunAt).to.equal(undefined);
     });
 

@@ -4,26 +4,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Sequelize } from 'sequelize';
-import { databases } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 
 /** `npm run db:migrate` and `npm run ledger:check` as an operator runs them: real processes on a real database. */
 const run = (script: string, env: Record<string, string>) =>
   spawnSync('npx', ['tsx', `api/src/cli/${script}.ts`], { env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 60000 });
 
-for (const dbDef of databases()) {
-  describe(`operator scripts (${dbDef.name})`, function () {
-    this.timeout(120000);
+describeEachDatabase('operator scripts', { timeout: 120000, server: false }, function (db) {
     let url: string;
-    let drop: () => Promise<void>;
     let env: Record<string, string>;
     before(async () => {
-      const db = await dbDef.make();
       url = db.url;
-      drop = db.drop;
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-cli-'));
       env = { DATABASE_URL: url, DATA_DIR: dataDir };
     });
-    after(async () => { await drop?.(); });
 
     const sql = async (q: string) => {
       const s = url.startsWith('sqlite:') ? new Sequelize({ dialect: 'sqlite', storage: url.slice(7), logging: false }) : new Sequelize(url, { logging: false });
@@ -52,5 +46,4 @@ for (const dbDef of databases()) {
       expect(bad.status).to.equal(1);
       expect(bad.stderr).to.contain('usr_a');
     });
-  });
-}
+});

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import nock from 'nock';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { startServer, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { createTenant } from '../../src/tenants/tenants.js';
 import { createDatabase } from '../../src/db.js';
 import { rotateMasterKey } from '../../src/admin/rotate-master.js';
@@ -15,16 +16,11 @@ const NEW = 'new-master-key-for-rotation-abcdefghij';
 const OTHER_SECRET = 'other-partner-secret-0123456789abcdef';
 const API_KEY = 'sk-live-ROTATIONtestKEY-0123456789abcdLAST';
 
-for (const dbDef of databases()) {
-  describe(`master key rotation (${dbDef.name})`, function () {
-    this.timeout(90000);
+describeEachDatabase('master key rotation', { timeout: 90000, server: false }, function (db) {
     let url: string;
-    let drop: () => Promise<void>;
     let s: TestServer | undefined;
     before(async () => {
-      const db = await dbDef.make();
       url = db.url;
-      drop = db.drop;
       setDnsLookup(async () => [{ address: '104.18.6.192', family: 4 }]);
       nock.disableNetConnect();
       nock.enableNetConnect('127.0.0.1');
@@ -34,7 +30,6 @@ for (const dbDef of databases()) {
       setDnsLookup(undefined);
       nock.cleanAll();
       nock.enableNetConnect();
-      await drop?.();
     });
 
     const boot = async (master: string) => {
@@ -92,5 +87,4 @@ for (const dbDef of databases()) {
       await boot(NEW);
       await probe(id);
     });
-  });
-}
+});

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { databases, startServer, waitForJob, type TestServer } from '../support/harness.js';
+import { waitForJob } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { createTenant } from '../../src/tenants/tenants.js';
 
 const OTHER_SECRET = 'other-partner-secret-0123456789abcdef';
@@ -16,23 +17,16 @@ const ROUTES: [string, string, unknown?][] = [
   ['GET', '/api/admin/analytics'], ['GET', '/api/admin/analytics.csv'], ['GET', '/api/admin/audit-log'],
 ];
 
-for (const dbDef of databases()) {
-  describe(`admin catalog, isolation and audit (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('admin catalog, isolation and audit', function (db) {
+    const s = db.server;
     let admin: string, alice: string, otherAdmin: string;
     const other = { 'x-partner-key': 'pk_other' };
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       await createTenant({ id: 'tnt_other', slug: 'other', name: 'Other partner', publishableKey: 'pk_other', secret: OTHER_SECRET });
       admin = s.token('boss', { role: 'admin' });
       alice = s.token('alice');
       otherAdmin = s.token('other-boss', { role: 'admin' }, { secret: OTHER_SECRET });
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     it('answers 403 forbidden to a non-admin and 401 without a token on every admin route', async () => {
       for (const [method, path, body] of ROUTES) {
@@ -156,5 +150,4 @@ for (const dbDef of databases()) {
       expect(future.body.items).to.deep.equal([]);
       expect((await s.call('GET', '/api/admin/audit-log?from=yesterday', { token: admin })).status).to.equal(400);
     });
-  });
-}
+});

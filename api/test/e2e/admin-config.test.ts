@@ -1,25 +1,19 @@
 import { expect } from 'chai';
-import { databases, startServer, waitForJob, type TestServer } from '../support/harness.js';
+import { waitForJob } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { createTenant } from '../../src/tenants/tenants.js';
 import { LedgerEntry } from '../../src/models/index.js';
 
 const OTHER_SECRET = 'other-partner-secret-0123456789abcdef';
 
-for (const dbDef of databases()) {
-  describe(`admin configuration (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('admin configuration', function (db) {
+    const s = db.server;
     let admin: string;
     const save = (config: unknown, extra: Record<string, unknown> = {}) => s.call('POST', '/api/admin/config', { token: admin, body: { config, ...extra } });
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       await createTenant({ id: 'tnt_other', slug: 'other', name: 'Other partner', publishableKey: 'pk_other', secret: OTHER_SECRET });
       admin = s.token('boss', { role: 'admin' });
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     it('shows the whole config in API units: credits as credits, money in rupees', async () => {
       const r = await s.call('GET', '/api/admin/config', { token: admin });
@@ -216,5 +210,4 @@ for (const dbDef of databases()) {
       expect(hist.body.items).to.have.length(1);
       expect((await s.call('POST', '/api/admin/config/restore', { ...h, body: { version: 5 } })).status).to.equal(404);
     });
-  });
-}
+});

@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import nock from 'nock';
 import sharp from 'sharp';
-import { databases, startServer, waitForJob, type TestServer } from '../support/harness.js';
+import { waitForJob, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { createTenant } from '../../src/tenants/tenants.js';
 import { configureLogger } from '../../src/logger.js';
 import { setDnsLookup } from '../../src/admin/ssrf.js';
@@ -22,21 +23,17 @@ const DNS: Record<string, string> = {
   'rebind.test': '169.254.169.254', 'loop.test': '127.0.0.1', 'cgnat.test': '100.64.1.1', 'v6.test': 'fd00::1', 'models.internal.test': '10.1.2.3',
 };
 
-for (const dbDef of databases()) {
-  describe(`admin providers: keys, SSRF, failover (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('admin providers: keys, SSRF, failover', {
+  // The operator's settings (config.ts), not the partner's.
+  server: { env: { PROVIDER_RETRY_BASE_MS: '10', PROVIDER_ALLOWED_HOSTS: 'models.internal.test:8080' } },
+}, function (db) {
+    const s = db.server;
     let admin: string, alice: string, png: string;
     const seen: string[] = [];
     const logs: string[] = [];
     let call: TestServer['call'];
     let keyId = '';
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      // The operator's settings (config.ts), not the partner's.
-      s = await startServer({ dbUrl: db.url, env: { PROVIDER_RETRY_BASE_MS: '10', PROVIDER_ALLOWED_HOSTS: 'models.internal.test:8080' } });
       configureLogger('debug', new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); cb(); } }));
       setDnsLookup(async (host) => {
         const a = DNS[host];
@@ -61,8 +58,6 @@ for (const dbDef of databases()) {
       nock.cleanAll();
       nock.enableNetConnect();
       configureLogger('silent');
-      await s?.close();
-      await drop?.();
     });
 
     it('adds a key encrypted at rest and shows only its alias and last four', async () => {
@@ -215,5 +210,4 @@ for (const dbDef of databases()) {
       expect(logs.length).to.be.greaterThan(10);
       for (const k of SECRETS) expect(everything.includes(k), `leaked ${k.slice(0, 12)}`).to.equal(false);
     });
-  });
-}
+});

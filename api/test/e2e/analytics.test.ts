@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { createTenant } from '../../src/tenants/tenants.js';
 import { AnalyticsEvent, GeneratedImage, GenerationJob, LedgerEntry, Order, ReuseEvent, User } from '../../src/models/index.js';
 import { gini, percentile } from '../../src/analytics/stats.js';
@@ -68,21 +68,14 @@ describe('analytics math', () => {
   });
 });
 
-for (const dbDef of databases()) {
-  describe(`analytics (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('analytics', function (db) {
+    const s = db.server;
     let admin: string;
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       await createTenant({ id: 'tnt_other', slug: 'other', name: 'Other partner', publishableKey: 'pk_other', secret: OTHER_SECRET });
       await seed();
       admin = s.token('boss', { role: 'admin' });
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     it('reports the KPIs of a seeded history exactly', async () => {
       const r = await s.call('GET', '/api/admin/analytics?from=2025-03-01&to=2025-03-07', { token: admin });
@@ -156,5 +149,4 @@ for (const dbDef of databases()) {
       expect(r.body.monetization).to.include({ users: 0, revenue: 0 });
       expect(r.body.providers.items).to.deep.equal([]);
     });
-  });
-}
+});

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect } from 'chai';
 import nock from 'nock';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { OPENAPI_PATH } from '../../src/app.js';
 import { createTenant } from '../../src/tenants/tenants.js';
 import { seedCatalog } from '../../src/tenants/seed-catalog.js';
@@ -39,20 +39,14 @@ function operations(): Op[] {
 
 const fill = (path: string, v: string) => path.replace(/\{\w+\}/g, v);
 
-for (const dbDef of databases()) {
-  describe(`authorization sweep (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('authorization sweep', function (db) {
+    const s = db.server;
     let call: Call;
     let A: PartnerFixture, B: PartnerFixture;
     let cases: Case[];
     const ops = operations();
 
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       call = caller(s);
       // Provider connection tests must never leave the machine.
       nock.disableNetConnect();
@@ -68,8 +62,6 @@ for (const dbDef of databases()) {
       setDnsLookup(undefined);
       nock.cleanAll();
       nock.enableNetConnect();
-      await s?.close();
-      await drop?.();
     });
 
     /** Nothing the caller may not see comes back, whatever the status. */
@@ -257,5 +249,4 @@ for (const dbDef of databases()) {
       expect((await fetch(signedImageUrl(A.remix.imageId, 'original'))).status).to.equal(404);
       await s.ledgerOk();
     });
-  });
-}
+});

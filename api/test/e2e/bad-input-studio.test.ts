@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { countRows, expectProblem, setTenantConfig } from '../support/foundation-helpers.js';
 import { encodeCursor } from '../../src/util/cursor.js';
 
@@ -10,18 +10,12 @@ import { encodeCursor } from '../../src/util/cursor.js';
  */
 type Call = { method: string; path: string; body?: unknown; raw?: string; headers?: Record<string, string>; as?: 'alice' | 'admin' | 'none' };
 
-for (const dbDef of databases()) {
-  describe(`bad input on the foundation endpoints (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('bad input on the foundation endpoints', { server: { worker: false } }, function (db) {
+    const s = db.server;
     let bobJob: { jobId: string; imageId: string };
     let aliceJob: { jobId: string; imageId: string };
     let templateId: string;
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url, worker: false });
       // Every caller exists before the counted requests: a first sight of a sub rightly creates its user.
       await s.call('GET', '/api/credits/balance', { token: s.token('root', { role: 'admin' }) });
       await s.grant('alice', 20);
@@ -31,7 +25,6 @@ for (const dbDef of databases()) {
       aliceJob = await g('alice');
       templateId = (await s.call('GET', '/api/studio/templates', { token: s.token('alice') })).body.items[0].id;
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     async function refused(c: Call, status: number, code: string) {
       const before = await countRows();
@@ -206,5 +199,4 @@ for (const dbDef of databases()) {
         await setTenantConfig({ limits: { enhancePerMinute: 60 } });
       }
     });
-  });
-}
+});

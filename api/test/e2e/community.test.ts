@@ -1,25 +1,19 @@
 import { expect } from 'chai';
 import sharp from 'sharp';
-import { databases, startServer, waitForJob, type TestServer } from '../support/harness.js';
+import { waitForJob } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { expectProblem, setTenantConfig } from '../support/foundation-helpers.js';
 import { ensureUser, firstCategory, makeImage } from '../support/community-fixtures.js';
 import { AnalyticsEvent, GeneratedImage, Post, PostScoreHistory, User } from '../../src/models/index.js';
 import { trendingScore } from '../../src/community/scoring.js';
 
-for (const dbDef of databases()) {
-  describe(`community: publish, feed, likes (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('community: publish, feed, likes', function (db) {
+    const s = db.server;
     let cat: string;
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       const a = await ensureUser(s, 'alice');
       cat = await firstCategory(s, a.token);
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     it('generate -> publish -> feed -> remix open -> generate -> record: the creator is rewarded (real flow)', async () => {
       const alice = s.token('alice');
@@ -219,8 +213,7 @@ for (const dbDef of databases()) {
       const byCat = await s.call('GET', `/api/community/feed?sort=latest&categoryId=${cat}&limit=50`, { token: t });
       expect(byCat.body.items.every((c: any) => c.categoryId === cat)).to.equal(true);
     });
-  });
-}
+});
 
 async function makeImagePng() {
   return sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 40, g: 120, b: 200 } } }).png().toBuffer();

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
-import { databases, startServer, TEST_JWT_SECRET, waitForJob, type TestServer } from '../support/harness.js';
+import { TEST_JWT_SECRET, waitForJob } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import {
   expectList, expectOk, expectProblem, expectTypes, fillPath, generated, isAdminOp, isPublicOp, openApiOps, tamper, tokenCli, type OpenApiOp,
 } from '../support/contract.js';
@@ -13,11 +14,8 @@ import {
  * Outside QA: spec section 5 and CONTRACT.md walked requirement by requirement, over HTTP only
  * (the harness boots the server; nothing here reads the database or imports product code).
  */
-for (const dbDef of databases()) {
-  describe(`contract conformance (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('contract conformance', function (db) {
+    const s = db.server;
     let ops: OpenApiOp[];
     let alice: string; let bob: string; let carol: string; let admin: string;
     let categoryId: string;
@@ -26,9 +24,6 @@ for (const dbDef of databases()) {
     let kitePost: string;
 
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       ({ ops } = await openApiOps(s));
       // The operator's platform API takes its own key, not partner tokens: api/test/e2e/platform-partners.test.ts.
       ops = ops.filter((o) => !o.path.startsWith('/api/platform/'));
@@ -38,7 +33,6 @@ for (const dbDef of databases()) {
       categoryId = (await s.call('GET', '/api/studio/categories')).body.items[0].id;
       aliceImg = await generated(s, alice);
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     describe('platform and identity', () => {
       it('/healthz, /readyz and /docs answer 200 without a token', async () => {
@@ -413,5 +407,4 @@ for (const dbDef of databases()) {
         await s.ledgerOk();
       });
     });
-  });
-}
+});

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { expectList, expectOk, expectProblem, expectTypes, generated } from '../support/contract.js';
 
 /**
@@ -7,20 +7,14 @@ import { expectList, expectOk, expectProblem, expectTypes, generated } from '../
  * another user's things answer 404, signed private URLs, per-user idempotency keys, the monthly cap, secrets never
  * returned. Over HTTP only.
  */
-for (const dbDef of databases()) {
-  describe(`contract: public routes, privacy and secrets (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('contract: public routes, privacy and secrets', function (db) {
+    const s = db.server;
     let alice: string; let bob: string; let admin: string;
     let categoryId: string;
     let publicPost: string; let privatePost: string;
     let privateImg: { jobId: string; imageId: string };
 
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       alice = s.token('alice'); bob = s.token('bob'); admin = s.token('boss', { role: 'admin' });
       await s.grant('alice', 10);
       await s.grant('bob', 10);
@@ -30,7 +24,6 @@ for (const dbDef of databases()) {
       publicPost = (await s.call('POST', '/api/community/publish', { token: alice, body: { imageId: a.imageId, title: 'Heron', categoryId, visibility: 'public' } })).body.postId;
       privatePost = (await s.call('POST', '/api/community/publish', { token: alice, body: { imageId: privateImg.imageId, title: 'Mine', categoryId, visibility: 'private' } })).body.postId;
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     it('public post images and share pages need no token; private images only through valid signed URLs', async () => {
       const card = (await s.call('GET', '/api/community/feed?sort=latest')).body.items.find((c: any) => c.postId === publicPost);
@@ -162,5 +155,4 @@ for (const dbDef of databases()) {
       const self = await s.call('POST', '/api/referrals/claim', { token: referrer, headers: A, body: { code } });
       expectProblem(self, self.status);
     });
-  });
-}
+});

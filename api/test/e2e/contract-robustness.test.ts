@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { databases, startServer, TEST_JWT_SECRET, type TestServer } from '../support/harness.js';
+import { TEST_JWT_SECRET } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { generated } from '../support/contract.js';
 import { baseline, leafPaths, nest, ODD_SENDS, PATH_IDS, QUERY_VALUES, RAW_BODIES, resolve, WRONG_VALUES } from '../support/fuzz.js';
 
@@ -36,18 +37,12 @@ const BODY_OVERRIDES: Record<string, (ids: Record<string, string>) => Record<str
   'POST /api/admin/categories/reorder': (ids) => ({ ids: [ids.categoryId] }),
 };
 
-for (const dbDef of databases()) {
-  describe(`contract robustness: no 500 for bad input (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('contract robustness: no 500 for bad input', { server: { env: { PLATFORM_API_KEY } } }, function (db) {
+    const s = db.server;
     let ids: Record<string, string>;
     let tokens: { admin: string; user: string };
 
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url, env: { PLATFORM_API_KEY } });
       tokens = { admin: s.token('fuzz-admin', { role: 'admin' }), user: s.token('alice') };
       const admin = tokens.admin;
       const alice = tokens.user;
@@ -68,7 +63,6 @@ for (const dbDef of databases()) {
         prompt: 'a poster of a fox', reason: 'spam',
       };
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     /** Sends one request and returns a complaint, or undefined when the answer is acceptable. */
     async function judge(method: string, v: Variant, token: string): Promise<string | undefined> {
@@ -235,5 +229,4 @@ for (const dbDef of databases()) {
       const complaints = await run('POST', list, tokens.admin);
       expect(complaints.slice(0, 30), `${complaints.length} bad answers of ${list.length}`).to.deep.equal([]);
     });
-  });
-}
+});

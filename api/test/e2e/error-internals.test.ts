@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { Writable } from 'node:stream';
-import { databases, services, startServer, TEST_JWT_SECRET, type TestServer } from '../support/harness.js';
+import { services, TEST_JWT_SECRET } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { configureLogger } from '../../src/logger.js';
 import { signedImageUrl } from '../../src/storage/signed-urls.js';
 
@@ -19,25 +20,17 @@ function assertClean500(r: { status: number; body: any; headers: Headers }, what
   expect(text).to.not.include(TEST_JWT_SECRET);
 }
 
-for (const dbDef of databases()) {
-  describe(`errors carry no internals (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('errors carry no internals', { ignoreCloseErrors: true }, function (db) {
+    const s = db.server;
     let alice: string;
     const logs: string[] = [];
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       configureLogger('debug', new Writable({ write(chunk, _e, cb) { logs.push(String(chunk)); cb(); } }));
       alice = s.token('alice');
       expect((await s.call('GET', '/api/credits/balance', { token: alice })).status).to.equal(200);
     });
     after(async () => {
       configureLogger('silent');
-      await s?.close().catch(() => undefined);
-      await drop?.();
     });
 
     it('a missing table is a 500 problem with a request id, no SQL and no stack; the log keeps the cause', async () => {
@@ -71,5 +64,4 @@ for (const dbDef of databases()) {
       assertClean500(await s.call('GET', '/api/credits/balance', { token: s.token('newcomer') }), 'balance');
       assertClean500(await s.call('POST', '/api/studio/generate', { token: alice, body: { prompt: 'a lighthouse at dawn', tier: 'standard' } }), 'generate');
     });
-  });
-}
+});

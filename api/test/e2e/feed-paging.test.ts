@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { setTenantConfig } from '../support/foundation-helpers.js';
 import { ensureUser, firstCategory, insertPost, makeImage } from '../support/community-fixtures.js';
 import { Post } from '../../src/models/index.js';
@@ -9,18 +9,12 @@ import { Post } from '../../src/models/index.js';
  * Property: while posts, likes (and unlikes) and remixes arrive between page requests, walking the feed's cursor
  * visits every post that was listed when the walk started exactly once, and never any post twice (latest and trending).
  */
-for (const dbDef of databases()) {
-  describe(`feed paging under concurrent change (${dbDef.name})`, function () {
-    this.timeout(300000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('feed paging under concurrent change', { timeout: 300000 }, function (db) {
+    const s = db.server;
     let cat: string;
     const users: { id: string; token: string }[] = [];
     let remixers = 0;
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       await setTenantConfig({ limits: { likesPerMinute: 100000 } });
       for (let i = 0; i < 6; i++) users.push(await ensureUser(s, `walker${i}`));
       cat = await firstCategory(s, users[0]!.token);
@@ -31,7 +25,6 @@ for (const dbDef of databases()) {
         await insertPost(users[i % users.length]!.id, { categoryId: cat, createdAt: at, likes: (i * 7) % 5, reuses: Math.floor(i / 3) % 3 });
       }
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     type Action = { kind: 'post' | 'like' | 'reuse'; who: number; which: number };
     const action = fc.record({ kind: fc.constantFrom<'post' | 'like' | 'reuse'>('post', 'like', 'like', 'reuse'), who: fc.nat(), which: fc.nat() });
@@ -81,5 +74,4 @@ for (const dbDef of databases()) {
         ), { numRuns: 8 });
       });
     }
-  });
-}
+});

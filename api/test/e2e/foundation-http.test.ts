@@ -1,27 +1,20 @@
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
-import { databases, startServer, TEST_JWT_SECRET, type TestServer } from '../support/harness.js';
+import { TEST_JWT_SECRET } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { expectProblem } from '../support/foundation-helpers.js';
 import { configureLogger } from '../../src/logger.js';
 
 /** Health, docs, unknown routes, CORS, and the structured request logs (request ids, no secrets). */
-for (const dbDef of databases()) {
-  describe(`foundation HTTP surface and logs (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('foundation HTTP surface and logs', { server: { worker: false } }, function (db) {
+    const s = db.server;
     let lines: string[] = [];
     const sink = new Writable({ write(chunk, _enc, cb) { lines.push(...String(chunk).split('\n').filter(Boolean)); cb(); } });
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url, worker: false });
       configureLogger('debug', sink);
     });
     after(async () => {
       configureLogger('silent');
-      await s?.close();
-      await drop?.();
     });
     const parsed = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 
@@ -31,7 +24,7 @@ for (const dbDef of databases()) {
       expect(h.body.status).to.equal('ok');
       const r = await s.call('GET', '/readyz');
       expect(r.status).to.equal(200);
-      expect(r.body).to.include({ status: 'ready', database: dbDef.name });
+      expect(r.body).to.include({ status: 'ready', database: db.name });
     });
 
     it('/docs serves the Swagger UI and /docs/openapi.json the spec', async () => {
@@ -116,5 +109,4 @@ for (const dbDef of databases()) {
         expect(all).to.not.include(secret);
       }
     });
-  });
-}
+});

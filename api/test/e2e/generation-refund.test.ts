@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { databases, startServer, waitForJob, type TestServer } from '../support/harness.js';
+import { waitForJob } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { countRows, ledgerOf } from '../support/foundation-helpers.js';
 import { services } from '../../src/context.js';
 import { ProviderError } from '../../src/providers/errors.js';
@@ -28,22 +29,12 @@ const scripted: ImageProvider = {
   },
 };
 
-for (const dbDef of databases()) {
-  describe(`generation failures refund exactly once (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('generation failures refund exactly once', { server: { env: { JOB_RETRY_DELAYS_MS: '50,50,50' } } }, function (db) {
+    const s = db.server;
     const failed: string[] = [];
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url, env: { JOB_RETRY_DELAYS_MS: '50,50,50' } });
       services().providers.replaceImageProviderForTests(async () => scripted);
       on('generationFailed', (e) => { failed.push(e.jobId); });
-    });
-    after(async () => {
-      await s?.close();
-      await drop?.();
     });
 
     async function generate(sub: string, tier = 'premium2') {
@@ -134,5 +125,4 @@ for (const dbDef of databases()) {
       expect((await GenerationJob.findByPk(jobId))!.status).to.equal('succeeded');
       await s.ledgerOk();
     });
-  });
-}
+});

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
-import { databases, startServer, waitForJob, TEST_JWT_SECRET, type TestServer } from '../support/harness.js';
+import { waitForJob, TEST_JWT_SECRET } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { countRows, expectProblem } from '../support/foundation-helpers.js';
 import { createTenant } from '../../src/tenants/tenants.js';
 import { User, Wallet } from '../../src/models/index.js';
@@ -17,17 +18,8 @@ const hmac = (alg: string, secret: string) => (input: string) => crypto.createHm
 
 const OTHER_SECRET = 'the-other-partner-secret-0123456789abcdef';
 
-for (const dbDef of databases()) {
-  describe(`identity: partner JWTs, users, roles, partners (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
-    before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
-    });
-    after(async () => { await s?.close(); await drop?.(); });
+describeEachDatabase('identity: partner JWTs, users, roles, partners', function (db) {
+    const s = db.server;
 
     describe('refuses every token it should not trust with 401 unauthorized', () => {
       const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -173,5 +165,4 @@ for (const dbDef of databases()) {
         expectProblem(await s.call('GET', '/api/credits/balance', { token: s.token('alice'), headers: asOther }), 401, 'unauthorized');
       });
     });
-  });
-}
+});

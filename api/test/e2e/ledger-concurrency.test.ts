@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { countRows, expectProblem, ledgerOf, setTenantConfig } from '../support/foundation-helpers.js';
 import { Wallet } from '../../src/models/index.js';
 import { userIdOf } from '../support/foundation-helpers.js';
@@ -9,19 +9,12 @@ import { userIdOf } from '../support/foundation-helpers.js';
  * as the wallet pays for, an Idempotency-Key debits once however many replays race, and the monthly cap holds.
  * The worker is off: only the acknowledgement path is under test, and no job refunds anything behind our back.
  */
-for (const dbDef of databases()) {
-  describe(`ledger under concurrency (${dbDef.name})`, function () {
-    this.timeout(120000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('ledger under concurrency', { timeout: 120000, server: { worker: false } }, function (db) {
+    const s = db.server;
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url, worker: false });
       // Only accepted generations spend the rate budget; raise it so the wallet, not the limiter, is what refuses.
       await setTenantConfig({ limits: { generatePerMinute: 1000 } });
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     it('accepts exactly 50 of 200 concurrent generations on a 50-credit wallet and refuses the rest with 402', async () => {
       const tok = s.token('burst');
@@ -129,5 +122,4 @@ for (const dbDef of databases()) {
       expect(bal.body).to.include({ credits: 7.5, monthlyUsed: 0, monthlyRemaining: 7.5 });
       expect(bal.body.monthlyCap).to.equal(undefined);
     });
-  });
-}
+});

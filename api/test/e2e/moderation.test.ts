@@ -1,27 +1,20 @@
 import { expect } from 'chai';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { expectProblem, setTenantConfig } from '../support/foundation-helpers.js';
 import { ensureUser, firstCategory, makeImage } from '../support/community-fixtures.js';
 import { AuditEntry, Post, PostReport, Tenant } from '../../src/models/index.js';
 import { newId } from '../../src/util/ids.js';
 
-for (const dbDef of databases()) {
-  describe(`reports and moderation (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('reports and moderation', function (db) {
+    const s = db.server;
     let cat: string;
     let admin: string;
     let n = 0;
     const uniq = (p: string) => `${p}${++n}`;
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       admin = s.token('mod-admin', { role: 'admin' });
       cat = await firstCategory(s, admin);
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     async function publishAs(sub: string) {
       const u = await ensureUser(s, sub);
@@ -148,5 +141,4 @@ for (const dbDef of databases()) {
       expectProblem(await s.call('GET', `/api/community/posts/${foreign.id}`, { token: admin }), 404, 'not_found');
       expectProblem(await s.call('POST', `/api/community/${foreign.id}/like`, { token: admin }), 404, 'not_found');
     });
-  });
-}
+});

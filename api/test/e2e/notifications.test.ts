@@ -1,19 +1,10 @@
 import { expect } from 'chai';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { expectProblem } from '../support/foundation-helpers.js';
 import { ensureUser, firstCategory, makeImage } from '../support/community-fixtures.js';
 
-for (const dbDef of databases()) {
-  describe(`notifications (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
-    before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
-    });
-    after(async () => { await s?.close(); await drop?.(); });
+describeEachDatabase('notifications', function (db) {
+    const s = db.server;
 
     it('likes and rewards notify the author; list pages, unread filter and count; mark read by ids or all', async () => {
       const author = await ensureUser(s, 'nora');
@@ -72,5 +63,4 @@ for (const dbDef of databases()) {
       expectProblem(await s.call('GET', `/api/notifications?unread=true&cursor=${encodeURIComponent(page.body.nextCursor)}`, { token: t }), 400, 'validation_error');
       expectProblem(await s.call('GET', '/api/notifications'), 401, 'unauthorized');
     });
-  });
-}
+});

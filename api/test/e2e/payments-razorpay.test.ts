@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { expect } from 'chai';
 import nock from 'nock';
 import { Op } from 'sequelize';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { reconcilePendingOrders } from '../../src/payments/reconcile.js';
 import { Order, PaymentEvent } from '../../src/models/index.js';
 
@@ -31,23 +31,15 @@ const event = (name: string, payload: Record<string, unknown>) => ({
   entity: 'event', account_id: 'acc_Test00000001', event: name, contains: Object.keys(payload), payload, created_at: Math.floor(Date.now() / 1000),
 });
 
-for (const dbDef of databases()) {
-  describe(`payments with Razorpay (${dbDef.name})`, function () {
-    this.timeout(90000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('payments with Razorpay', { timeout: 90000, server: { env: { RAZORPAY_KEY_ID: KEY_ID, RAZORPAY_KEY_SECRET: KEY_SECRET, RAZORPAY_WEBHOOK_SECRET: WEBHOOK_SECRET } } }, function (db) {
+    const s = db.server;
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url, env: { RAZORPAY_KEY_ID: KEY_ID, RAZORPAY_KEY_SECRET: KEY_SECRET, RAZORPAY_WEBHOOK_SECRET: WEBHOOK_SECRET } });
       nock.disableNetConnect();
       nock.enableNetConnect('127.0.0.1');
     });
     after(async () => {
       nock.cleanAll();
       nock.enableNetConnect();
-      await s?.close();
-      await drop?.();
     });
     afterEach(() => nock.cleanAll());
 
@@ -222,5 +214,4 @@ for (const dbDef of databases()) {
       expect(await balance(t)).to.equal(60);
       await s.ledgerOk();
     });
-  });
-}
+});

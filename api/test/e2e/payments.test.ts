@@ -1,19 +1,10 @@
 import { expect } from 'chai';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { User } from '../../src/models/index.js';
 
 /** Sandbox gateway: packs, pricing per band, orders, verify exactly once, history, abuse. */
-for (const dbDef of databases()) {
-  describe(`payments with the sandbox gateway (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
-    before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
-    });
-    after(async () => { await s?.close(); await drop?.(); });
+describeEachDatabase('payments with the sandbox gateway', function (db) {
+    const s = db.server;
 
     const buy = async (token: string, body: unknown, headers: Record<string, string> = {}) => s.call('POST', '/api/credits/purchase', { token, body, headers });
     const pay = async (token: string, orderId: string) => s.call('POST', '/api/credits/sandbox/pay', { token, body: { orderId } });
@@ -164,5 +155,4 @@ for (const dbDef of databases()) {
       expect(tampered.status).to.equal(400);
       await s.ledgerOk();
     });
-  });
-}
+});

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import { databases, startServer, waitForJob, sleep, type TestServer } from '../support/harness.js';
+import { waitForJob, sleep } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
+import { waitUntil } from '../support/wait.js';
+import { on, off, type HookEvents } from '../../src/hooks.js';
 import { AuditEntry, ReferralEvent, TenantConfigRow, User } from '../../src/models/index.js';
 import { invalidateTenantConfig } from '../../src/tenants/config-store.js';
 import { setClock, DAY_MS, HOUR_MS } from '../../src/util/clock.js';
@@ -15,17 +18,9 @@ async function setReferralConfig(referral: Record<string, number>) {
   invalidateTenantConfig();
 }
 
-for (const dbDef of databases()) {
-  describe(`referrals (${dbDef.name})`, function () {
-    this.timeout(90000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
-    before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
-    });
-    after(async () => { setClock(); await s?.close(); await drop?.(); });
+describeEachDatabase('referrals', { timeout: 90000 }, function (db) {
+    const s = db.server;
+    after(() => setClock());
     afterEach(() => setClock());
 
     /** The first call of a token is the user's signup, from its own IP (trusted X-Forwarded-For from loopback) and device. */
@@ -79,9 +74,17 @@ for (const dbDef of databases()) {
       expect(gen.status).to.equal(202);
       expect((await waitForJob(s, referee, gen.body.jobId)).status).to.equal('succeeded');
       await until(async () => (await balance(ref)) === 10);
+      // Listeners run in order: this one, added after the referral module's, marks that the award was decided.
+      const handled = new Set<string>();
+      const seen = (e: HookEvents['generationSucceeded']) => { handled.add(e.jobId); };
+      on('generationSucceeded', seen);
       const gen2 = await s.call('POST', '/api/studio/generate', { token: referee, body: { prompt: 'a second lighthouse', tier: 'standard' } });
       await waitForJob(s, referee, gen2.body.jobId);
-      await sleep(200);
+      try {
+        await waitUntil('the referral listener to handle the second generation', () => handled.has(gen2.body.jobId));
+      } finally {
+        off('generationSucceeded', seen);
+      }
       expect(await balance(ref)).to.equal(10);
       expect((await me(ref)).creditsEarned).to.equal(10);
       await s.ledgerOk();
@@ -268,5 +271,4 @@ for (const dbDef of databases()) {
       expect(row.anomaly).to.deep.include({ flagged: true, referees: 6, inactiveReferees: 6 });
       await setReferralConfig({ maxSignupsPerHour: 5, maxSignupsPerDay: 20, milestoneEvery: 10 });
     });
-  });
-}
+});

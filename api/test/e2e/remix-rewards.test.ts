@@ -1,27 +1,21 @@
 import { expect } from 'chai';
 import { Op } from 'sequelize';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { expectProblem, setTenantConfig } from '../support/foundation-helpers.js';
 import { ensureUser, firstCategory, makeImage } from '../support/community-fixtures.js';
 import { CreatorRewardDay, LedgerEntry, Post, ReuseEvent, Wallet } from '../../src/models/index.js';
 import { setClock } from '../../src/util/clock.js';
 
 /** Every reward rule of spec 4.3 / CONTRACT.md at its edges, on SQLite and (with MYSQL_URL) MariaDB. */
-for (const dbDef of databases()) {
-  describe(`remix rewards (${dbDef.name})`, function () {
-    this.timeout(120000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('remix rewards', { timeout: 120000 }, function (db) {
+    const s = db.server;
     let cat: string;
     let n = 0;
     const uniq = (p: string) => `${p}${++n}`;
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       cat = await firstCategory(s, (await ensureUser(s, 'setup')).token);
     });
-    after(async () => { setClock(undefined); await s?.close(); await drop?.(); });
+    after(() => setClock(undefined));
     afterEach(async () => {
       setClock(undefined);
       await setTenantConfig({ rewards: { reuseRewardMilli: 500, perAssetCapMilli: 20000, perCreatorDailyCapMilli: 10000 } });
@@ -231,5 +225,4 @@ for (const dbDef of databases()) {
       expect(await ReuseEvent.count({ where: { creatorUserId: creatorId, rewardCredits: { [Op.gt]: 0 } } })).to.equal(4);
       await s.ledgerOk();
     });
-  });
-}
+});

@@ -4,7 +4,9 @@ import { expect } from 'chai';
 import nock from 'nock';
 import sharp from 'sharp';
 import { QueryTypes } from 'sequelize';
-import { databases, services, sleep, startServer, TEST_JWT_SECRET, type TestServer } from '../support/harness.js';
+import { services, sleep, TEST_JWT_SECRET, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
+import { waitUntil } from '../support/wait.js';
 import { configureLogger } from '../../src/logger.js';
 import { createTenant } from '../../src/tenants/tenants.js';
 import { setDnsLookup } from '../../src/admin/ssrf.js';
@@ -33,23 +35,19 @@ function secretForms(): Record<string, string> {
   };
 }
 
-for (const dbDef of databases()) {
-  describe(`secrets never leak (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('secrets never leak', {
+  server: { env: {
+    RAZORPAY_KEY_ID: RZP_KEY_ID, RAZORPAY_KEY_SECRET: RZP_KEY_SECRET, RAZORPAY_WEBHOOK_SECRET: RZP_WEBHOOK_SECRET,
+    OPENAI_API_KEY: ENV_OPENAI_KEY, IMAGE_PROVIDER: 'openai', PROMPT_ENHANCER: 'openai', PROVIDER_RETRY_BASE_MS: '5',
+  } },
+}, function (db) {
+    const s = db.server;
     const logs: string[] = [];
     const bodies: string[] = [];
     const tokens: string[] = [];
     let png = '';
 
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url, env: {
-        RAZORPAY_KEY_ID: RZP_KEY_ID, RAZORPAY_KEY_SECRET: RZP_KEY_SECRET, RAZORPAY_WEBHOOK_SECRET: RZP_WEBHOOK_SECRET,
-        OPENAI_API_KEY: ENV_OPENAI_KEY, IMAGE_PROVIDER: 'openai', PROMPT_ENHANCER: 'openai', PROVIDER_RETRY_BASE_MS: '5',
-      } });
       // LOG_LEVEL=debug, every line into the buffer (boot itself stays quiet on the test's stdout).
       configureLogger('debug', new Writable({ write(chunk, _e, cb) { logs.push(String(chunk)); cb(); } }));
       setDnsLookup(async () => [{ address: '104.18.6.192', family: 4 }]);
@@ -63,8 +61,6 @@ for (const dbDef of databases()) {
       nock.cleanAll();
       nock.enableNetConnect();
       configureLogger('silent');
-      await s?.close();
-      await drop?.();
     });
 
     const tok = (sub: string, claims: Record<string, unknown> = {}, opts: Parameters<TestServer['token']>[2] = {}) => {
@@ -167,7 +163,7 @@ for (const dbDef of databases()) {
       for (const p of ['/api/admin/audit-log?limit=100', '/api/admin/config', '/api/admin/config/history', '/api/admin/analytics', '/api/admin/analytics.csv?table=kpis']) {
         expect((await call('GET', p, { token: admin })).status, p).to.equal(200);
       }
-      await sleep(100);
+      await waitUntil('every provider and gateway call to happen', () => nock.pendingMocks().length === 0, 10000).catch(() => undefined);
       expect(nock.pendingMocks(), 'every provider and gateway call happened').to.deep.equal([]);
       expect(logs.length, 'debug logs were captured').to.be.greaterThan(20);
     });
@@ -219,5 +215,4 @@ for (const dbDef of databases()) {
         for (const t of tokens) expect(text.includes(t), `a bearer token stored in ${table}`).to.equal(false);
       }
     });
-  });
-}
+});

@@ -1,26 +1,20 @@
 import { expect } from 'chai';
 import sharp from 'sharp';
-import { databases, startServer, waitForJob, type TestServer } from '../support/harness.js';
+import { waitForJob } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { Post, User } from '../../src/models/index.js';
 import { newId } from '../../src/util/ids.js';
 
-for (const dbDef of databases()) {
-  describe(`share flows (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+describeEachDatabase('share flows', function (db) {
+    const s = db.server;
     let alice: string;
     let imageId: string;
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
       alice = s.token('sh-alice');
       await s.grant('sh-alice', 3);
       const gen = await s.call('POST', '/api/studio/generate', { token: alice, body: { prompt: 'a paper boat on a lake', tier: 'standard' } });
       imageId = (await waitForJob(s, alice, gen.body.jobId)).imageId;
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     const makePost = async (o: Partial<{ visibility: string; isHidden: boolean; isDeleted: boolean; title: string }> = {}) => {
       const user = await User.findOne({ where: { sub: 'sh-alice' } });
@@ -91,5 +85,4 @@ for (const dbDef of databases()) {
       expect((await s.call('GET', '/api/referrals/poster/img_nope', { token: alice })).status).to.equal(404);
       expect((await s.call('GET', `/api/referrals/poster/${imageId}`)).status).to.equal(401);
     });
-  });
-}
+});

@@ -174,16 +174,13 @@ for (const dbDef of databases()) {
     let s: TestServer;
     let s3: TestS3;
     let drop: () => Promise<void>;
-    const savedDelays = process.env.JOB_RETRY_DELAYS_MS;
     before(async () => {
-      process.env.JOB_RETRY_DELAYS_MS = '50,50';
       s3 = await startS3();
       const db = await dbDef.make();
       drop = db.drop;
-      s = await startServer({ dbUrl: db.url, env: s3.env('ais-never-created') });
+      s = await startServer({ dbUrl: db.url, env: { ...s3.env('ais-never-created'), JOB_RETRY_DELAYS_MS: '50,50' } });
     });
     after(async () => {
-      if (savedDelays === undefined) delete process.env.JOB_RETRY_DELAYS_MS; else process.env.JOB_RETRY_DELAYS_MS = savedDelays;
       await s?.close();
       await drop?.();
       await s3?.close();

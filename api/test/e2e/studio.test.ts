@@ -1,17 +1,9 @@
 import { expect } from 'chai';
-import { databases, startServer, waitForJob, type TestServer } from '../support/harness.js';
+import { waitForJob } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 
-for (const dbDef of databases()) {
-  describe(`studio end to end (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
-    before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      s = await startServer({ dbUrl: db.url });
-    });
-    after(async () => { await s?.close(); await drop?.(); });
+describeEachDatabase('studio end to end', function (db) {
+    const s = db.server;
 
     it('generates an image with credits and shows it in My Creations', async () => {
       const alice = s.token('alice');
@@ -32,5 +24,4 @@ for (const dbDef of databases()) {
       expect(list.body.items).to.have.length(1);
       await s.ledgerOk();
     });
-  });
-}
+});

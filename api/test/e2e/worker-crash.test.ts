@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect } from 'chai';
-import { databases, startServer, sleep, TEST_JWT_SECRET, type TestServer } from '../support/harness.js';
+import { QueryTypes } from 'sequelize';
+import { services, sleep, TEST_JWT_SECRET, type TestServer } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { ledgerOf } from '../support/foundation-helpers.js';
 import { GenerationJob } from '../../src/models/index.js';
 
@@ -51,24 +53,15 @@ async function waitUntil<T>(what: string, fn: () => Promise<T | undefined | fals
   }
 }
 
-for (const dbDef of databases()) {
-  describe(`worker killed mid-job (${dbDef.name})`, function () {
-    this.timeout(90000);
-    let s: TestServer;
+describeEachDatabase('worker killed mid-job', { timeout: 90000, server: { worker: false } }, function (db) {
+    const s = db.server;
     let dbUrl: string;
-    let drop: () => Promise<void>;
     const workers: Worker[] = [];
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
       dbUrl = db.url;
-      // This process is the API only: the jobs run in the child workers.
-      s = await startServer({ dbUrl, worker: false });
     });
     after(async () => {
       for (const w of workers) if (w.proc.exitCode === null && w.proc.signalCode === null) { w.proc.kill('SIGTERM'); await w.exited; }
-      await s?.close();
-      await drop?.();
     });
 
     it('the job is finished by another worker or refunded, never both, never charged twice', async () => {
@@ -102,8 +95,17 @@ for (const dbDef of databases()) {
         const r = await GenerationJob.findByPk(id);
         return r && (r.status === 'succeeded' || r.status === 'failed') ? r : undefined;
       })));
-      // Let anything still in flight on the rescuer (a re-triggered Agenda job, a sweep) run out.
-      await sleep(LEASE_MS);
+      // Anything still in flight on the rescuer (a re-triggered Agenda job, a sweep) has run out once a sweep that
+      // started a full lease after both jobs finished has completed, and no generation trigger is locked.
+      const settledAt = Math.max(ja!.updatedAt.getTime(), jb!.updatedAt.getTime()) + LEASE_MS;
+      await waitUntil('a sweep after the leases and no locked trigger', async () => {
+        const [sweep] = (await services().db.sequelize.query(
+          "SELECT last_run_at AS ran, last_finished_at AS finished FROM agenda_jobs WHERE name = 'generation-sweeper'", { type: QueryTypes.SELECT })) as { ran: string | Date | null; finished: string | Date | null }[];
+        const locked = (await services().db.sequelize.query(
+          "SELECT COUNT(*) AS n FROM agenda_jobs WHERE name = 'generate-image' AND locked_at IS NOT NULL", { type: QueryTypes.SELECT })) as { n: number | string }[];
+        const time = (d: string | Date | null | undefined) => (d ? new Date(d).getTime() : 0);
+        return time(sweep?.ran) >= settledAt && time(sweep?.finished) >= time(sweep?.ran) && Number(locked[0]!.n) === 0;
+      }, 60000);
 
       expect(ja!.status, second.output()).to.equal('succeeded');
       expect(ja!.workerToken).to.match(/^rescuer/);
@@ -125,5 +127,4 @@ for (const dbDef of databases()) {
       expect(bal.body.credits).to.equal(8);
       await s.ledgerOk();
     });
-  });
-}
+});

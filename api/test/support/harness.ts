@@ -62,7 +62,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(opts: { dbUrl: string; worker?: boolean; env?: Record<string, string>; examples?: boolean }): Promise<TestServer> {
+/**
+ * Boots the services of a test process on a database (config, migrations, models, default tenant, queue), with the
+ * process caches reset. startServer adds HTTP on top; the database tier calls the services directly.
+ */
+export async function bootTestServices(opts: { dbUrl: string; worker?: boolean; env?: Record<string, string> }): Promise<{ config: AppConfig; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-data-'));
   const config = loadConfig({
     NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: opts.dbUrl, AUTH_JWT_SECRET: TEST_JWT_SECRET, PORT: '0',
@@ -74,6 +78,11 @@ export async function startServer(opts: { dbUrl: string; worker?: boolean; env?:
   // listeners ...); the services themselves are made anew by bootServices.
   resetForTests();
   await bootServices(config, { worker: opts.worker ?? true, workerName: `test-${process.pid}` });
+  return { config, dataDir };
+}
+
+export async function startServer(opts: { dbUrl: string; worker?: boolean; env?: Record<string, string>; examples?: boolean }): Promise<TestServer> {
+  const { config, dataDir } = await bootTestServices(opts);
   // The example partner site and the built widgets, exactly as `npm start` serves them.
   if (opts.examples) mountExamples();
   const app = buildApp();

@@ -40,6 +40,8 @@ export class SequelizeJobRepository implements JobRepository {
   readonly model: JobModel;
   readonly tableName: string;
   private readonly pollBatchSize: number;
+  /** Job names with a getNextJobToRun in flight on this repository (one worker). */
+  private readonly polling = new Set<string>();
 
   constructor(options: SequelizeJobRepositoryOptions) {
     this.tableName = options.tableName ?? 'agenda_jobs';
@@ -201,7 +203,27 @@ export class SequelizeJobRepository implements JobRepository {
     now: Date | undefined,
     options: JobRepositoryOptions | undefined,
   ): Promise<JobParameters | undefined> {
-    const lockedAt = now ?? new Date();
+    // Agenda starts a queue fill every processEvery without waiting for the previous one. When the database
+    // answers slower than that (a loaded machine), fills overlap and pile up: hundreds of polls queue on the pool
+    // and the saves that finish running jobs wait behind them, so a worker nearly stops. One poll per job name at
+    // a time: an overlapping one answers "nothing now"; the fill in flight keeps locking (Agenda polls again after
+    // every lock) and the next tick polls afresh. Never two callers with one job: that would run it twice.
+    if (this.polling.has(jobName)) return undefined;
+    this.polling.add(jobName);
+    try {
+      return await this.lockNext(jobName, nextScanAt, lockDeadline, now ?? new Date(), options);
+    } finally {
+      this.polling.delete(jobName);
+    }
+  }
+
+  private async lockNext(
+    jobName: string,
+    nextScanAt: Date,
+    lockDeadline: Date,
+    lockedAt: Date,
+    options: JobRepositoryOptions | undefined,
+  ): Promise<JobParameters | undefined> {
     const lockable: WhereOptions<JobRow> = {
       disabled: false,
       [Op.or]: [{ lockedAt: null, nextRunAt: { [Op.lte]: nextScanAt } }, { lockedAt: { [Op.lte]: lockDeadline } }],

@@ -66,7 +66,8 @@ async function createMysql(baseUrl: string): Promise<AgendaTestDatabase> {
   url.pathname = `/${name}`;
   const opened: Sequelize[] = [];
   const connect = async (logging?: (sql: string) => void) => {
-    const sequelize = new Sequelize(url.toString(), { logging: logging ?? false, pool: { max: 4, idle: 1000 } });
+    // As db.ts does: a bounded prepared-statement cache, so test pools cannot exhaust the server's total.
+    const sequelize = new Sequelize(url.toString(), { logging: logging ?? false, pool: { max: 4, idle: 1000 }, dialectOptions: { maxPreparedStatements: 100 } });
     opened.push(sequelize);
     return sequelize;
   };

@@ -79,7 +79,8 @@ async function main() {
   log('2 API and 2 worker processes are up');
 
   const tally = newTally();
-  const client = new Client(() => { const up = apis.filter((a) => a.running).map((a) => a.url); return up.length ? up : apis.map((a) => a.url); }, tally);
+  // Like a load balancer with health checks: only APIs that answered /readyz since their last start get requests.
+  const client = new Client(() => { const up = apis.filter((a) => a.healthy).map((a) => a.url); return up.length ? up : apis.map((a) => a.url); }, tally);
   const setup = new Client(() => apis.map((a) => a.url), newTally());
   const adminUser: SimUser = { sub: 'soak-admin-0', admin: true };
   const adminToken = tokenFor(adminUser, env.AUTH_JWT_SECRET!);

@@ -26,6 +26,8 @@ export interface ProcSpec { name: string; role: 'api' | 'worker'; env: Record<st
 export class AppProcess {
   proc?: ChildProcess;
   starts = 0;
+  /** Between ready() and the next kill: what a load balancer's health check would say. */
+  healthy = false;
   private seenWorkerStart = false;
   constructor(readonly spec: ProcSpec, private readonly logDir: string) {}
 
@@ -57,10 +59,10 @@ export class AppProcess {
     while (Date.now() < until) {
       if (!this.running) throw new Error(`${this.spec.name} exited during start (exit ${this.proc?.exitCode}); see its log`);
       if (this.spec.role === 'worker') {
-        if (this.seenWorkerStart) return;
+        if (this.seenWorkerStart) { this.healthy = true; return; }
       } else {
         const ok = await fetch(`${this.url}/readyz`).then((r) => r.ok, () => false);
-        if (ok) return;
+        if (ok) { this.healthy = true; return; }
       }
       await sleep(200);
     }
@@ -68,6 +70,7 @@ export class AppProcess {
   }
 
   kill(signal: NodeJS.Signals) {
+    this.healthy = false;
     const p = this.proc;
     if (!p || !this.running) return Promise.resolve();
     return new Promise<void>((resolve) => { p.once('exit', () => resolve()); p.kill(signal); });

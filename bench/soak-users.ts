@@ -45,7 +45,7 @@ export class Client {
 
 export interface World {
   deadline: number; limit: number; burstSize: number; secret: string; categories: string[]; posts: string[]; codes: string[];
-  thinkMs: [number, number]; pollMs: number; maxPolls: number;
+  thinkMs: [number, number]; pollMs: number; maxPolls: number; generateWeight: number;
 }
 export interface SimUser { sub: string; admin: boolean; burstAt?: number; referrer?: string }
 
@@ -89,7 +89,7 @@ export function actions(c: Client, t: Tally, w: World): { weight: number; name: 
       await c.call('read', 'GET', path, { token });
     } },
     { name: 'post', weight: 5, run: async (_u, token) => { if (w.posts.length) await c.call('post', 'GET', `/api/community/posts/${pick(w.posts)}`, { token }); } },
-    { name: 'generate', weight: 8, who: 'normal', run: async (_u, token) => {
+    { name: 'generate', weight: w.generateWeight, who: 'normal', run: async (_u, token) => {
       const imageId = await generate(c, t, w, token, pick(PROMPTS));
       if (imageId && Math.random() < 0.5) {
         const r = await c.call('publish', 'POST', '/api/community/publish', { token, body: { imageId, title: 'Soak image', categoryId: pick(w.categories), visibility: 'public' } });
@@ -101,7 +101,7 @@ export function actions(c: Client, t: Tally, w: World): { weight: number; name: 
       const r = await c.call('like', 'POST', `/api/community/${pick(w.posts)}/like`, { token });
       if (r.status === 200) t.likes++;
     } },
-    { name: 'remix', weight: 3, who: 'normal', run: async (_u, token) => {
+    { name: 'remix', weight: Math.ceil(w.generateWeight / 3), who: 'normal', run: async (_u, token) => {
       if (!w.posts.length) return;
       const postId = pick(w.posts);
       const open = await c.call('remix-open', 'POST', `/api/community/${postId}/remix/open`, { token });

@@ -1,5 +1,6 @@
 /**
- * npm run soak -- --minutes N   [--users 200] [--kill-every 30] [--drain 600] [--limit 4] [--think-ms 2000-8000] [--keep]
+ * npm run soak -- --minutes N   [--users 200] [--kill-every 30] [--drain 600] [--limit 4] [--think-ms 2000-8000]
+ *                              [--generate-weight 8] [--burst-every 10] [--keep]
  * On MariaDB (MYSQL_URL, default mysql://root@127.0.0.1:3306), Redis (REDIS_URL base, default redis://127.0.0.1:6379;
  * an empty database 8..15 is used and flushed at the end) and s3rver (started here): 2 API and 2 worker processes
  * (`node --import tsx api/src/main.ts`, ROLE=api / ROLE=worker) serve simulated users while every --kill-every
@@ -25,6 +26,10 @@ const limit = Number(arg('limit', '4'));
 const keep = process.argv.includes('--keep');
 // Think time between a user's actions: 200 users at 2-8 s is about 40 actions/s, 8 % of them generations.
 const thinkMs = arg('think-ms', '2000-8000').split('-').map(Number) as [number, number];
+// Share of generations in the mix (weight out of about 100) and one burst user in --burst-every users: lower them when
+// the workers cannot keep up (a backlog that cannot drain makes "every job is terminal" fail).
+const generateWeight = Number(arg('generate-weight', '8'));
+const burstEvery = Number(arg('burst-every', '10'));
 const GRACE_MS = 3000;
 
 const pct = (xs: number[], p: number) => { if (!xs.length) return NaN; const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!; };
@@ -79,7 +84,8 @@ async function main() {
   log('2 API and 2 worker processes are up');
 
   const tally = newTally();
-  const client = new Client(() => { const up = apis.filter((a) => a.running).map((a) => a.url); return up.length ? up : apis.map((a) => a.url); }, tally);
+  // Like a load balancer with health checks: only APIs that answered /readyz since their last start get requests.
+  const client = new Client(() => { const up = apis.filter((a) => a.healthy).map((a) => a.url); return up.length ? up : apis.map((a) => a.url); }, tally);
   const setup = new Client(() => apis.map((a) => a.url), newTally());
   const adminUser: SimUser = { sub: 'soak-admin-0', admin: true };
   const adminToken = tokenFor(adminUser, env.AUTH_JWT_SECRET!);
@@ -93,7 +99,7 @@ async function main() {
   const t0 = Date.now() + 20_000; // users start after their setup
   const users: SimUser[] = Array.from({ length: userCount }, (_, i) => ({
     sub: `soak-u${i}`, admin: i < 4,
-    burstAt: i >= 4 && i % 10 === 5 ? t0 + Math.random() * Math.max(0, runMs - 30_000) : undefined,
+    burstAt: i >= 4 && i % burstEvery === 5 % burstEvery ? t0 + Math.random() * Math.max(0, runMs - 30_000) : undefined,
   }));
   // Every 7th user arrives through a referral link of the user before it.
   const codes = new Map<string, string>();
@@ -108,7 +114,7 @@ async function main() {
   users.forEach((u, i) => { if (i % 7 === 3 && i > 0) u.referrer = codes.get(users[i - 1]!.sub); });
   const metrics = await fetch(`${apis[0]!.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } }).then((r) => r.status, () => 0);
 
-  const world: World = { deadline: Date.now() + runMs, limit: effective, burstSize: effective * 2, secret: env.AUTH_JWT_SECRET!, categories, posts: [], codes: [],
+  const world: World = { deadline: Date.now() + runMs, limit: effective, burstSize: effective * 2, secret: env.AUTH_JWT_SECRET!, categories, posts: [], codes: [], generateWeight,
     thinkMs, pollMs: 1000, maxPolls: 120 };
   log(`${userCount} users for ${minutes} min (generate limit ${effective}/min, bursts of ${world.burstSize}), a SIGKILL every ${killEverySec} s`);
 
@@ -183,7 +189,7 @@ async function main() {
   const statuses = tally.samples.reduce<Record<string, number>>((m, s) => { const k = s.status ? `${s.status}${s.code ? ` ${s.code}` : ''}` : `conn ${s.code}`; m[k] = (m[k] ?? 0) + 1; return m; }, {});
   const report = {
     machine: { cpu: os.cpus()[0]?.model ?? '?', cores: os.cpus().length, nproc: execSync('nproc').toString().trim(), memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    date: started.toISOString(), minutes, users: userCount,
+    date: started.toISOString(), minutes, users: userCount, params: { thinkMs, generateWeight, burstEvery, limit: effective, killEverySec },
     requests: tally.samples.length, requestsPerSecond: Math.round((tally.samples.length / (runMs / 1000)) * 10) / 10,
     kills: kills.length, killed: kills.map((k) => `${k.name} (${(k.readyMs / 1000).toFixed(1)} s)`),
     errors: {
@@ -203,6 +209,7 @@ async function main() {
   };
   fs.writeFileSync(path.join(outDir, 'soak.json'), JSON.stringify(report, null, 2));
   console.log(`\n=== soak: ${minutes} min, ${userCount} users, ${report.requests} requests (${report.requestsPerSecond}/s), ${kills.length} kills ===`);
+  console.log(`params: ${JSON.stringify(report.params)}`);
   console.log(`machine: ${report.machine.cpu}, ${report.machine.nproc} cores available, ${report.machine.memGb} GB, Node ${report.machine.node}`);
   console.log(`kills: ${report.killed.join(', ') || '-'}`);
   console.log(`errors: ${JSON.stringify(report.errors)}`);

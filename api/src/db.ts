@@ -85,10 +85,11 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
       logging: false,
       define: { underscored: true },
       pool: { max: opts.poolMax ?? 20, min: 0, acquire: 30000, idle: 10000 },
-      // mysql2 keeps up to 16000 prepared statements per connection by default, while the server allows 16382 in
-      // total (max_prepared_stmt_count): a few pools of varied queries exhaust it and every query then fails.
-      // A small per-connection cache (least recently used ones are closed) keeps the server's total bounded.
-      dialectOptions: { supportBigNumbers: true, bigNumberStrings: false, dateStrings: false, maxPreparedStatements: 100 },
+      // mysql2 keeps up to 16,000 prepared statements open per connection by default, and every distinct SQL text
+      // (each bulk-insert size, each IN-list length) is one more: a few processes with 20 connections each exhausted
+      // the server-wide max_prepared_stmt_count (16,382) in the soak, failing every prepared query on the server.
+      // A small LRU per connection (evicted statements are closed) keeps the hot statements prepared.
+      dialectOptions: { supportBigNumbers: true, bigNumberStrings: false, dateStrings: false, maxPreparedStatements: 64 },
       timezone: '+00:00',
     });
     // READ COMMITTED once per connection rather than a SET before every transaction (one round trip less each).

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
@@ -13,8 +14,17 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  */
 export function mountExamples() {
   const r = Router();
-  r.use('/widgets', express.static(path.join(ROOT, 'widgets', 'dist')));
+  const widgetsDist = path.join(ROOT, 'widgets', 'dist');
+  // The same files under the package's version, cacheable for a year: a partner pins the version and adds SRI
+  // (hashes in docs/widgets.md). Other versions are not carried: they fall through to a 404.
+  r.use(`/widgets/v${widgetsVersion()}`, express.static(widgetsDist, { immutable: true, maxAge: 31_536_000_000 }));
+  r.use('/widgets', express.static(widgetsDist));
   r.use('/sdk', express.static(path.join(ROOT, 'sdk', 'dist')));
   r.use(exampleSite());
   services().routers.push(r);
+}
+
+/** The version of widgets/package.json, read once per mount. */
+function widgetsVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(ROOT, 'widgets', 'package.json'), 'utf8')) as { version: string }).version;
 }

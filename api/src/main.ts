@@ -3,7 +3,7 @@ import { loadConfig, ConfigError, type AppConfig } from './config.js';
 import { configureLogger, logger } from './logger.js';
 import { bootServices, shutdownServices } from './boot.js';
 import { buildApp } from './app.js';
-import { mountExamples } from './http/examples.js';
+import { mountBundles, mountExamples } from './http/examples.js';
 import { httpProcesses, runPrimary } from './cluster.js';
 
 /** Starts the API, the job worker or both (ROLE), on SQLite by default; API_PROCESSES>1 forks (cluster.ts). */
@@ -31,6 +31,7 @@ async function runProcess(config: AppConfig) {
   let server: import('node:http').Server | undefined;
   if (config.role !== 'worker') {
     if (config.serveExamples) mountExamples();
+    else mountBundles();
     const app = buildApp();
     server = app.listen(config.port, config.host, () => {
       logger().info({ url: config.publicUrl, role: config.role, database: config.databaseUrl.split(':')[0] }, 'Community AI Studio is running');

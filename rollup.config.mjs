@@ -10,12 +10,17 @@ const here = (p) => new URL(p, import.meta.url);
 // ---------------------------------------------------------------- sdk
 // No dependencies to bundle and no minification: partners' bundlers minify,
 // and readable class names keep `err.name` meaningful in their logs.
+// Two entries: `index` (browsers and Node, no dependencies) and `server` (Node only; jsonwebtoken stays external,
+// it is a dependency of the package).
+const sdkInput = { index: 'sdk/src/index.ts', server: 'sdk/src/server.ts' };
+const sdkExternal = (id) => id === 'jsonwebtoken' || id.startsWith('node:');
 export const sdkConfigs = [
   {
-    input: 'sdk/src/index.ts',
+    input: sdkInput,
+    external: sdkExternal,
     output: [
-      { file: 'sdk/dist/index.mjs', format: 'es', sourcemap: true },
-      { file: 'sdk/dist/index.cjs', format: 'cjs', sourcemap: true, exports: 'named' },
+      { dir: 'sdk/dist', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', format: 'es', sourcemap: true },
+      { dir: 'sdk/dist', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', format: 'cjs', sourcemap: true, exports: 'named', interop: 'auto' },
     ],
     plugins: [
       typescript({
@@ -27,11 +32,12 @@ export const sdkConfigs = [
     ],
   },
   {
-    // One self-contained declaration file per module flavour.
-    input: 'sdk/src/index.ts',
+    // One self-contained declaration file per entry and module flavour.
+    input: sdkInput,
+    external: sdkExternal,
     output: [
-      { file: 'sdk/dist/index.d.ts', format: 'es' },
-      { file: 'sdk/dist/index.d.cts', format: 'es' },
+      { dir: 'sdk/dist', entryFileNames: '[name].d.ts', format: 'es' },
+      { dir: 'sdk/dist', entryFileNames: '[name].d.cts', format: 'es' },
     ],
     plugins: [dts({ tsconfig: 'sdk/tsconfig.json' })],
   },

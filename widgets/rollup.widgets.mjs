@@ -2,10 +2,14 @@
 // - dist/ais-widgets.js       one ES module with every component, lit and the SDK bundled in
 // - dist/ais-widgets.iife.js  the same as a classic script for a <script> tag (global `AisWidgets`)
 // - dist/esm/*.js             one ES entry per widget sharing chunks, for pages that embed only one or two
+// - dist/npm/                 the npm package's modules: index.js and react.js with lit, @lit/react and react left
+//                             as imports (peer/dependencies, one copy per app), unminified, with .d.ts files
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
 
 const ts = (outDir) => typescript({ tsconfig: 'widgets/tsconfig.json', outDir, sourceMap: false, declaration: false, noEmitOnError: true });
 // Per output: with `module: true` terser would drop the IIFE's global `var AisWidgets` as an unused top-level name.
@@ -21,6 +25,10 @@ export const entries = {
   'ais-admin': 'widgets/src/admin/ais-admin.ts',
 };
 
+// What the npm package imports instead of bundling: lit is a peer dependency, @lit/react a dependency, react a peer.
+const npmExternal = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id === 'react';
+const npmInput = { index: 'widgets/src/index.ts', react: 'widgets/src/react.ts' };
+
 export default [
   {
     input: 'widgets/src/index.ts',
@@ -35,5 +43,19 @@ export default [
     output: { dir: 'widgets/dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js', plugins: [min()] },
     // Chunk names carry content hashes: empty the folder first so old chunks do not pile up.
     plugins: [{ name: 'clean-esm', buildStart: () => fs.rmSync('widgets/dist/esm', { recursive: true, force: true }) }, resolve(), ts('widgets/dist/esm')],
+  },
+  {
+    input: npmInput,
+    external: npmExternal,
+    output: { dir: 'widgets/dist/npm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js' },
+    plugins: [{ name: 'clean-npm', buildStart: () => fs.rmSync('widgets/dist/npm', { recursive: true, force: true }) }, resolve(), ts('widgets/dist/npm')],
+  },
+  {
+    // Declarations, the HTMLElementTagNameMap entries included (they are `declare global` in each widget).
+    input: npmInput,
+    external: npmExternal,
+    output: { dir: 'widgets/dist/npm', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'shared-[hash].d.ts' },
+    // Last widget config: the bundles above are written by now, so the manifest and SRI hashes can follow.
+    plugins: [dts({ tsconfig: 'widgets/tsconfig.json' }), { name: 'package-meta', closeBundle: () => execFileSync(process.execPath, ['widgets/scripts/package-meta.mjs'], { stdio: 'inherit' }) }],
   },
 ];

@@ -3,7 +3,7 @@ import { loadConfig, ConfigError, type AppConfig } from './config.js';
 import { configureLogger, logger } from './logger.js';
 import { bootServices, shutdownServices } from './boot.js';
 import { buildApp } from './app.js';
-import { mountExamples } from './http/examples.js';
+import { mountBundles, mountExamples } from './http/examples.js';
 import { httpProcesses, runPrimary } from './cluster.js';
 import { startMetricsServer } from './metrics/server.js';
 
@@ -34,6 +34,7 @@ async function runProcess(config: AppConfig) {
   let server: import('node:http').Server | undefined;
   if (config.role !== 'worker') {
     if (config.serveExamples) mountExamples();
+    else mountBundles();
     const app = buildApp();
     server = app.listen(config.port, config.host, () => {
       logger().info({ url: config.publicUrl, role: config.role, database: config.databaseUrl.split(':')[0] }, 'Community AI Studio is running');

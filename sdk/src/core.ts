@@ -1,9 +1,35 @@
 import { AbortError, NetworkError, RateLimitedError, StudioError, errorFromResponse } from './errors.js';
 import { buildPath, getOperation, type OperationName } from './operations.js';
+import { StudioPromise, rateLimitOf, type RateLimitInfo, type WithResponse } from './response.js';
 
 export type TokenProvider = (context: { forceRefresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** What `onRequest` sees before each attempt. */
+export interface RequestEvent {
+  operation: OperationName;
+  method: string;
+  url: string;
+  /** The headers about to be sent; a hook may add or change some (tracing ids). Holds the bearer token: redact before logging. */
+  headers: Record<string, string>;
+  /** 0 for the first attempt, 1 for the first retry ... */
+  attempt: number;
+}
+
+/** What `onResponse` sees after each attempt that got an HTTP answer, retried ones included. */
+export interface ResponseEvent {
+  operation: OperationName;
+  method: string;
+  url: string;
+  attempt: number;
+  status: number;
+  /** The raw Response; read its body with `response.clone()` only. */
+  response: Response;
+  requestId: string | undefined;
+  rateLimit: RateLimitInfo;
+  durationMs: number;
+}
 
 export interface ClientOptions {
   /** Where the API lives, e.g. `https://studio.example.com` (no `/api`). */
@@ -34,6 +60,10 @@ export interface ClientOptions {
   maxRetryAfterMs?: number;
   /** Injectable for tests. */
   sleep?: Sleep;
+  /** Called before every attempt (retries included), e.g. for logging; awaited, and an error it throws fails the call. */
+  onRequest?: (event: RequestEvent) => void | Promise<void>;
+  /** Called after every attempt that got an HTTP response, before the SDK reads it; awaited like `onRequest`. */
+  onResponse?: (event: ResponseEvent) => void | Promise<void>;
 }
 
 /** Options every SDK method accepts as its last argument. */
@@ -107,7 +137,12 @@ export class HttpCore {
     this.sleep = options.sleep ?? defaultSleep;
   }
 
-  async call<T>(name: OperationName, spec: CallSpec = {}, opts: RequestOptions = {}): Promise<T> {
+  /** Calls an operation; await the result for the data, or use `.withResponse()` for the Response as well. */
+  call<T>(name: OperationName, spec: CallSpec = {}, opts: RequestOptions = {}): StudioPromise<T> {
+    return new StudioPromise<T>(this.request<T>(name, spec, opts));
+  }
+
+  private async request<T>(name: OperationName, spec: CallSpec, opts: RequestOptions): Promise<WithResponse<T>> {
     const op = getOperation(name);
     const url = this.baseUrl + buildPath(op.path, spec.params) + buildQuery(spec.query);
     const idempotencyKey = opts.idempotencyKey ?? (op.idempotencyKey ? randomKey() : undefined);
@@ -122,6 +157,9 @@ export class HttpCore {
     for (;;) {
       const headers = await this.headers(spec, idempotencyKey, forceRefresh, opts);
       forceRefresh = false;
+      const event = { operation: name, method: op.method, url, attempt };
+      await this.options.onRequest?.({ ...event, headers });
+      const started = Date.now();
       let response: Response;
       try {
         response = await this.send(url, { method: op.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) }, opts);
@@ -130,8 +168,11 @@ export class HttpCore {
         await this.sleep(this.backoff(attempt++), opts.signal);
         continue;
       }
+      const requestId = response.headers.get('x-request-id') ?? undefined;
+      const rateLimit = rateLimitOf(response.headers);
+      await this.options.onResponse?.({ ...event, status: response.status, response, requestId, rateLimit, durationMs: Date.now() - started });
 
-      if (response.ok) return (await this.parse(response, spec)) as T;
+      if (response.ok) return { data: (await this.parse(response, spec)) as T, response, requestId, rateLimit };
 
       const error = errorFromResponse(response.status, await readBody(response), response.headers);
       if (response.status === 401 && !refreshed && this.options.getToken) {

@@ -1,6 +1,8 @@
 export { StudioClient } from './client.js';
 export { HttpCore, defaultSleep, randomKey } from './core.js';
-export type { ClientOptions, RequestOptions, TokenProvider, FetchLike, Sleep, CallSpec } from './core.js';
+export type { ClientOptions, RequestOptions, TokenProvider, FetchLike, Sleep, CallSpec, RequestEvent, ResponseEvent } from './core.js';
+export { StudioPromise, rateLimitOf } from './response.js';
+export type { WithResponse, RateLimitInfo } from './response.js';
 export {
   StudioError, ValidationError, AuthenticationError, InsufficientCreditsError, ForbiddenError, NotFoundError,
   ConflictError, ContentPolicyError, RateLimitedError, ProviderUnavailableError, PaymentVerificationError,

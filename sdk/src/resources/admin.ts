@@ -1,4 +1,5 @@
 import type { HttpCore, RequestOptions } from '../core.js';
+import type { StudioPromise } from '../response.js';
 import { PageIterator } from '../pagination.js';
 import type {
   AdminCategory, AdminCreateCategoryRequest, AdminCreateTemplateRequest, AdminGetAnalyticsRequest,
@@ -15,92 +16,92 @@ import type {
 
 class AdminTemplates {
   constructor(private readonly http: HttpCore) {}
-  list(query: AdminListTemplatesRequest = {}, opts?: RequestOptions): Promise<AdminListTemplatesResponse> {
+  list(query: AdminListTemplatesRequest = {}, opts?: RequestOptions): StudioPromise<AdminListTemplatesResponse> {
     return this.http.call('adminListTemplates', { query }, opts);
   }
   iterate(query: AdminListTemplatesRequest = {}, opts?: RequestOptions): PageIterator<AdminTemplate, AdminListTemplatesResponse> {
     return new PageIterator((cursor) => this.list({ ...query, cursor }, opts), query.cursor);
   }
-  create(body: AdminCreateTemplateRequest, opts?: RequestOptions): Promise<AdminTemplate> {
+  create(body: AdminCreateTemplateRequest, opts?: RequestOptions): StudioPromise<AdminTemplate> {
     return this.http.call('adminCreateTemplate', { body }, opts);
   }
-  update(id: string, body: AdminUpdateTemplateRequest, opts?: RequestOptions): Promise<AdminTemplate> {
+  update(id: string, body: AdminUpdateTemplateRequest, opts?: RequestOptions): StudioPromise<AdminTemplate> {
     return this.http.call('adminUpdateTemplate', { params: { id }, body }, opts);
   }
-  delete(id: string, opts?: RequestOptions): Promise<void> {
+  delete(id: string, opts?: RequestOptions): StudioPromise<void> {
     return this.http.call('adminDeleteTemplate', { params: { id } }, opts);
   }
 }
 
 class AdminCategories {
   constructor(private readonly http: HttpCore) {}
-  list(query: AdminListCategoriesRequest = {}, opts?: RequestOptions): Promise<AdminListCategoriesResponse> {
+  list(query: AdminListCategoriesRequest = {}, opts?: RequestOptions): StudioPromise<AdminListCategoriesResponse> {
     return this.http.call('adminListCategories', { query }, opts);
   }
   iterate(query: AdminListCategoriesRequest = {}, opts?: RequestOptions): PageIterator<AdminCategory, AdminListCategoriesResponse> {
     return new PageIterator((cursor) => this.list({ ...query, cursor }, opts), query.cursor);
   }
-  create(body: AdminCreateCategoryRequest, opts?: RequestOptions): Promise<AdminCategory> {
+  create(body: AdminCreateCategoryRequest, opts?: RequestOptions): StudioPromise<AdminCategory> {
     return this.http.call('adminCreateCategory', { body }, opts);
   }
-  update(id: string, body: AdminUpdateCategoryRequest, opts?: RequestOptions): Promise<AdminCategory> {
+  update(id: string, body: AdminUpdateCategoryRequest, opts?: RequestOptions): StudioPromise<AdminCategory> {
     return this.http.call('adminUpdateCategory', { params: { id }, body }, opts);
   }
-  delete(id: string, opts?: RequestOptions): Promise<void> {
+  delete(id: string, opts?: RequestOptions): StudioPromise<void> {
     return this.http.call('adminDeleteCategory', { params: { id } }, opts);
   }
 }
 
 class AdminModeration {
   constructor(private readonly http: HttpCore) {}
-  list(query: AdminListModerationRequest = {}, opts?: RequestOptions): Promise<AdminListModerationResponse> {
+  list(query: AdminListModerationRequest = {}, opts?: RequestOptions): StudioPromise<AdminListModerationResponse> {
     return this.http.call('adminListModeration', { query }, opts);
   }
   iterate(query: AdminListModerationRequest = {}, opts?: RequestOptions): PageIterator<ModerationItem, AdminListModerationResponse> {
     return new PageIterator((cursor) => this.list({ ...query, cursor }, opts), query.cursor);
   }
-  act(body: AdminModerateRequest, opts?: RequestOptions): Promise<AdminModerateResponse> {
+  act(body: AdminModerateRequest, opts?: RequestOptions): StudioPromise<AdminModerateResponse> {
     return this.http.call('adminModerate', { body }, opts);
   }
 }
 
 class AdminConfig {
   constructor(private readonly http: HttpCore) {}
-  get(opts?: RequestOptions): Promise<AdminGetConfigResponse> {
+  get(opts?: RequestOptions): StudioPromise<AdminGetConfigResponse> {
     return this.http.call('adminGetConfig', {}, opts);
   }
   /** A whole config or a partial patch; the API stores it as a new version. */
-  update(body: AdminUpdateConfigRequest, opts?: RequestOptions): Promise<AdminUpdateConfigResponse> {
+  update(body: AdminUpdateConfigRequest, opts?: RequestOptions): StudioPromise<AdminUpdateConfigResponse> {
     return this.http.call('adminUpdateConfig', { body }, opts);
   }
-  history(query: AdminGetConfigHistoryRequest = {}, opts?: RequestOptions): Promise<AdminGetConfigHistoryResponse> {
+  history(query: AdminGetConfigHistoryRequest = {}, opts?: RequestOptions): StudioPromise<AdminGetConfigHistoryResponse> {
     return this.http.call('adminGetConfigHistory', { query }, opts);
   }
 }
 
 class AdminProviders {
   constructor(private readonly http: HttpCore) {}
-  list(opts?: RequestOptions): Promise<AdminListProvidersResponse> {
+  list(opts?: RequestOptions): StudioPromise<AdminListProvidersResponse> {
     return this.http.call('adminListProviders', {}, opts);
   }
   /** Sets or rotates a provider's key/endpoint; the key is stored encrypted and never returned. */
-  set(body: AdminSetProviderRequest, opts?: RequestOptions): Promise<AdminSetProviderResponse> {
+  set(body: AdminSetProviderRequest, opts?: RequestOptions): StudioPromise<AdminSetProviderResponse> {
     return this.http.call('adminSetProvider', { body }, opts);
   }
-  test(body: AdminTestProviderRequest, opts?: RequestOptions): Promise<AdminTestProviderResponse> {
+  test(body: AdminTestProviderRequest, opts?: RequestOptions): StudioPromise<AdminTestProviderResponse> {
     return this.http.call('adminTestProvider', { body }, opts);
   }
 }
 
 class AdminReferralReviews {
   constructor(private readonly http: HttpCore) {}
-  list(query: AdminListReferralReviewsRequest = {}, opts?: RequestOptions): Promise<AdminListReferralReviewsResponse> {
+  list(query: AdminListReferralReviewsRequest = {}, opts?: RequestOptions): StudioPromise<AdminListReferralReviewsResponse> {
     return this.http.call('adminListReferralReviews', { query }, opts);
   }
   iterate(query: AdminListReferralReviewsRequest = {}, opts?: RequestOptions): PageIterator<ReferralReview, AdminListReferralReviewsResponse> {
     return new PageIterator((cursor) => this.list({ ...query, cursor }, opts), query.cursor);
   }
-  act(body: AdminReviewReferralRequest, opts?: RequestOptions): Promise<AdminReviewReferralResponse> {
+  act(body: AdminReviewReferralRequest, opts?: RequestOptions): StudioPromise<AdminReviewReferralResponse> {
     return this.http.call('adminReviewReferral', { body }, opts);
   }
 }
@@ -123,16 +124,16 @@ export class Admin {
     this.referralReviews = new AdminReferralReviews(http);
   }
 
-  analytics(query: Omit<AdminGetAnalyticsRequest, 'format'> = {}, opts?: RequestOptions): Promise<AdminGetAnalyticsResponse> {
+  analytics(query: Omit<AdminGetAnalyticsRequest, 'format'> = {}, opts?: RequestOptions): StudioPromise<AdminGetAnalyticsResponse> {
     return this.http.call('adminGetAnalytics', { query: { ...query, format: 'json' } }, opts);
   }
 
   /** The same report as CSV text, for export. */
-  analyticsCsv(query: Omit<AdminGetAnalyticsRequest, 'format'> = {}, opts?: RequestOptions): Promise<string> {
+  analyticsCsv(query: Omit<AdminGetAnalyticsRequest, 'format'> = {}, opts?: RequestOptions): StudioPromise<string> {
     return this.http.call('adminGetAnalytics', { query: { ...query, format: 'csv' }, responseType: 'text', accept: 'text/csv, application/problem+json' }, opts);
   }
 
-  auditLog(query: AdminListAuditLogRequest = {}, opts?: RequestOptions): Promise<AdminListAuditLogResponse> {
+  auditLog(query: AdminListAuditLogRequest = {}, opts?: RequestOptions): StudioPromise<AdminListAuditLogResponse> {
     return this.http.call('adminListAuditLog', { query }, opts);
   }
 
@@ -141,7 +142,7 @@ export class Admin {
   }
 
   /** Adds (or with a negative number removes) credits; ledger reason `admin`. */
-  grantCredits(body: AdminGrantCreditsRequest, opts?: RequestOptions): Promise<AdminGrantCreditsResponse> {
+  grantCredits(body: AdminGrantCreditsRequest, opts?: RequestOptions): StudioPromise<AdminGrantCreditsResponse> {
     return this.http.call('adminGrantCredits', { body }, opts);
   }
 }

@@ -1,4 +1,5 @@
 import type { HttpCore, RequestOptions } from '../core.js';
+import type { StudioPromise } from '../response.js';
 import { PageIterator } from '../pagination.js';
 import type {
   Card, GetFeedRequest, GetFeedResponse, GetPostResponse, LikePostResponse, PublishRequest, PublishResponse,
@@ -8,11 +9,11 @@ import type {
 export class Community {
   constructor(private readonly http: HttpCore) {}
 
-  publish(body: PublishRequest, opts?: RequestOptions): Promise<PublishResponse> {
+  publish(body: PublishRequest, opts?: RequestOptions): StudioPromise<PublishResponse> {
     return this.http.call('publish', { body }, opts);
   }
 
-  feed(query: GetFeedRequest = {}, opts?: RequestOptions): Promise<GetFeedResponse> {
+  feed(query: GetFeedRequest = {}, opts?: RequestOptions): StudioPromise<GetFeedResponse> {
     return this.http.call('getFeed', { query }, opts);
   }
 
@@ -20,21 +21,21 @@ export class Community {
     return new PageIterator((cursor) => this.feed({ ...query, cursor }, opts), query.cursor);
   }
 
-  getPost(postId: string, opts?: RequestOptions): Promise<GetPostResponse> {
+  getPost(postId: string, opts?: RequestOptions): StudioPromise<GetPostResponse> {
     return this.http.call('getPost', { params: { postId } }, opts);
   }
 
   /** The author takes a post down. */
-  unpublish(postId: string, opts?: RequestOptions): Promise<void> {
+  unpublish(postId: string, opts?: RequestOptions): StudioPromise<void> {
     return this.http.call('unpublishPost', { params: { postId } }, opts);
   }
 
   /** Toggles the caller's like. Not retried after a network error, since a repeat would undo it. */
-  like(postId: string, opts?: RequestOptions): Promise<LikePostResponse> {
+  like(postId: string, opts?: RequestOptions): StudioPromise<LikePostResponse> {
     return this.http.call('likePost', { params: { postId } }, opts);
   }
 
-  report(postId: string, body: ReportPostRequest, opts?: RequestOptions): Promise<ReportPostResponse> {
+  report(postId: string, body: ReportPostRequest, opts?: RequestOptions): StudioPromise<ReportPostResponse> {
     return this.http.call('reportPost', { params: { postId }, body }, opts);
   }
 }

@@ -1,4 +1,5 @@
 import type { HttpCore, RequestOptions } from '../core.js';
+import type { StudioPromise } from '../response.js';
 import { PageIterator } from '../pagination.js';
 import type { Creation, GetCreationResponse, ListCreationsRequest, ListCreationsResponse, ReopenCreationResponse } from '../types.js';
 
@@ -6,7 +7,7 @@ import type { Creation, GetCreationResponse, ListCreationsRequest, ListCreations
 export class Creations {
   constructor(private readonly http: HttpCore) {}
 
-  list(query: ListCreationsRequest = {}, opts?: RequestOptions): Promise<ListCreationsResponse> {
+  list(query: ListCreationsRequest = {}, opts?: RequestOptions): StudioPromise<ListCreationsResponse> {
     return this.http.call('listCreations', { query }, opts);
   }
 
@@ -15,16 +16,16 @@ export class Creations {
     return new PageIterator((cursor) => this.list({ ...query, cursor }, opts), query.cursor);
   }
 
-  get(imageId: string, opts?: RequestOptions): Promise<GetCreationResponse> {
+  get(imageId: string, opts?: RequestOptions): StudioPromise<GetCreationResponse> {
     return this.http.call('getCreation', { params: { imageId } }, opts);
   }
 
-  delete(imageId: string, opts?: RequestOptions): Promise<void> {
+  delete(imageId: string, opts?: RequestOptions): StudioPromise<void> {
     return this.http.call('deleteCreation', { params: { imageId } }, opts);
   }
 
   /** The settings to prefill the Studio with, to make this image again. */
-  reopen(imageId: string, opts?: RequestOptions): Promise<ReopenCreationResponse> {
+  reopen(imageId: string, opts?: RequestOptions): StudioPromise<ReopenCreationResponse> {
     return this.http.call('reopenCreation', { params: { imageId } }, opts);
   }
 }

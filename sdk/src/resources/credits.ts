@@ -1,4 +1,5 @@
 import type { HttpCore, RequestOptions } from '../core.js';
+import type { StudioPromise } from '../response.js';
 import { PageIterator } from '../pagination.js';
 import type {
   GetBalanceResponse, GetOrderResponse, LedgerEntry, ListCreditHistoryRequest, ListCreditHistoryResponse,
@@ -9,30 +10,30 @@ import type {
 export class Credits {
   constructor(private readonly http: HttpCore) {}
 
-  balance(opts?: RequestOptions): Promise<GetBalanceResponse> {
+  balance(opts?: RequestOptions): StudioPromise<GetBalanceResponse> {
     return this.http.call('getBalance', {}, opts);
   }
 
-  packs(opts?: RequestOptions): Promise<ListPacksResponse> {
+  packs(opts?: RequestOptions): StudioPromise<ListPacksResponse> {
     return this.http.call('listPacks', {}, opts);
   }
 
   /** Creates an order for a pack or a quantity. Sends a generated `Idempotency-Key`. */
-  purchase(body: PurchaseRequest, opts?: RequestOptions): Promise<PurchaseResponse> {
+  purchase(body: PurchaseRequest, opts?: RequestOptions): StudioPromise<PurchaseResponse> {
     return this.http.call('purchase', { body }, opts);
   }
 
   /** Confirms a checkout; the order is credited once however often this is called. */
-  verify(body: VerifyPurchaseRequest, opts?: RequestOptions): Promise<VerifyPurchaseResponse> {
+  verify(body: VerifyPurchaseRequest, opts?: RequestOptions): StudioPromise<VerifyPurchaseResponse> {
     return this.http.call('verifyPurchase', { body }, opts);
   }
 
   /** Sandbox gateway only: pays an order as a completed checkout would. */
-  sandboxPay(orderId: string, opts?: RequestOptions): Promise<SandboxPayResponse> {
+  sandboxPay(orderId: string, opts?: RequestOptions): StudioPromise<SandboxPayResponse> {
     return this.http.call('sandboxPay', { body: { orderId } }, opts);
   }
 
-  history(query: ListCreditHistoryRequest = {}, opts?: RequestOptions): Promise<ListCreditHistoryResponse> {
+  history(query: ListCreditHistoryRequest = {}, opts?: RequestOptions): StudioPromise<ListCreditHistoryResponse> {
     return this.http.call('listCreditHistory', { query }, opts);
   }
 
@@ -40,7 +41,7 @@ export class Credits {
     return new PageIterator((cursor) => this.history({ ...query, cursor }, opts), query.cursor);
   }
 
-  orders(query: ListOrdersRequest = {}, opts?: RequestOptions): Promise<ListOrdersResponse> {
+  orders(query: ListOrdersRequest = {}, opts?: RequestOptions): StudioPromise<ListOrdersResponse> {
     return this.http.call('listOrders', { query }, opts);
   }
 
@@ -48,7 +49,7 @@ export class Credits {
     return new PageIterator((cursor) => this.orders({ ...query, cursor }, opts), query.cursor);
   }
 
-  getOrder(orderId: string, opts?: RequestOptions): Promise<GetOrderResponse> {
+  getOrder(orderId: string, opts?: RequestOptions): StudioPromise<GetOrderResponse> {
     return this.http.call('getOrder', { params: { orderId } }, opts);
   }
 }

@@ -1,11 +1,12 @@
 import type { HttpCore, RequestOptions } from '../core.js';
+import type { StudioPromise } from '../response.js';
 import { PageIterator } from '../pagination.js';
 import type { ListNotificationsRequest, ListNotificationsResponse, MarkNotificationsReadRequest, MarkNotificationsReadResponse, Notification } from '../types.js';
 
 export class Notifications {
   constructor(private readonly http: HttpCore) {}
 
-  list(query: ListNotificationsRequest = {}, opts?: RequestOptions): Promise<ListNotificationsResponse> {
+  list(query: ListNotificationsRequest = {}, opts?: RequestOptions): StudioPromise<ListNotificationsResponse> {
     return this.http.call('listNotifications', { query }, opts);
   }
 
@@ -14,7 +15,7 @@ export class Notifications {
   }
 
   /** Marks the given notifications read, or all of them with `{ all: true }`. */
-  markRead(body: MarkNotificationsReadRequest, opts?: RequestOptions): Promise<MarkNotificationsReadResponse> {
+  markRead(body: MarkNotificationsReadRequest, opts?: RequestOptions): StudioPromise<MarkNotificationsReadResponse> {
     return this.http.call('markNotificationsRead', { body }, opts);
   }
 }

@@ -1,4 +1,5 @@
 import type { HttpCore, RequestOptions } from '../core.js';
+import type { StudioPromise } from '../response.js';
 import { AbortError, JobFailedError, JobTimeoutError } from '../errors.js';
 import type {
   EnhancePromptRequest, EnhancePromptResponse, GenerateRequest, GenerateResponse, GetJobResponse,
@@ -20,16 +21,16 @@ export interface WaitForJobOptions {
 export class Studio {
   constructor(private readonly http: HttpCore) {}
 
-  enhancePrompt(body: EnhancePromptRequest, opts?: RequestOptions): Promise<EnhancePromptResponse> {
+  enhancePrompt(body: EnhancePromptRequest, opts?: RequestOptions): StudioPromise<EnhancePromptResponse> {
     return this.http.call('enhancePrompt', { body }, opts);
   }
 
   /** Debits credits and queues a job. An `Idempotency-Key` is generated unless given in `opts`. */
-  generate(body: GenerateRequest, opts?: RequestOptions): Promise<GenerateResponse> {
+  generate(body: GenerateRequest, opts?: RequestOptions): StudioPromise<GenerateResponse> {
     return this.http.call('generate', { body }, opts);
   }
 
-  getJob(jobId: string, opts?: RequestOptions): Promise<GetJobResponse> {
+  getJob(jobId: string, opts?: RequestOptions): StudioPromise<GetJobResponse> {
     return this.http.call('getJob', { params: { jobId } }, opts);
   }
 
@@ -63,15 +64,15 @@ export class Studio {
     return this.waitForJob(started.jobId, options);
   }
 
-  categories(opts?: RequestOptions): Promise<ListCategoriesResponse> {
+  categories(opts?: RequestOptions): StudioPromise<ListCategoriesResponse> {
     return this.http.call('listCategories', {}, opts);
   }
 
-  templates(query: ListTemplatesRequest = {}, opts?: RequestOptions): Promise<ListTemplatesResponse> {
+  templates(query: ListTemplatesRequest = {}, opts?: RequestOptions): StudioPromise<ListTemplatesResponse> {
     return this.http.call('listTemplates', { query }, opts);
   }
 
-  tiers(opts?: RequestOptions): Promise<ListTiersResponse> {
+  tiers(opts?: RequestOptions): StudioPromise<ListTiersResponse> {
     return this.http.call('listTiers', {}, opts);
   }
 }

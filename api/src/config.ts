@@ -34,6 +34,8 @@ export interface AppConfig {
   jobPollMs: number;
   serveExamples: boolean;
   defaultPartnerKey: string;
+  /** Welcome grant (credits) in the default partner's configuration defaults, so the example site's first run ends in an image. */
+  defaultPartnerWelcomeCredits: number;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobPollMs: int('JOB_POLL_MS', 250, 20, 60000),
     serveExamples: (env.SERVE_EXAMPLES ?? (prod ? 'false' : 'true')) === 'true',
     defaultPartnerKey: env.DEFAULT_PARTNER_KEY || 'pk_default',
+    defaultPartnerWelcomeCredits: int('DEFAULT_PARTNER_WELCOME_CREDITS', 5, 0, 1000),
   };
   if (problems.length) throw new ConfigError(problems);
   return cfg;

@@ -83,7 +83,9 @@ export async function verifyToken(req: Request, token: string): Promise<{ tenant
     }) as JwtPayload;
   } catch (err) {
     const name = (err as Error).name;
-    throw unauthorized(name === 'TokenExpiredError' ? 'The token has expired.' : 'The token signature or claims are not valid.');
+    // `reason` lets a widget tell "sign in again" (expired) from "the partner's sign-in is broken" (invalid).
+    if (name === 'TokenExpiredError') throw new AppError('unauthorized', 'The token has expired.', { reason: 'token_expired' });
+    throw new AppError('unauthorized', 'The token signature or claims are not valid.', { reason: 'token_invalid' });
   }
   if (typeof payload.exp !== 'number') throw unauthorized('The token must carry an exp claim.');
   // Control characters are no user id; a NUL also cut SQLite's statement short (a 500 before this check).
@@ -136,7 +138,8 @@ export async function expressAuthentication(req: Request, securityName: string, 
     if (req.header('authorization')) throw unauthorized('Use the jwt scheme when a token is sent.');
     const tenant = await findTenant(req);
     // One switch for every anonymous read (feed, posts, catalogue), as docs/admin.md documents feed.publicVisitors.
-    if (!(await getTenantConfig(tenant.id)).feed.publicVisitors) throw unauthorized('This partner shows its content to signed-in users only.');
+    // The `settings` scope marks the partner's public settings, which the widgets need before anyone signs in.
+    if (!scopes?.includes('settings') && !(await getTenantConfig(tenant.id)).feed.publicVisitors) throw unauthorized('This partner shows its content to signed-in users only.');
     const store = requestContext.getStore();
     if (store) store.tenantId = tenant.id;
     return { tenantId: tenant.id, anonymous: true, deviceId: deviceId(req), ip: clientIp(req) };

@@ -184,6 +184,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studio/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the partner's public settings
+         * @description The partner's public settings for the widgets: which features are on, the tiers, output formats and locale defaults.
+         *     Reachable with the publishable key (`X-Partner-Key`) and no token, even when visitors may not read the feed.
+         */
+        get: operations["getStudioSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/referrals/me": {
         parameters: {
             query?: never;
@@ -1229,6 +1250,26 @@ export interface components {
             items: components["schemas"]["TierView"][];
             nextCursor?: string;
         };
+        StudioSettings: {
+            /** @description Which features the partner offers; a widget hides what is off instead of calling routes that answer 403 feature_disabled. */
+            features: {
+                promptEnhancement: boolean;
+                purchases: boolean;
+                referrals: boolean;
+                remix: boolean;
+                community: boolean;
+            };
+            /** @description The quality tiers with their current cost and output size. */
+            tiers: components["schemas"]["TierView"][];
+            /** @description Output formats of generated images. */
+            formats: string[];
+            /** @description The partner's defaults for the widgets' language, number and date formatting. */
+            locale: {
+                timezone: string;
+                currency: string;
+                default: string;
+            };
+        };
         ReferralMeView: {
             code: string;
             /** @description The partner's site with ?ref=CODE. */
@@ -2273,6 +2314,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description feature_disabled (promptEnhancement is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description content_policy_violation */
             422: {
                 headers: {
@@ -2457,6 +2507,35 @@ export interface operations {
             };
         };
     };
+    getStudioSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioSettings"];
+                };
+            };
+            /** @description unauthorized (unknown partner key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMyReferrals: {
         parameters: {
             query?: never;
@@ -2473,6 +2552,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferralMeView"];
+                };
+            };
+            /** @description feature_disabled (referrals is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2501,6 +2589,15 @@ export interface operations {
             };
             /** @description validation_error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description feature_disabled (referrals is switched off) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2539,6 +2636,15 @@ export interface operations {
                     "image/png": string;
                 };
             };
+            /** @description feature_disabled (referrals is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -2566,6 +2672,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PacksResponse"];
+                };
+            };
+            /** @description feature_disabled (purchases is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2596,6 +2711,15 @@ export interface operations {
             };
             /** @description validation_error (unknown packId, bad quantity, both or neither) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description feature_disabled (purchases is switched off) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2705,6 +2829,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SandboxPayResponse"];
+                };
+            };
+            /** @description feature_disabled (purchases is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description not_found (no such order of yours, or sandbox disabled) */
@@ -2976,6 +3109,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description feature_disabled (community is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found (not your image) */
             404: {
                 headers: {
@@ -3037,6 +3179,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description feature_disabled (community is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPost: {
@@ -3057,6 +3208,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description feature_disabled (community is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description not_found */
@@ -3119,6 +3279,15 @@ export interface operations {
                     "application/json": components["schemas"]["LikeResponse"];
                 };
             };
+            /** @description feature_disabled (community is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -3172,6 +3341,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description feature_disabled (community is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -3212,6 +3390,15 @@ export interface operations {
                     "application/json": components["schemas"]["RemixOpenResponse"];
                 };
             };
+            /** @description feature_disabled (remix is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -3249,6 +3436,15 @@ export interface operations {
             };
             /** @description validation_error (image not succeeded/billable, or made before remix/open) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description feature_disabled (remix is switched off) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,8 @@ import { processCache } from '../util/process-cache.js';
 
 const jwksClients = processCache<string, JwksClient>();
 const unauthorized = (detail: string) => new AppError('unauthorized', detail);
+/** A token that was sent and refused for anything but expiry: the widgets say "We could not sign you in". */
+const invalidToken = (detail: string) => new AppError('unauthorized', detail, { reason: 'token_invalid' });
 
 /** Which partner a call belongs to: X-Partner-Key, else the token's issuer, else the only/default partner. */
 async function findTenant(req: Request, payload?: JwtPayload): Promise<TenantAuth> {
@@ -45,7 +47,7 @@ function secretKey(secret: string): KeyObject {
 
 async function verificationKey(t: TenantAuth, header: JwtHeader): Promise<string | KeyObject> {
   if (t.algorithm === 'HS256') {
-    if (!t.secret) throw unauthorized('The partner has no shared secret configured.');
+    if (!t.secret) throw invalidToken('The partner has no shared secret configured.');
     return secretKey(t.secret);
   }
   if (t.publicKey) return t.publicKey;
@@ -58,20 +60,20 @@ async function verificationKey(t: TenantAuth, header: JwtHeader): Promise<string
     try {
       return (await client.getSigningKey(header.kid)).getPublicKey();
     } catch {
-      throw unauthorized('The token is signed with an unknown key.');
+      throw invalidToken('The token is signed with an unknown key.');
     }
   }
-  throw unauthorized('The partner has no verification key configured.');
+  throw invalidToken('The partner has no verification key configured.');
 }
 
 const hasControl = (v: string) => [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
 
 export async function verifyToken(req: Request, token: string): Promise<{ tenant: TenantAuth; claims: Claims }> {
   const decoded = jwt.decode(token, { complete: true });
-  if (!decoded || typeof decoded.payload === 'string') throw unauthorized('The bearer token is not a JWT.');
+  if (!decoded || typeof decoded.payload === 'string') throw invalidToken('The bearer token is not a JWT.');
   const tenant = await findTenant(req, decoded.payload);
   // The algorithm is pinned by the partner's settings, never taken from the token (no alg:none, no HS/RS confusion).
-  if (decoded.header.alg !== tenant.algorithm) throw unauthorized(`Tokens must be signed with ${tenant.algorithm}.`);
+  if (decoded.header.alg !== tenant.algorithm) throw invalidToken(`Tokens must be signed with ${tenant.algorithm}.`);
   const key = await verificationKey(tenant, decoded.header);
   let payload: JwtPayload;
   try {
@@ -85,12 +87,12 @@ export async function verifyToken(req: Request, token: string): Promise<{ tenant
     const name = (err as Error).name;
     // `reason` lets a widget tell "sign in again" (expired) from "the partner's sign-in is broken" (invalid).
     if (name === 'TokenExpiredError') throw new AppError('unauthorized', 'The token has expired.', { reason: 'token_expired' });
-    throw new AppError('unauthorized', 'The token signature or claims are not valid.', { reason: 'token_invalid' });
+    throw invalidToken('The token signature or claims are not valid.');
   }
-  if (typeof payload.exp !== 'number') throw unauthorized('The token must carry an exp claim.');
+  if (typeof payload.exp !== 'number') throw invalidToken('The token must carry an exp claim.');
   // Control characters are no user id; a NUL also cut SQLite's statement short (a 500 before this check).
   if (typeof payload.sub !== 'string' || !payload.sub.trim() || payload.sub.length > 191 || hasControl(payload.sub)) {
-    throw unauthorized('The token must carry a sub claim of 1 to 191 printable characters.');
+    throw invalidToken('The token must carry a sub claim of 1 to 191 printable characters.');
   }
   const text = (v: unknown, max: number) => (typeof v === 'string' ? v.split('\u0000').join('').slice(0, max) : undefined);
   const claims: Claims = {

@@ -74,7 +74,7 @@ export class AisAdminReferrals extends AisElement {
           <th scope="col" class="num">${this.t('earned')}</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
         <tbody>${this.items.map((r) => html`<tr>
           <td>${this.who(r.referrer)}${r.anomaly?.flagged ? html`<div><span class="badge danger" title="${r.anomaly.inactiveReferees}/${r.anomaly.referees}">${icon('alert', 12)} ${Math.round(r.anomaly.inactiveShare * 100)}% inactive</span></div>` : nothing}</td>
-          <td>${this.who(r.referee)}<div class="muted small">${relativeTime(r.createdAt, this.loc)}</div></td>
+          <td>${this.who(r.referee)}<div class="muted small">${relativeTime(r.createdAt, this.loc, undefined, this.strings)}</div></td>
           <td>${r.type ? html`<div class="small">${r.type.replace(/_/g, ' ')}</div>` : nothing}<span class="badge warning">${r.holdReason ?? '—'}</span></td>
           <td class="num">${typeof r.credits === 'number' ? formatNumber(r.credits, this.loc) : '—'}</td>
           <td>${r.status === 'held' ? html`<div class="list-actions">

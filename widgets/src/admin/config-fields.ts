@@ -6,7 +6,7 @@
 import type { MessageKey } from '../shared/i18n.js';
 
 export type FieldKind = 'number' | 'int' | 'text' | 'bool' | 'nullableNumber' | 'datetime';
-export interface FieldDef { path: string; kind: FieldKind; label: MessageKey; help?: MessageKey; min?: number; max?: number; step?: number }
+export interface FieldDef { path: string; kind: FieldKind; label: MessageKey; help?: MessageKey; min?: number; max?: number; optional?: boolean }
 export interface RowColumn { key: string; kind: FieldKind; label: MessageKey; min?: number; max?: number; optional?: boolean }
 export interface SectionDef {
   id: string; title: MessageKey; help?: MessageKey;
@@ -87,7 +87,7 @@ export const SECTIONS: SectionDef[] = [
       { path: 'defaultLocale', kind: 'text', label: 'cfgDefaultLocale', help: 'cfgDefaultLocaleHelp' },
       { path: 'timezone', kind: 'text', label: 'cfgTimezone', help: 'cfgTimezoneHelp' },
       { path: 'watermark.defaultText', kind: 'text', label: 'cfgWatermarkText' },
-      { path: 'watermark.brandingText', kind: 'text', label: 'cfgBrandingText', help: 'cfgBrandingTextHelp' },
+      { path: 'watermark.brandingText', kind: 'text', label: 'cfgBrandingText', help: 'cfgBrandingTextHelp', optional: true },
     ],
   },
   {

@@ -97,7 +97,7 @@ export class AisAdminConfig extends AisElement {
       if (p) out[path] = this.t(p.key, p.params);
     };
     for (const s of SECTIONS) {
-      for (const f of s.fields ?? []) note(f.path, f.kind, get(this.draft, f.path), f.min, f.max);
+      for (const f of s.fields ?? []) note(f.path, f.kind, get(this.draft, f.path), f.min, f.max, f.optional);
       if (s.rows) for (const [i, row] of this.rowsOf(s).entries()) for (const c of s.rows.columns) note(`${s.rows.path}.${i}.${c.key}`, c.kind, row[c.key], c.min, c.max, c.optional);
     }
     return out;
@@ -226,9 +226,9 @@ export class AisAdminConfig extends AisElement {
     const blank = (): Obj => (s.id === 'campaigns'
       ? { id: '', name: '', startsAt: new Date().toISOString().slice(0, 16) + ':00.000Z', endsAt: new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 16) + ':00.000Z', grant: 1 }
       : s.id === 'packs' ? { id: '', credits: 10, discountPercent: 0 } : { name: '', price: 5 });
-    return html`<table class="rows" part="config-rows"><thead><tr>${cols.map((c) => html`<th scope="col">${this.t(c.label)}</th>`)}<th></th></tr></thead>
+    return html`${rows.length === 0 ? nothing : html`<table class="rows" part="config-rows"><thead><tr>${cols.map((c) => html`<th scope="col">${this.t(c.label)}</th>`)}<th></th></tr></thead>
       <tbody>${rows.map((row, i) => html`<tr>${cols.map((c) => cell(i, c, row))}
-        <td><button type="button" class="ghost" @click=${() => this.setRows(s, rows.filter((_, j) => j !== i))}>${icon('trash', 14)} ${this.t('cfgRemoveRow')}</button></td></tr>`)}</tbody></table>
+        <td><button type="button" class="ghost" @click=${() => this.setRows(s, rows.filter((_, j) => j !== i))}>${icon('trash', 14)} ${this.t('cfgRemoveRow')}</button></td></tr>`)}</tbody></table>`}
       <div><button type="button" @click=${() => this.setRows(s, [...rows, blank()])}>${icon('plus', 14)} ${this.t(s.rows!.add)}</button></div>`;
   }
 }

@@ -182,7 +182,7 @@ export class AisFeed extends AisElement {
     return html`<div class="panel" part="base">
       <div class="toolbar">
         <h2 part="title">${this.t('feedTitle')}</h2>
-        <div class="seg" role="group" aria-label="Sort" part="sort">
+        <div class="seg" role="group" aria-label=${this.t('sortLabel')} part="sort">
           ${(['trending', 'latest'] as const).map((s) => html`<button aria-pressed=${this.sort === s} @click=${() => this.setSort(s)}>${this.t(s)}</button>`)}
         </div>
       </div>

@@ -122,7 +122,7 @@ export class AisReferral extends AisElement {
             <button part="button share" @click=${() => void this.share('whatsapp')}>WhatsApp</button>
             <button part="button share" @click=${() => void this.share('telegram')}>Telegram</button>
             <button part="button share" @click=${() => void this.share('x')}>X</button>
-            <button part="button share" @click=${() => void this.share('email')}>Email</button>
+            <button part="button share" @click=${() => void this.share('email')}>${this.t('shareEmail')}</button>
           </div>
           <span class="muted small">${this.t('yourCode', { code: d.code })}</span>
         </div>

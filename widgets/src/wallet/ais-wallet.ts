@@ -261,7 +261,7 @@ export class AisWallet extends AisElement {
     const o = this.order;
     return html`<dialog id="checkout" part="dialog checkout-dialog" aria-labelledby="co-h" @cancel=${(e: Event) => { e.preventDefault(); this.cancelCheckout(); }}>
       ${o ? html`<div class="dialog-body">
-        <div class="row" style="justify-content:space-between"><h3 id="co-h">${this.t('checkoutTitle')}</h3><span class="badge warning sandbox-tag">${icon('lock', 13)} TEST</span></div>
+        <div class="row" style="justify-content:space-between"><h3 id="co-h">${this.t('checkoutTitle')}</h3><span class="badge warning sandbox-tag">${icon('lock', 13)} ${this.t('sandboxBadge')}</span></div>
         <p class="muted small">${this.t('checkoutNote')}</p>
         <div class="checkout-summary">
           <div class="row"><span>${formatCredits(o.credits, this.loc, this.strings)}</span><span class="muted small">${this.t('order', { id: o.orderId })}</span></div>

@@ -61,15 +61,20 @@ suite('first run of the example site in a browser', function () {
       expect(v).to.contain('इमेज बनाई गई');
     });
     await shot(page, 'hindi-wallet');
+    await page.goto('/');
+    await page.evaluate(() => document.querySelectorAll('ais-studio').forEach((e) => ((e as HTMLElement & { locale: string }).locale = 'hi')));
+    await poll(() => page.locator('ais-studio [part~="generate"]').textContent(), (v) => expect(v).to.contain('क्रेडिट'));
+    await shot(page, 'hindi-studio', 'ais-studio');
   });
 
   it('a partner adds a language with strings only (no rebuild)', async () => {
+    await page.goto('/wallet');
+    await page.locator('ais-wallet [part~="history"]').waitFor();
     await page.evaluate(() => {
       const w = document.querySelector('ais-wallet') as HTMLElement & { strings: unknown; locale: string };
       w.strings = { ta: { walletTitle: 'பணப்பை', line_welcome: 'வரவேற்பு பரிசு' } };
       w.locale = 'ta';
     });
-    await poll(() => page.locator('ais-wallet').textContent(), () => undefined);
     await poll(() => page.locator('ais-wallet [part~="history"]').textContent(), (v) => expect(v).to.contain('வரவேற்பு பரிசு'));
   });
 

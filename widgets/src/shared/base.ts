@@ -244,6 +244,6 @@ export abstract class AisElement extends LitElement {
       : this.t(errorMessageKey(e.kind));
     const detail = e.kind === 'validation' || e.kind === 'error' || e.kind === 'content-policy' ? e.detail : undefined;
     return html`<div class="inline-alert" part="alert" role="alert">${icon(e.kind === 'rate-limited' ? 'clock' : 'alert', 18)}
-      <span>${text}${detail ? html`<br /><span class="small">${detail}</span>` : nothing}</span></div>`;
+      <span>${e.kind === 'auth-invalid' ? html`<strong>${this.t('authInvalidTitle')}</strong> ` : nothing}${text}${detail ? html`<br /><span class="small">${detail}</span>` : nothing}</span></div>`;
   }
 }

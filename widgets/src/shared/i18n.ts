@@ -33,7 +33,7 @@ export const en = {
   insufficient: 'You need more credits for this. Top up your wallet to continue.',
   unauthorized: 'Your session has expired. Please sign in again.',
   authInvalidTitle: 'We could not sign you in',
-  authInvalid: 'We could not sign you in. Reload the page; if it keeps happening, contact the site.',
+  authInvalid: 'Reload the page; if it keeps happening, contact the site.',
   featureDisabled: 'This feature is not available here.',
   forbidden: 'You do not have access to this.',
   notFound: 'This item no longer exists.',
@@ -248,7 +248,7 @@ type Messages = Record<MessageKey, string>;
 export const hi: Messages = {
   ...hiExtra,
   authInvalidTitle: 'हम आपको साइन इन नहीं कर सके',
-  authInvalid: 'हम आपको साइन इन नहीं कर सके। पेज दोबारा लोड करें; बार-बार हो तो साइट से संपर्क करें।',
+  authInvalid: 'पेज दोबारा लोड करें; बार-बार हो तो साइट से संपर्क करें।',
   featureDisabled: 'यह सुविधा यहाँ उपलब्ध नहीं है।',
   loading: 'लोड हो रहा है…',
   retry: 'फिर से कोशिश करें',

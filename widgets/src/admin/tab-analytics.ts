@@ -98,23 +98,23 @@ export class AisAdminAnalytics extends AisElement {
           { name: this.t('an_activeUsers'), values: daily.map((d) => d.activeUsers) },
           { name: this.t('an_signups'), values: daily.map((d) => d.signups) },
           { name: this.t('an_remixes'), values: daily.map((d) => d.remixes) },
-        ], 1060)}</div>
+        ], 1060, this.t('chartData'))}</div>
         ${timeChart(this.t('an_creditsPerDay'), labels, [
           { name: this.t('an_spent'), values: daily.map((d) => d.creditsSpent) },
           { name: this.t('an_rewards'), values: daily.map((d) => d.rewardCredits) },
-        ])}
-        ${timeChart(this.t('an_revenuePerDay'), labels, [{ name: this.t('an_revenue'), values: daily.map((d) => d.revenue), color: '#10b981' }])}
+        ], 520, this.t('chartData'))}
+        ${timeChart(this.t('an_revenuePerDay'), labels, [{ name: this.t('an_revenue'), values: daily.map((d) => d.revenue), color: '#10b981' }], 520, this.t('chartData'))}
         ${funnelChart(this.t('an_referralFunnel'), [
           { label: this.t('an_referralSignups'), value: r.referrals?.attributed ?? 0 },
           { label: this.t('an_firstGeneration'), value: r.referrals?.firstGeneration ?? 0 },
           { label: this.t('an_qualified'), value: r.referrals?.qualified ?? 0 },
-        ])}
+        ], this.t('chartData'))}
         ${funnelChart(this.t('an_activationFunnel'), [
           { label: this.t('an_newUsers'), value: r.activation?.newUsers ?? 0 },
           { label: this.t('an_generated48h'), value: r.activation?.activatedWithin48h ?? 0 },
           { label: this.t('an_payingUsersLabel'), value: r.monetization?.payingUsers ?? 0 },
-        ])}
-        <div class="wide">${barChart(this.t('an_rewardDistribution'), (r.rewards?.distribution ?? []).map((b) => ({ label: b.bucket, value: b.users })), 1060)}</div>
+        ], this.t('chartData'))}
+        <div class="wide">${barChart(this.t('an_rewardDistribution'), (r.rewards?.distribution ?? []).map((b) => ({ label: b.bucket, value: b.users })), 1060, this.t('chartData'))}</div>
       </div>`}
       ${r.providers?.items?.length ? html`<section class="stack" style="margin-top:var(--_space)"><h3>${this.t('an_providers')}</h3><table>
         <thead><tr><th scope="col">${this.t('provider')}</th><th scope="col" class="num">${this.t('an_images')}</th><th scope="col" class="num">${this.t('an_cost')}</th></tr></thead>

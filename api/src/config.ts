@@ -71,6 +71,8 @@ export interface AppConfig {
   startedByNpm: boolean;
   /** Contradictions worth a log line but not a refusal to start (main.ts logs them). */
   warnings: string[];
+  /** Welcome grant (credits) in the default partner's configuration defaults, so the example site's first run ends in an image. */
+  defaultPartnerWelcomeCredits: number;
 }
 
 export class ConfigError extends Error {
@@ -307,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiProcesses,
     startedByNpm: env.npm_lifecycle_event === 'start',
     warnings,
+    defaultPartnerWelcomeCredits: int('DEFAULT_PARTNER_WELCOME_CREDITS', 5, 0, 1000),
   };
   if (problems.length) throw new ConfigError(problems);
   return cfg;

@@ -121,6 +121,7 @@ const byCode: Record<string, ErrorClass> = {
   forbidden: ForbiddenError,
   moderation_required: ForbiddenError,
   origin_not_allowed: ForbiddenError,
+  feature_disabled: ForbiddenError,
   not_found: NotFoundError,
   idempotency_conflict: ConflictError,
   conflict: ConflictError,

@@ -26,6 +26,7 @@ export const operations = [
   { name: 'listCategories', method: 'GET', path: '/api/studio/categories' },
   { name: 'listTemplates', method: 'GET', path: '/api/studio/templates' },
   { name: 'listTiers', method: 'GET', path: '/api/studio/tiers' },
+  { name: 'getStudioSettings', method: 'GET', path: '/api/studio/settings' },
   // creations
   { name: 'listCreations', method: 'GET', path: '/api/studio/my-creations' },
   { name: 'getCreation', method: 'GET', path: '/api/studio/my-creations/{imageId}' },

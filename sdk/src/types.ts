@@ -58,6 +58,7 @@ export type ListTemplatesResponse = ResponseOf<'listTemplates'>;
 export type TierInfo = Schemas['TierView'];
 export type ListTiersRequest = EmptyRequest;
 export type ListTiersResponse = ResponseOf<'listTiers'>;
+export type StudioSettings = ResponseOf<'getStudioSettings'>;
 
 // ---------------------------------------------------------------- creations
 

@@ -1,8 +1,10 @@
 /** Every Community AI Studio widget. Importing this module registers the custom elements. */
 export { AisElement, configure, define } from './shared/base.js';
 export type { GetToken, WidgetDefaults } from './shared/base.js';
-export { translate, pickLocale } from './shared/i18n.js';
-export type { Locale, MessageKey } from './shared/i18n.js';
+export { translate, pickLocale, registerStrings } from './shared/translate.js';
+export type { Locale, StringOverrides } from './shared/translate.js';
+export type { MessageKey } from './shared/i18n.js';
+export type { PartnerSettings } from './shared/settings.js';
 export { AisStudio } from './studio/ais-studio.js';
 export type { StudioPrefill } from './studio/ais-studio.js';
 export { AisMyCreations } from './creations/ais-my-creations.js';

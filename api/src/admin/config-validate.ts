@@ -166,6 +166,10 @@ export function validateConfig(c: TenantConfig, ctx: ValidationContext): FieldEr
     if (typeof v !== 'boolean') err(`flags.${k}`, 'must be true or false');
   }
 
+  if (typeof c.defaultLocale !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/.test(c.defaultLocale)) {
+    err('defaultLocale', 'must be a language tag such as "en", "hi" or "pt-BR"');
+  }
+
   const campaignIds = new Set<string>();
   (c.campaigns ?? []).forEach((cp, i) => {
     const at = `campaigns.${i}`;

@@ -14,6 +14,8 @@ import { processCache } from '../util/process-cache.js';
 import { limitCaller } from './route-limits.js';
 
 const unauthorized = (detail: string) => new AppError('unauthorized', detail);
+/** A token that was sent and refused for anything but expiry: the widgets say "We could not sign you in". */
+const invalidToken = (detail: string) => new AppError('unauthorized', detail, { reason: 'token_invalid' });
 
 /**
  * Which partner a call belongs to: X-Partner-Key, else the token's issuer, else the only/default partner.
@@ -59,16 +61,16 @@ function secretKey(secret: string): KeyObject {
 
 async function verificationKey(t: TenantAuth, header: JwtHeader): Promise<string | KeyObject> {
   if (t.algorithm === 'HS256') {
-    if (!t.secret) throw unauthorized('The partner has no shared secret configured.');
+    if (!t.secret) throw invalidToken('The partner has no shared secret configured.');
     return secretKey(t.secret);
   }
   if (t.publicKey) return t.publicKey;
   if (t.jwksUri) {
     const key = await jwksKey(t.jwksUri, t.algorithm, typeof header.kid === 'string' ? header.kid : undefined);
-    if (!key) throw unauthorized('The token is signed with an unknown key.');
+    if (!key) throw invalidToken('The token is signed with an unknown key.');
     return key;
   }
-  throw unauthorized('The partner has no verification key configured.');
+  throw invalidToken('The partner has no verification key configured.');
 }
 
 const CLOCK_TOLERANCE_S = 30;
@@ -80,11 +82,11 @@ const CLOCK_TOLERANCE_S = 30;
  */
 function checkLifetime(payload: JwtPayload, tenant: TenantAuth) {
   const now = Math.floor(Date.now() / 1000);
-  if (payload.iat !== undefined && typeof payload.iat !== 'number') throw unauthorized('The iat claim must be a number.');
-  if (typeof payload.iat === 'number' && payload.iat > now + CLOCK_TOLERANCE_S) throw unauthorized('The token was issued in the future (iat).');
+  if (payload.iat !== undefined && typeof payload.iat !== 'number') throw invalidToken('The iat claim must be a number.');
+  if (typeof payload.iat === 'number' && payload.iat > now + CLOCK_TOLERANCE_S) throw invalidToken('The token was issued in the future (iat).');
   const from = typeof payload.iat === 'number' ? payload.iat : now;
   if (payload.exp! - from > tenant.maxTokenLifetime) {
-    throw unauthorized(`The token lives longer than this partner allows (${tenant.maxTokenLifetime} s from iat).`);
+    throw invalidToken(`The token lives longer than this partner allows (${tenant.maxTokenLifetime} s from iat).`);
   }
 }
 
@@ -92,12 +94,12 @@ const hasControl = (v: string) => [...v].some((ch) => ch.charCodeAt(0) < 0x20 ||
 
 export async function verifyToken(req: Request, token: string): Promise<{ tenant: TenantAuth; claims: Claims }> {
   const decoded = jwt.decode(token, { complete: true });
-  if (!decoded || typeof decoded.payload === 'string') throw unauthorized('The bearer token is not a JWT.');
+  if (!decoded || typeof decoded.payload === 'string') throw invalidToken('The bearer token is not a JWT.');
   const tenant = await findTenant(req, decoded.payload);
   // RFC 7515 4.1.11: a crit header names extensions the verifier must understand; we understand none.
-  if ((decoded.header as { crit?: unknown }).crit !== undefined) throw unauthorized('Tokens with a crit header are not accepted.');
+  if ((decoded.header as { crit?: unknown }).crit !== undefined) throw invalidToken('Tokens with a crit header are not accepted.');
   // The algorithm is pinned by the partner's settings, never taken from the token (no alg:none, no HS/RS confusion).
-  if (decoded.header.alg !== tenant.algorithm) throw unauthorized(`Tokens must be signed with ${tenant.algorithm}.`);
+  if (decoded.header.alg !== tenant.algorithm) throw invalidToken(`Tokens must be signed with ${tenant.algorithm}.`);
   const key = await verificationKey(tenant, decoded.header);
   let payload: JwtPayload;
   try {
@@ -109,13 +111,15 @@ export async function verifyToken(req: Request, token: string): Promise<{ tenant
     }) as JwtPayload;
   } catch (err) {
     const name = (err as Error).name;
-    throw unauthorized(name === 'TokenExpiredError' ? 'The token has expired.' : 'The token signature or claims are not valid.');
+    // `reason` lets a widget tell "sign in again" (expired) from "the partner's sign-in is broken" (invalid).
+    if (name === 'TokenExpiredError') throw new AppError('unauthorized', 'The token has expired.', { reason: 'token_expired' });
+    throw invalidToken('The token signature or claims are not valid.');
   }
-  if (typeof payload.exp !== 'number') throw unauthorized('The token must carry an exp claim.');
+  if (typeof payload.exp !== 'number') throw invalidToken('The token must carry an exp claim.');
   checkLifetime(payload, tenant);
   // Control characters are no user id; a NUL also cut SQLite's statement short (a 500 before this check).
   if (typeof payload.sub !== 'string' || !payload.sub.trim() || payload.sub.length > 191 || hasControl(payload.sub)) {
-    throw unauthorized('The token must carry a sub claim of 1 to 191 printable characters.');
+    throw invalidToken('The token must carry a sub claim of 1 to 191 printable characters.');
   }
   const text = (v: unknown, max: number) => (typeof v === 'string' ? v.split('\u0000').join('').slice(0, max) : undefined);
   const claims: Claims = {
@@ -168,7 +172,8 @@ export async function expressAuthentication(req: Request, securityName: string, 
     if (req.header('authorization')) throw unauthorized('Use the jwt scheme when a token is sent.');
     const tenant = await findTenant(req);
     // One switch for every anonymous read (feed, posts, catalogue), as docs/admin.md documents feed.publicVisitors.
-    if (!(await getTenantConfig(tenant.id)).feed.publicVisitors) throw unauthorized('This partner shows its content to signed-in users only.');
+    // The `settings` scope marks the partner's public settings, which the widgets need before anyone signs in.
+    if (!scopes?.includes('settings') && !(await getTenantConfig(tenant.id)).feed.publicVisitors) throw unauthorized('This partner shows its content to signed-in users only.');
     const store = requestContext.getStore();
     if (store) store.tenantId = tenant.id;
     const visitor: Visitor = { tenantId: tenant.id, anonymous: true, deviceId: deviceId(req), ip: clientIp(req) };

@@ -8,6 +8,7 @@ import { reportPost } from '../operations/community/reports.js';
 import { openRemix, recordRemix } from '../operations/community/remix.js';
 import type { CardView, PostView } from '../presenters/community.js';
 import type { Problem } from './problem.js';
+import { requireFeature } from '../operations/partner/require-feature.js';
 
 export interface PublishRequest {
   imageId: string;
@@ -59,7 +60,9 @@ export class CommunityController extends Controller {
   @Security('jwt')
   @SuccessResponse(201, 'Created')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(404, 'not_found (not your image)') @Response<Problem>(409, 'conflict (already published)')
+  @Response<Problem>(403, 'feature_disabled (community is switched off)')
   public async publish(@Request() req: ExRequest, @Body() body: PublishRequest): Promise<PublishResponse> {
+    await requireFeature((req.user as Caller).tenantId, 'community');
     const r = await publishPost(req.user as Principal, body);
     this.setStatus(201);
     return r;
@@ -74,8 +77,10 @@ export class CommunityController extends Controller {
   @OperationId('getFeed')
   @Security('jwt') @Security('visitor')
   @Response<Problem>(400, 'validation_error (bad limit, sort or tampered cursor)') @Response<Problem>(401, 'unauthorized')
+  @Response<Problem>(403, 'feature_disabled (community is switched off)')
   public async feed(@Request() req: ExRequest, @Query() sort?: 'trending' | 'latest', @Query() categoryId?: string, @Query() limit?: number,
     @Query() cursor?: string): Promise<FeedResponse> {
+    await requireFeature((req.user as Caller).tenantId, 'community');
     return feed(req.user as Caller, { sort, categoryId, limit, cursor });
   }
 
@@ -87,7 +92,9 @@ export class CommunityController extends Controller {
   @OperationId('getPost')
   @Security('jwt') @Security('visitor')
   @Response<Problem>(404, 'not_found')
+  @Response<Problem>(403, 'feature_disabled (community is switched off)')
   public async getPost(@Request() req: ExRequest, @Path() postId: string): Promise<PostView> {
+    await requireFeature((req.user as Caller).tenantId, 'community');
     return getPost(req.user as Caller, postId);
   }
 
@@ -113,7 +120,9 @@ export class CommunityController extends Controller {
   @OperationId('likePost')
   @Security('jwt')
   @Response<Problem>(404, 'not_found') @Response<Problem>(429, 'rate_limited')
+  @Response<Problem>(403, 'feature_disabled (community is switched off)')
   public async like(@Request() req: ExRequest, @Path() postId: string): Promise<LikeResponse> {
+    await requireFeature((req.user as Caller).tenantId, 'community');
     return toggleLike(req.user as Principal, postId);
   }
 
@@ -126,7 +135,9 @@ export class CommunityController extends Controller {
   @Security('jwt')
   @SuccessResponse(202, 'Accepted')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(404, 'not_found') @Response<Problem>(429, 'rate_limited')
+  @Response<Problem>(403, 'feature_disabled (community is switched off)')
   public async report(@Request() req: ExRequest, @Path() postId: string, @Body() body: ReportRequest): Promise<ReportResponse> {
+    await requireFeature((req.user as Caller).tenantId, 'community');
     const r = await reportPost(req.user as Principal, postId, body);
     this.setStatus(202);
     return r;
@@ -140,7 +151,9 @@ export class CommunityController extends Controller {
   @OperationId('openRemix')
   @Security('jwt')
   @Response<Problem>(404, 'not_found')
+  @Response<Problem>(403, 'feature_disabled (remix is switched off)')
   public async remixOpen(@Request() req: ExRequest, @Path() postId: string): Promise<RemixOpenResponse> {
+    await requireFeature((req.user as Caller).tenantId, 'remix');
     return openRemix(req.user as Principal, postId);
   }
 
@@ -153,7 +166,9 @@ export class CommunityController extends Controller {
   @Security('jwt')
   @Response<Problem>(400, 'validation_error (image not succeeded/billable, or made before remix/open)') @Response<Problem>(404, 'not_found')
   @Response<Problem>(409, 'conflict (image recorded for another post)')
+  @Response<Problem>(403, 'feature_disabled (remix is switched off)')
   public async remixRecord(@Request() req: ExRequest, @Path() postId: string, @Body() body: RemixRecordRequest): Promise<RemixRecordResponse> {
+    await requireFeature((req.user as Caller).tenantId, 'remix');
     return recordRemix(req.user as Principal, postId, body);
   }
 }

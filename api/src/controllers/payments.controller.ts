@@ -1,12 +1,13 @@
 import type { Request as ExRequest } from 'express';
 import { Body, Controller, Get, Header, OperationId, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
-import type { Principal } from '../auth/principal.js';
+import type { Caller, Principal } from '../auth/principal.js';
 import { listPacks } from '../operations/credits/list-packs.js';
 import { createPurchase } from '../operations/credits/create-purchase.js';
 import { verifyPurchase } from '../operations/credits/verify-purchase.js';
 import { sandboxPay } from '../operations/credits/sandbox-pay.js';
 import type { PacksResponse, PurchaseResponse, SandboxPayResponse, VerifyResponse } from '../presenters/wallet.js';
 import type { Problem } from './problem.js';
+import { requireFeature } from '../operations/partner/require-feature.js';
 
 export interface PurchaseRequest {
   /** A pack id from GET /api/credits/packs. Send this or quantity, not both. */
@@ -33,7 +34,9 @@ export class PaymentsController extends Controller {
   @Get('packs')
   @OperationId('listPacks')
   @Security('jwt')
+  @Response<Problem>(403, 'feature_disabled (purchases is switched off)')
   public async packs(@Request() req: ExRequest): Promise<PacksResponse> {
+    await requireFeature((req.user as Caller).tenantId, 'purchases');
     return listPacks(req.user as Principal);
   }
 
@@ -47,7 +50,9 @@ export class PaymentsController extends Controller {
   @SuccessResponse(201, 'Created')
   @Response<Problem>(400, 'validation_error (unknown packId, bad quantity, both or neither)') @Response<Problem>(409, 'idempotency_conflict')
   @Response<Problem>(429, 'rate_limited') @Response<Problem>(503, 'provider_unavailable (the payment gateway refused or failed)')
+  @Response<Problem>(403, 'feature_disabled (purchases is switched off)')
   public async purchase(@Request() req: ExRequest, @Body() body: PurchaseRequest, @Header('Idempotency-Key') idempotencyKey?: string): Promise<PurchaseResponse> {
+    await requireFeature((req.user as Caller).tenantId, 'purchases');
     const r = await createPurchase(req.user as Principal, body, idempotencyKey);
     this.setStatus(r.status);
     if (r.replayed) this.setHeader('Idempotent-Replayed', 'true');
@@ -78,7 +83,9 @@ export class PaymentsController extends Controller {
   @OperationId('sandboxPay')
   @Security('jwt')
   @Response<Problem>(404, 'not_found (no such order of yours, or sandbox disabled)') @Response<Problem>(409, 'conflict (already paid)')
+  @Response<Problem>(403, 'feature_disabled (purchases is switched off)')
   public async sandboxPay(@Request() req: ExRequest, @Body() body: SandboxPayRequest): Promise<SandboxPayResponse> {
+    await requireFeature((req.user as Caller).tenantId, 'purchases');
     return sandboxPay(req.user as Principal, body);
   }
 }

@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
 import type { Request as ExRequest } from 'express';
 import { Body, Controller, Get, OperationId, Path, Post, Produces, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
-import type { Principal } from '../auth/principal.js';
+import type { Caller, Principal } from '../auth/principal.js';
 import { claimReferral, type ClaimRequest } from '../operations/referrals/claim-referral.js';
 import { referralMe } from '../operations/referrals/get-my-referrals.js';
 import { referralPoster } from '../operations/referrals/make-referral-poster.js';
 import type { ClaimResponse, ReferralMeView } from '../presenters/referrals.js';
 import type { Problem } from './problem.js';
+import { requireFeature } from '../operations/partner/require-feature.js';
 
 @Route('api/referrals')
 @Tags('Referrals')
@@ -18,7 +19,9 @@ export class ReferralsController extends Controller {
   @Get('me')
   @OperationId('getMyReferrals')
   @Security('jwt')
+  @Response<Problem>(403, 'feature_disabled (referrals is switched off)')
   public async me(@Request() req: ExRequest): Promise<ReferralMeView> {
+    await requireFeature((req.user as Caller).tenantId, 'referrals');
     return referralMe(req.user as Principal);
   }
 
@@ -32,7 +35,9 @@ export class ReferralsController extends Controller {
   @OperationId('claimReferral')
   @Security('jwt')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(409, 'conflict')
+  @Response<Problem>(403, 'feature_disabled (referrals is switched off)')
   public async claim(@Request() req: ExRequest, @Body() body: ClaimRequest): Promise<ClaimResponse> {
+    await requireFeature((req.user as Caller).tenantId, 'referrals');
     return claimReferral(req.user as Principal, body);
   }
 
@@ -45,7 +50,9 @@ export class ReferralsController extends Controller {
   @Security('jwt')
   @Produces('image/png')
   @Response<Problem>(404, 'not_found')
+  @Response<Problem>(403, 'feature_disabled (referrals is switched off)')
   public async poster(@Request() req: ExRequest, @Path() imageId: string): Promise<Readable> {
+    await requireFeature((req.user as Caller).tenantId, 'referrals');
     const png = await referralPoster(req.user as Principal, imageId);
     this.setHeader('Content-Type', 'image/png');
     this.setHeader('Cache-Control', 'private, max-age=300');

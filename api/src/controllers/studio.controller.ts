@@ -1,14 +1,16 @@
 import type { Request as ExRequest } from 'express';
 import { Body, Controller, Get, Header, OperationId, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
-import type { Principal } from '../auth/principal.js';
+import type { Caller, Principal } from '../auth/principal.js';
 import { generateImage } from '../operations/studio/generate-image.js';
 import { enhancePrompt } from '../operations/studio/enhance-prompt.js';
 import { getJob } from '../operations/studio/get-job.js';
 import { listCategories } from '../operations/studio/list-categories.js';
 import { listTemplates } from '../operations/studio/list-templates.js';
 import { listTiers, type TierView } from '../operations/studio/list-tiers.js';
+import { getStudioSettings, type StudioSettings } from '../operations/studio/get-settings.js';
 import type { CategoryView, JobView, TemplateView } from '../presenters/studio.js';
 import type { Problem } from './problem.js';
+import { requireFeature } from '../operations/partner/require-feature.js';
 
 export interface EnhancePromptRequest {
   /** The user's prompt. Its maximum length is the partner's limit (1000 characters by default). */
@@ -24,7 +26,7 @@ export interface GenerateRequest {
   watermark?: boolean;
 }
 export interface GenerateResponse { jobId: string; imageId: string; creditDebited: number; status: 'queued' }
-export type { TierView };
+export type { StudioSettings, TierView };
 export interface ListResponse<T> { items: T[]; nextCursor?: string }
 
 @Route('api/studio')
@@ -38,7 +40,9 @@ export class StudioController extends Controller {
   @OperationId('enhancePrompt')
   @Security('jwt')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(422, 'content_policy_violation') @Response<Problem>(429, 'rate_limited')
+  @Response<Problem>(403, 'feature_disabled (promptEnhancement is switched off)')
   public async enhancePrompt(@Request() req: ExRequest, @Body() body: EnhancePromptRequest): Promise<EnhancePromptResponse> {
+    await requireFeature((req.user as Caller).tenantId, 'promptEnhancement');
     return enhancePrompt(req.user as Principal, body);
   }
 
@@ -102,5 +106,19 @@ export class StudioController extends Controller {
   @Security('jwt') @Security('visitor')
   public async tiers(@Request() req: ExRequest): Promise<ListResponse<TierView>> {
     return listTiers((req.user as Principal).tenantId);
+  }
+
+  /**
+   * The partner's public settings for the widgets: which features are on, the tiers, output formats and locale defaults.
+   * Reachable with the publishable key (`X-Partner-Key`) and no token, even when visitors may not read the feed.
+   * @summary Get the partner's public settings
+   */
+  @Get('settings')
+  @OperationId('getStudioSettings')
+  @Security('jwt') @Security('visitor', ['settings'])
+  @Response<Problem>(401, 'unauthorized (unknown partner key)')
+  public async settings(@Request() req: ExRequest): Promise<StudioSettings> {
+    this.setHeader('Cache-Control', 'private, max-age=30');
+    return getStudioSettings((req.user as Caller).tenantId);
   }
 }

@@ -245,6 +245,17 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "StudioSettings": {
+        "dataType": "refObject",
+        "properties": {
+            "features": {"dataType":"nestedObjectLiteral","nestedProperties":{"promptEnhancement":{"dataType":"boolean","required":true},"purchases":{"dataType":"boolean","required":true},"referrals":{"dataType":"boolean","required":true},"remix":{"dataType":"boolean","required":true},"community":{"dataType":"boolean","required":true}},"required":true},
+            "tiers": {"dataType":"array","array":{"dataType":"refObject","ref":"TierView"},"required":true},
+            "formats": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "locale": {"dataType":"nestedObjectLiteral","nestedProperties":{"timezone":{"dataType":"string","required":true},"currency":{"dataType":"string","required":true},"default":{"dataType":"string","required":true}},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "ReferralMeView": {
         "dataType": "refObject",
         "properties": {
@@ -1459,6 +1470,37 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'tiers',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsStudioController_settings: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/api/studio/settings',
+            authenticateMiddleware([{"jwt":[]},{"visitor":["settings"]}]),
+            ...(fetchMiddlewares<RequestHandler>(StudioController)),
+            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.settings)),
+
+            async function StudioController_settings(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_settings, request, response });
+
+                const controller = new StudioController();
+
+              await templateService.apiHandler({
+                methodName: 'settings',
                 controller,
                 response,
                 next,

@@ -5,6 +5,7 @@ import { defineJob } from '../jobs/queue.js';
 import { noData } from '../jobs/definition.js';
 import { logger } from '../logger.js';
 import { getTenantConfig } from '../tenants/config-store.js';
+import { featureEnabled } from '../tenants/features.js';
 import { User } from '../models/index.js';
 import { attributeFromToken } from './attribution.js';
 import { awardFirstGeneration, isRetained, qualify, runDailyReferralEvaluation } from './rewards.js';
@@ -14,6 +15,8 @@ import { shareRouter } from './share-page.js';
 export const DAILY_JOB = 'referrals-daily';
 
 const onSignup = async (e: HookEvents['userSignedUp']) => {
+  // A partner that switched referrals off attributes nobody, even from a `ref` claim.
+  if (!featureEnabled(await getTenantConfig(e.user.tenantId), 'referrals')) return;
   const r = await attributeFromToken(e.user.tenantId, e.user.id, e.claims.ref);
   if (r) logger().info({ userId: e.user.id, status: r.status }, 'referral attributed from token');
 };

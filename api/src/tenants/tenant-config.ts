@@ -41,7 +41,10 @@ export interface TenantConfig {
    * unavailable, and which one enhances prompts (a key id, 'rules' or 'default'); set through /api/admin/providers.
    */
   providers: { providerCostPaise: Record<string, number>; image: { active: string; fallback: string | null }; chat: { active: string } };
+  /** Feature switches (tenants/features.ts): `community`, `remix`, `referrals`, `purchases`, `promptEnhancement`; on unless false. */
   flags: Record<string, boolean>;
+  /** The widgets' language when the page sets none (a BCP 47 tag such as `en` or `hi`). */
+  defaultLocale: string;
   campaigns: CampaignConfig[];
 }
 
@@ -82,6 +85,7 @@ export const DEFAULT_CONFIG: TenantConfig = {
   watermark: { defaultText: 'Made with Community AI Studio', brandingText: '' },
   providers: { providerCostPaise: { local: 0, openai: 335, stability: 250 }, image: { active: 'default', fallback: 'local' }, chat: { active: 'default' } },
   flags: {},
+  defaultLocale: 'en',
   campaigns: [],
 };
 

@@ -71,7 +71,9 @@ export async function bootTestServices(opts: { dbUrl: string; worker?: boolean; 
   const config = loadConfig({
     NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: opts.dbUrl, AUTH_JWT_SECRET: TEST_JWT_SECRET, PORT: '0',
     PAYMENTS_SANDBOX_SECRET: 'sandbox-secret-for-tests-0123456789', MASTER_KEY: 'master-key-for-tests-0123456789', JOB_POLL_MS: '50',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...opts.env,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests count credits from 0; the first-run tests opt into the default partner's welcome grant with env.
+    DEFAULT_PARTNER_WELCOME_CREDITS: '0', ...opts.env,
   });
   configureLogger(config.logLevel);
   // Every process cache and test override (tenant config, tenants, users, rate limits, JWT keys, the clock, hook

@@ -184,6 +184,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studio/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the partner's public settings
+         * @description The partner's public settings for the widgets: which features are on, the tiers, output formats and locale defaults.
+         *     Reachable with the publishable key (`X-Partner-Key`) and no token, even when visitors may not read the feed.
+         */
+        get: operations["getStudioSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/referrals/me": {
         parameters: {
             query?: never;
@@ -1296,6 +1317,26 @@ export interface components {
         ListResponse_TierView_: {
             items: components["schemas"]["TierView"][];
             nextCursor?: string;
+        };
+        StudioSettings: {
+            /** @description Which features the partner offers; a widget hides what is off instead of calling routes that answer 403 feature_disabled. */
+            features: {
+                promptEnhancement: boolean;
+                purchases: boolean;
+                referrals: boolean;
+                remix: boolean;
+                community: boolean;
+            };
+            /** @description The quality tiers with their current cost and output size. */
+            tiers: components["schemas"]["TierView"][];
+            /** @description Output formats of generated images. */
+            formats: string[];
+            /** @description The partner's defaults for the widgets' language, number and date formatting. */
+            locale: {
+                timezone: string;
+                currency: string;
+                default: string;
+            };
         };
         ReferralMeView: {
             code: string;
@@ -2460,6 +2501,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description feature_disabled (promptEnhancement is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description content_policy_violation */
             422: {
                 headers: {
@@ -2644,6 +2694,35 @@ export interface operations {
             };
         };
     };
+    getStudioSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioSettings"];
+                };
+            };
+            /** @description unauthorized (unknown partner key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMyReferrals: {
         parameters: {
             query?: never;
@@ -2660,6 +2739,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferralMeView"];
+                };
+            };
+            /** @description feature_disabled (referrals is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2688,6 +2776,15 @@ export interface operations {
             };
             /** @description validation_error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description feature_disabled (referrals is switched off) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2724,6 +2821,15 @@ export interface operations {
                 };
                 content: {
                     "image/png": string;
+                };
+            };
+            /** @description feature_disabled (referrals is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description not_found */
@@ -3017,6 +3123,15 @@ export interface operations {
                     "application/json": components["schemas"]["PacksResponse"];
                 };
             };
+            /** @description feature_disabled (purchases is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     purchase: {
@@ -3045,6 +3160,15 @@ export interface operations {
             };
             /** @description validation_error (unknown packId, bad quantity, both or neither) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description feature_disabled (purchases is switched off) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3154,6 +3278,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SandboxPayResponse"];
+                };
+            };
+            /** @description feature_disabled (purchases is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description not_found (no such order of yours, or sandbox disabled) */
@@ -3425,6 +3558,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description feature_disabled (community is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found (not your image) */
             404: {
                 headers: {
@@ -3486,6 +3628,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description feature_disabled (community is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPost: {
@@ -3506,6 +3657,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description feature_disabled (community is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description not_found */
@@ -3568,6 +3728,15 @@ export interface operations {
                     "application/json": components["schemas"]["LikeResponse"];
                 };
             };
+            /** @description feature_disabled (community is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -3621,6 +3790,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description feature_disabled (community is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -3661,6 +3839,15 @@ export interface operations {
                     "application/json": components["schemas"]["RemixOpenResponse"];
                 };
             };
+            /** @description feature_disabled (remix is switched off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -3698,6 +3885,15 @@ export interface operations {
             };
             /** @description validation_error (image not succeeded/billable, or made before remix/open) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description feature_disabled (remix is switched off) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

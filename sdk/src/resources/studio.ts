@@ -3,7 +3,7 @@ import type { StudioPromise } from '../response.js';
 import { AbortError, JobFailedError, JobTimeoutError } from '../errors.js';
 import type {
   EnhancePromptRequest, EnhancePromptResponse, GenerateRequest, GenerateResponse, GetJobResponse,
-  ListCategoriesResponse, ListTemplatesRequest, ListTemplatesResponse, ListTiersResponse,
+  ListCategoriesResponse, ListTemplatesRequest, ListTemplatesResponse, ListTiersResponse, StudioSettings,
 } from '../types.js';
 
 export interface WaitForJobOptions {
@@ -74,5 +74,10 @@ export class Studio {
 
   tiers(opts?: RequestOptions): StudioPromise<ListTiersResponse> {
     return this.http.call('listTiers', {}, opts);
+  }
+
+  /** The partner's public settings: enabled features, tiers, formats and locale defaults (works without a token). */
+  settings(opts?: RequestOptions): Promise<StudioSettings> {
+    return this.http.call('getStudioSettings', {}, opts);
   }
 }

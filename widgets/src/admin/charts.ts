@@ -39,7 +39,8 @@ export function labelEvery(count: number, max = 7): number {
 }
 
 /** `W` is the viewBox width: about the rendered width in px, so 12px labels stay 12px. */
-export function timeChart(title: string, labels: string[], series: Series[], W = 520) {
+/** `dataLabel`: the localised caption of the table behind each chart ("Data"). */
+export function timeChart(title: string, labels: string[], series: Series[], W = 520, dataLabel = 'Data') {
   const H = 220, L = 44, B = 26, T = 10, R = 12;
   const w = W - L - R, h = H - T - B;
   const top = niceTicks(Math.max(0, ...series.flatMap((s) => s.values)));
@@ -64,11 +65,11 @@ export function timeChart(title: string, labels: string[], series: Series[], W =
         })}
       </g>`}
     </svg>
-    ${dataTable([title, ...series.map((s) => s.name)], labels.map((l, i) => [l, ...series.map((s) => s.values[i] ?? 0)]))}
+    ${dataTable([title, ...series.map((s) => s.name)], labels.map((l, i) => [l, ...series.map((s) => s.values[i] ?? 0)]), dataLabel)}
   </figure>`;
 }
 
-export function funnelChart(title: string, steps: Bar[]) {
+export function funnelChart(title: string, steps: Bar[], dataLabel = 'Data') {
   const first = steps[0]?.value ?? 0;
   return html`<figure class="chart" part="chart">
     <figcaption><strong>${title}</strong></figcaption>
@@ -83,11 +84,11 @@ export function funnelChart(title: string, steps: Bar[]) {
         </div>`;
       })}
     </div>
-    ${dataTable([title, ''], steps.map((s) => [s.label, s.value]))}
+    ${dataTable([title, ''], steps.map((s) => [s.label, s.value]), dataLabel)}
   </figure>`;
 }
 
-export function barChart(title: string, bars: Bar[], W = 520) {
+export function barChart(title: string, bars: Bar[], W = 520, dataLabel = 'Data') {
   const H = 190, B = 28, T = 16;
   const h = H - T - B;
   const max = Math.max(1, ...bars.map((b) => b.value));
@@ -107,12 +108,12 @@ export function barChart(title: string, bars: Bar[], W = 520) {
         })}
       </g>`}
     </svg>
-    ${dataTable([title, ''], bars.map((b) => [b.label, b.value]))}
+    ${dataTable([title, ''], bars.map((b) => [b.label, b.value]), dataLabel)}
   </figure>`;
 }
 
-function dataTable(head: string[], rows: Array<Array<string | number>>) {
-  return html`<details class="data"><summary>Data</summary><table>
+function dataTable(head: string[], rows: Array<Array<string | number>>, label: string) {
+  return html`<details class="data"><summary>${label}</summary><table>
     <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
     <tbody>${rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td class="num">${c}</td>`))}</tr>`)}</tbody>
   </table></details>`;

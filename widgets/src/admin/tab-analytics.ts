@@ -80,44 +80,44 @@ export class AisAdminAnalytics extends AisElement {
     const daily = r.daily ?? [];
     const labels = daily.map((d) => d.date);
     const kpis: Array<[string, string, string?]> = [
-      ['New users', n(r.activation?.newUsers), `${pct(r.activation?.rate)} activated in 48 h`],
-      ['Generations', n(r.engagement?.generations), `${r.engagement?.generationsPerUserPerWeek ?? '—'} per user / week`],
-      ['Reuse rate', pct(r.engagement?.reuseRate), 'remix generations'],
-      ['Paid conversion', pct(r.monetization?.paidConversion), `${n(r.monetization?.payingUsers)} paying users`],
-      ['Revenue', formatInr(r.monetization?.revenue ?? 0, this.loc), `ARPPU ${r.monetization?.arppu != null ? formatInr(r.monetization.arppu, this.loc) : '—'}`],
-      ['Gross margin', formatInr(r.providers?.grossMargin ?? 0, this.loc), pct(r.providers?.grossMarginRate)],
-      ['Credits spent', n(r.credits?.netSpent), `${n(r.credits?.refunded)} refunded`],
-      ['Rewards', n(r.rewards?.totalCredits), `${pct(r.rewards?.earningShare)} of active users earn · Gini ${r.rewards?.gini ?? '—'}`],
-      ['Error rate', pct(r.reliability?.errorRate), `ack p95 ${r.reliability?.generateAckP95Ms ?? '—'} ms`],
+      [this.t('an_newUsers'), n(r.activation?.newUsers), this.t('an_activated', { p: pct(r.activation?.rate) })],
+      [this.t('an_generations'), n(r.engagement?.generations), this.t('an_perUserWeek', { n: r.engagement?.generationsPerUserPerWeek ?? '—' })],
+      [this.t('an_reuseRate'), pct(r.engagement?.reuseRate), this.t('an_remixGenerations')],
+      [this.t('an_paidConversion'), pct(r.monetization?.paidConversion), this.t('an_payingUsers', { n: n(r.monetization?.payingUsers) })],
+      [this.t('an_revenue'), formatInr(r.monetization?.revenue ?? 0, this.loc), this.t('an_arppu', { v: r.monetization?.arppu != null ? formatInr(r.monetization.arppu, this.loc) : '—' })],
+      [this.t('an_grossMargin'), formatInr(r.providers?.grossMargin ?? 0, this.loc), pct(r.providers?.grossMarginRate)],
+      [this.t('an_creditsSpent'), n(r.credits?.netSpent), this.t('an_refunded', { n: n(r.credits?.refunded) })],
+      [this.t('an_rewards'), n(r.rewards?.totalCredits), this.t('an_earners', { p: pct(r.rewards?.earningShare), g: r.rewards?.gini ?? '—' })],
+      [this.t('an_errorRate'), pct(r.reliability?.errorRate), this.t('an_ackP95', { ms: r.reliability?.generateAckP95Ms ?? '—' })],
     ];
     return html`
       <div class="kpis" part="kpis">${kpis.map(([label, value, sub]) => html`<div class="kpi stat"><span class="label">${label}</span><span class="value">${value}</span>${sub ? html`<span class="sub">${sub}</span>` : nothing}</div>`)}</div>
       ${daily.length === 0 ? this.renderEmpty(this.t('noData')) : html`<div class="charts">
-        <div class="wide">${timeChart('Activity per day', labels, [
-          { name: 'Generations', values: daily.map((d) => d.generations) },
-          { name: 'Active users', values: daily.map((d) => d.activeUsers) },
-          { name: 'Sign-ups', values: daily.map((d) => d.signups) },
-          { name: 'Remixes', values: daily.map((d) => d.remixes) },
-        ], 1060)}</div>
-        ${timeChart('Credits per day', labels, [
-          { name: 'Spent', values: daily.map((d) => d.creditsSpent) },
-          { name: 'Rewards', values: daily.map((d) => d.rewardCredits) },
-        ])}
-        ${timeChart('Revenue per day (₹)', labels, [{ name: 'Revenue', values: daily.map((d) => d.revenue), color: '#10b981' }])}
-        ${funnelChart('Referral funnel', [
-          { label: 'Referral sign-ups', value: r.referrals?.attributed ?? 0 },
-          { label: 'First generation', value: r.referrals?.firstGeneration ?? 0 },
-          { label: 'Qualified', value: r.referrals?.qualified ?? 0 },
-        ])}
-        ${funnelChart('Activation funnel', [
-          { label: 'New users', value: r.activation?.newUsers ?? 0 },
-          { label: 'Generated in 48 h', value: r.activation?.activatedWithin48h ?? 0 },
-          { label: 'Paying users', value: r.monetization?.payingUsers ?? 0 },
-        ])}
-        <div class="wide">${barChart('Reward distribution (users per credits earned)', (r.rewards?.distribution ?? []).map((b) => ({ label: b.bucket, value: b.users })), 1060)}</div>
+        <div class="wide">${timeChart(this.t('an_activityPerDay'), labels, [
+          { name: this.t('an_generations'), values: daily.map((d) => d.generations) },
+          { name: this.t('an_activeUsers'), values: daily.map((d) => d.activeUsers) },
+          { name: this.t('an_signups'), values: daily.map((d) => d.signups) },
+          { name: this.t('an_remixes'), values: daily.map((d) => d.remixes) },
+        ], 1060, this.t('chartData'))}</div>
+        ${timeChart(this.t('an_creditsPerDay'), labels, [
+          { name: this.t('an_spent'), values: daily.map((d) => d.creditsSpent) },
+          { name: this.t('an_rewards'), values: daily.map((d) => d.rewardCredits) },
+        ], 520, this.t('chartData'))}
+        ${timeChart(this.t('an_revenuePerDay'), labels, [{ name: this.t('an_revenue'), values: daily.map((d) => d.revenue), color: '#10b981' }], 520, this.t('chartData'))}
+        ${funnelChart(this.t('an_referralFunnel'), [
+          { label: this.t('an_referralSignups'), value: r.referrals?.attributed ?? 0 },
+          { label: this.t('an_firstGeneration'), value: r.referrals?.firstGeneration ?? 0 },
+          { label: this.t('an_qualified'), value: r.referrals?.qualified ?? 0 },
+        ], this.t('chartData'))}
+        ${funnelChart(this.t('an_activationFunnel'), [
+          { label: this.t('an_newUsers'), value: r.activation?.newUsers ?? 0 },
+          { label: this.t('an_generated48h'), value: r.activation?.activatedWithin48h ?? 0 },
+          { label: this.t('an_payingUsersLabel'), value: r.monetization?.payingUsers ?? 0 },
+        ], this.t('chartData'))}
+        <div class="wide">${barChart(this.t('an_rewardDistribution'), (r.rewards?.distribution ?? []).map((b) => ({ label: b.bucket, value: b.users })), 1060, this.t('chartData'))}</div>
       </div>`}
-      ${r.providers?.items?.length ? html`<section class="stack" style="margin-top:var(--_space)"><h3>Providers</h3><table>
-        <thead><tr><th scope="col">${this.t('provider')}</th><th scope="col" class="num">Images</th><th scope="col" class="num">Cost</th></tr></thead>
+      ${r.providers?.items?.length ? html`<section class="stack" style="margin-top:var(--_space)"><h3>${this.t('an_providers')}</h3><table>
+        <thead><tr><th scope="col">${this.t('provider')}</th><th scope="col" class="num">${this.t('an_images')}</th><th scope="col" class="num">${this.t('an_cost')}</th></tr></thead>
         <tbody>${r.providers.items.map((p) => html`<tr><td>${p.provider}</td><td class="num">${n(p.images)}</td><td class="num">${formatInr(p.cost, this.loc)}</td></tr>`)}</tbody></table></section>` : nothing}
       ${r.window ? html`<p class="muted small" style="margin-top:var(--_space)">${r.window.from.slice(0, 10)} – ${r.window.to.slice(0, 10)} · ${r.window.timezone}</p>` : nothing}`;
   }

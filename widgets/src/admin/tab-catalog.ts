@@ -117,7 +117,7 @@ export class AisAdminCatalog extends AisElement {
         <thead><tr>
           <th scope="col">${this.t(tpl ? 'titleLabel' : 'name')}</th>
           <th scope="col">${this.t(tpl ? 'categoryLabel' : 'slug')}</th>
-          <th scope="col" class="num">${this.t('order_')}</th><th scope="col">${this.t('active')}</th><th scope="col"><span class="visually-hidden">Actions</span></th>
+          <th scope="col" class="num">${this.t('order_')}</th><th scope="col">${this.t('active')}</th><th scope="col"><span class="visually-hidden">${this.t('actionsLabel')}</span></th>
         </tr></thead>
         <tbody>${this.rows.map((r) => this.renderRow(r))}</tbody></table>` : nothing}
       ${this.renderDialog()}`;

@@ -90,7 +90,7 @@ export class AisAdminModeration extends AisElement {
           <h3 id="mt-${i.postId}">${i.title}</h3>
           <div class="row">${hidden ? html`<span class="badge warning">${this.t('statusHidden')}</span>` : nothing}<span class="badge danger">${this.t('reportsCount', { n: count })}</span></div>
         </div>
-        <span class="muted small">${this.t('by', { name: i.author.name || i.author.id })}${i.lastReportAt ? ` · ${relativeTime(i.lastReportAt, this.loc)}` : ''}</span>
+        <span class="muted small">${this.t('by', { name: i.author.name || i.author.id })}${i.lastReportAt ? ` · ${relativeTime(i.lastReportAt, this.loc, undefined, this.strings)}` : ''}</span>
         <div class="chips">${i.reasons.map((r) => typeof r === 'string'
           ? html`<span class="badge">${this.reasonLabel(r)}</span>`
           : html`<span class="badge">${this.reasonLabel(r.reason)} × ${r.count}</span>`)}</div>

@@ -75,20 +75,20 @@ export class AisAdminProviders extends AisElement {
     const sel = v.selection;
     return html`<div class="stack">
       ${this.renderInlineError(this.actionError)}
-      ${sel ? html`<fieldset class="section"><legend>Selection</legend><div class="form-grid">
-        ${this.select('Image provider', sel.image.active, this.opts(sel.image.active, ['default', 'local'], imageKeys), imageKeys, (x) => this.change({ action: 'select', image: { active: x, fallback: sel.image.fallback } }))}
-        ${this.select('Image fallback', sel.image.fallback ?? '', this.opts(sel.image.fallback ?? '', ['', 'local'], imageKeys), imageKeys, (x) => this.change({ action: 'select', image: { active: sel.image.active, fallback: x || null } }))}
-        ${this.select('Prompt enhancer', sel.chat.active, this.opts(sel.chat.active, ['default', 'rules'], chatKeys), chatKeys, (x) => this.change({ action: 'select', chat: { active: x } }))}
+      ${sel ? html`<fieldset class="section"><legend>${this.t('provSelection')}</legend><div class="form-grid">
+        ${this.select(this.t('provImage'), sel.image.active, this.opts(sel.image.active, ['default', 'local'], imageKeys), imageKeys, (x) => this.change({ action: 'select', image: { active: x, fallback: sel.image.fallback } }))}
+        ${this.select(this.t('provFallback'), sel.image.fallback ?? '', this.opts(sel.image.fallback ?? '', ['', 'local'], imageKeys), imageKeys, (x) => this.change({ action: 'select', image: { active: sel.image.active, fallback: x || null } }))}
+        ${this.select(this.t('provEnhancer'), sel.chat.active, this.opts(sel.chat.active, ['default', 'rules'], chatKeys), chatKeys, (x) => this.change({ action: 'select', chat: { active: x } }))}
       </div></fieldset>` : nothing}
       ${v.keys.length === 0 ? html`<p class="muted">${this.t('noKey')}</p>` : html`<table part="table">
-        <thead><tr><th scope="col">${this.t('keyAlias')}</th><th scope="col">${this.t('provider')}</th><th scope="col">${this.t('apiKey')}</th><th scope="col">${this.t('rotateKey')}</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+        <thead><tr><th scope="col">${this.t('keyAlias')}</th><th scope="col">${this.t('provider')}</th><th scope="col">${this.t('apiKey')}</th><th scope="col">${this.t('rotateKey')}</th><th scope="col"><span class="visually-hidden">${this.t('actionsLabel')}</span></th></tr></thead>
         <tbody>${v.keys.map((k) => this.renderKey(k))}</tbody></table>`}
       <form class="stack" @submit=${this.add} part="add-key">
         <fieldset class="section"><legend>${this.t('add')}</legend>
           <div class="form-grid">
             <label class="field">${this.t('provider')}<select .value=${this.draft.provider} @change=${(e: Event) => (this.draft = { ...this.draft, provider: (e.target as HTMLSelectElement).value })}>
               ${(v.kinds?.map((k) => k.provider) ?? ['openai', 'stability', 'openai-compatible']).map((p) => html`<option value=${p} ?selected=${p === this.draft.provider}>${p}</option>`)}</select></label>
-            <label class="field">Purpose<select .value=${this.draft.purpose} @change=${(e: Event) => (this.draft = { ...this.draft, purpose: (e.target as HTMLSelectElement).value })}>
+            <label class="field">${this.t('provPurpose')}<select .value=${this.draft.purpose} @change=${(e: Event) => (this.draft = { ...this.draft, purpose: (e.target as HTMLSelectElement).value })}>
               <option value="image">image</option><option value="chat">chat</option></select></label>
             <label class="field">${this.t('keyAlias')}<input required .value=${this.draft.alias} @input=${(e: Event) => (this.draft = { ...this.draft, alias: (e.target as HTMLInputElement).value })} /></label>
             <label class="field">${this.t('apiKey')}<input type="password" autocomplete="off" .value=${this.draft.apiKey} @input=${(e: Event) => (this.draft = { ...this.draft, apiKey: (e.target as HTMLInputElement).value })} />

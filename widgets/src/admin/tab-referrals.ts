@@ -62,7 +62,7 @@ export class AisAdminReferrals extends AisElement {
 
   override render() {
     return html`
-      <div class="toolbar"><div class="chips" role="group" aria-label="Status">
+      <div class="toolbar"><div class="chips" role="group" aria-label=${this.t('statusLabel')}>
         ${(['held', 'paid', 'rejected'] as const).map((s) => html`<button class="chip" aria-pressed=${this.status === s}
           @click=${() => { this.status = s; void this.load(); }}>${this.t(s === 'held' ? 'pending' : s === 'paid' ? 'statusPaid' : 'statusRejected')}</button>`)}
       </div></div>
@@ -71,10 +71,10 @@ export class AisAdminReferrals extends AisElement {
       ${!this.loading && !this.error && !this.items.length ? this.renderEmpty(this.t('reviewEmpty')) : nothing}
       ${this.items.length ? html`<table part="table">
         <thead><tr><th scope="col">${this.t('referrer')}</th><th scope="col">${this.t('referee')}</th><th scope="col">${this.t('reason')}</th>
-          <th scope="col" class="num">${this.t('earned')}</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+          <th scope="col" class="num">${this.t('earned')}</th><th scope="col"><span class="visually-hidden">${this.t('actionsLabel')}</span></th></tr></thead>
         <tbody>${this.items.map((r) => html`<tr>
           <td>${this.who(r.referrer)}${r.anomaly?.flagged ? html`<div><span class="badge danger" title="${r.anomaly.inactiveReferees}/${r.anomaly.referees}">${icon('alert', 12)} ${Math.round(r.anomaly.inactiveShare * 100)}% inactive</span></div>` : nothing}</td>
-          <td>${this.who(r.referee)}<div class="muted small">${relativeTime(r.createdAt, this.loc)}</div></td>
+          <td>${this.who(r.referee)}<div class="muted small">${relativeTime(r.createdAt, this.loc, undefined, this.strings)}</div></td>
           <td>${r.type ? html`<div class="small">${r.type.replace(/_/g, ' ')}</div>` : nothing}<span class="badge warning">${r.holdReason ?? '—'}</span></td>
           <td class="num">${typeof r.credits === 'number' ? formatNumber(r.credits, this.loc) : '—'}</td>
           <td>${r.status === 'held' ? html`<div class="list-actions">

@@ -134,7 +134,7 @@ export class AisMyCreations extends AisElement {
               : html`<div class="ph" style="background:${placeholderGradient(c.imageId)}">${c.status === 'failed' ? icon('alert', 28) : html`<div class="spinner" style="border-color:#fff5;border-top-color:#fff"></div>`}</div>`}
           </button>
           <div class="meta"><span class="prompt">${c.prompt}</span>
-            <div class="row"><span class="muted">${relativeTime(c.createdAt, this.loc)}</span>${this.statusBadge(c)}</div></div>
+            <div class="row"><span class="muted">${relativeTime(c.createdAt, this.loc, undefined, this.strings)}</span>${this.statusBadge(c)}</div></div>
         </div>`)}
       </div>
       ${this.error ? this.renderInlineError(this.error) : nothing}
@@ -158,7 +158,7 @@ export class AisMyCreations extends AisElement {
         <dl>
           <div><dt>${this.t('detailPrompt')}</dt><dd>${c.prompt}</dd></div>
           <div><dt>${this.t('detailTier')}</dt><dd>${c.tier} · ${c.width}×${c.height}</dd></div>
-          <div><dt>${this.t('detailCost')}</dt><dd>${formatCredits(c.creditsSpent, this.loc)}</dd></div>
+          <div><dt>${this.t('detailCost')}</dt><dd>${formatCredits(c.creditsSpent, this.loc, this.strings)}</dd></div>
           <div><dt>${this.t('detailCreated')}</dt><dd>${formatDate(c.createdAt, this.loc)}</dd></div>
         </dl>
         ${this.renderInlineError(this.actionError)}

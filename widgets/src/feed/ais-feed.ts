@@ -73,6 +73,8 @@ export class AisFeed extends AisElement {
   }
 
   protected async load(): Promise<void> {
+    await this.loadSettings();
+    if (!this.feature('community')) return;
     if (!this.noFilters) {
       this.client.studio.categories().then((r) => (this.categories = r.items), () => undefined);
     }
@@ -176,10 +178,11 @@ export class AisFeed extends AisElement {
   }
 
   override render() {
+    if (!this.feature('community')) return html`<div class="panel" part="base">${this.renderEmpty(this.t('featureDisabled'))}</div>`;
     return html`<div class="panel" part="base">
       <div class="toolbar">
         <h2 part="title">${this.t('feedTitle')}</h2>
-        <div class="seg" role="group" aria-label="Sort" part="sort">
+        <div class="seg" role="group" aria-label=${this.t('sortLabel')} part="sort">
           ${(['trending', 'latest'] as const).map((s) => html`<button aria-pressed=${this.sort === s} @click=${() => this.setSort(s)}>${this.t(s)}</button>`)}
         </div>
       </div>
@@ -214,14 +217,14 @@ export class AisFeed extends AisElement {
       <div class="img-wrap"><img class="thumb" part="thumbnail" src=${c.thumbnailUrl} alt=${c.title} loading="lazy" /></div>
       <div class="body">
         <span class="title" id="t-${c.postId}">${c.title}</span>
-        <span class="author">${this.t('by', { name })} · ${relativeTime(c.createdAt, this.loc)}${c.reuseCount > 0 ? html` · ${this.t('remixes', { n: formatNumber(c.reuseCount, this.loc) })}` : nothing}</span>
+        <span class="author">${this.t('by', { name })} · ${relativeTime(c.createdAt, this.loc, undefined, this.strings)}${c.reuseCount > 0 ? html` · ${this.t('remixes', { n: formatNumber(c.reuseCount, this.loc) })}` : nothing}</span>
       </div>
       <div class="bar">
         <button class="ghost ${c.likedByMe ? 'liked' : ''}" part="button like" aria-pressed=${c.likedByMe}
           @click=${() => void this.like(c)}>
           ${icon('heart', 17)}<span class="visually-hidden">${this.t('like')}:</span> ${formatNumber(c.likes, this.loc)}</button>
         <button class="ghost" part="button report" aria-label=${this.t('report')} title=${this.t('report')} @click=${() => this.openReport(c)}>${icon('flag', 16)}</button>
-        <button class="ghost remix-btn" part="button remix" @click=${() => void this.remix(c)}>${icon('remix', 16)} ${this.t('remix')}</button>
+        ${this.feature('remix') ? html`<button class="ghost remix-btn" part="button remix" @click=${() => void this.remix(c)}>${icon('remix', 16)} ${this.t('remix')}</button>` : nothing}
       </div>
     </article>`;
   }

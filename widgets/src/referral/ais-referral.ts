@@ -37,6 +37,8 @@ export class AisReferral extends AisElement {
 
   protected async load(): Promise<void> {
     const seq = this.loadToken;
+    await this.loadSettings();
+    if (!this.feature('referrals')) return;
     try {
       const data = await this.client.referrals.me();
       if (seq !== this.loadToken) return;
@@ -98,6 +100,7 @@ export class AisReferral extends AisElement {
   }
 
   override render() {
+    if (!this.feature('referrals')) return html`<div class="panel" part="base">${this.renderEmpty(this.t('featureDisabled'))}</div>`;
     if (this.error && !this.data) return html`<div class="panel" part="base">${this.renderError(this.error, () => void this.load())}</div>`;
     if (!this.data) return html`<div class="panel" part="base">${this.renderLoading()}</div>`;
     const d = this.data;
@@ -119,7 +122,7 @@ export class AisReferral extends AisElement {
             <button part="button share" @click=${() => void this.share('whatsapp')}>WhatsApp</button>
             <button part="button share" @click=${() => void this.share('telegram')}>Telegram</button>
             <button part="button share" @click=${() => void this.share('x')}>X</button>
-            <button part="button share" @click=${() => void this.share('email')}>Email</button>
+            <button part="button share" @click=${() => void this.share('email')}>${this.t('shareEmail')}</button>
           </div>
           <span class="muted small">${this.t('yourCode', { code: d.code })}</span>
         </div>

@@ -3,7 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { StudioClient } from '../../../sdk/src/index.js';
 import { deviceId } from './device.js';
 import { classifyError, errorMessageKey, type WidgetError } from './format.js';
-import { pickLocale, translate, type Locale, type MessageKey } from './i18n.js';
+import type { MessageKey } from './i18n.js';
+import { pickLocale, registerStrings, translate, type Locale, type StringOverrides } from './translate.js';
+import { partnerSettings, type PartnerSettings } from './settings.js';
 import { icon } from './icons.js';
 
 export type GetToken = (ctx: { forceRefresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
@@ -13,15 +15,19 @@ export interface WidgetDefaults {
   apiBase?: string;
   partnerKey?: string;
   locale?: string;
+  /** Strings for any locale, page-wide: `{ hi: { generate: '…' }, ta: { …every key… } }`; no rebuild needed. */
+  strings?: StringOverrides;
   token?: string;
   getToken?: GetToken;
 }
 // A page may set `window.AisWidgetsConfig = {...}` before the bundle loads instead of calling configure().
 const defaults: WidgetDefaults = { ...((globalThis as { AisWidgetsConfig?: WidgetDefaults }).AisWidgetsConfig ?? {}) };
+if (defaults.strings) registerStrings(defaults.strings);
 const CONFIG_EVENT = 'ais-config-changed';
 
 export function configure(options: WidgetDefaults): void {
   Object.assign(defaults, options);
+  if (options.strings) registerStrings(options.strings);
   globalThis.dispatchEvent?.(new CustomEvent(CONFIG_EVENT));
 }
 
@@ -39,14 +45,21 @@ export abstract class AisElement extends LitElement {
   @property({ attribute: 'api-base' }) apiBase?: string;
   /** Publishable partner key for anonymous calls. */
   @property({ attribute: 'partner-key' }) partnerKey?: string;
-  /** `en` or `hi`; defaults to the page's `<html lang>`. */
+  /**
+   * A BCP 47 tag: `en` and `hi` are built in; any other works once its strings are given (`strings` or
+   * `configure({strings})`). Defaults to configure({locale}), the partner's default language, then `<html lang>`.
+   */
   @property({ reflect: true }) locale?: string;
+  /** Partial string overrides per locale, e.g. `{ en: { generate: 'Create · {cost}' }, ta: { … } }`. */
+  @property({ attribute: false }) strings?: StringOverrides;
   /** A partner JWT. Prefer `getToken` so expired tokens are replaced. */
   @property({ attribute: false }) token?: string;
   /** `({forceRefresh}) => Promise<string>`, called before requests and with `forceRefresh: true` after a 401. */
   @property({ attribute: false }) getToken?: GetToken;
 
   @state() protected error?: WidgetError;
+  /** The partner's public settings (features, tiers, locale defaults) once loaded; see loadSettings(). */
+  @state() protected settings?: PartnerSettings;
   private _client?: StudioClient;
   private _needsLoad = true;
   private _loadSeq = 0;
@@ -57,11 +70,23 @@ export abstract class AisElement extends LitElement {
   protected abstract load(): void | Promise<void>;
 
   get loc(): Locale {
-    return pickLocale(this.locale ?? defaults.locale ?? (globalThis.document?.documentElement.lang || globalThis.navigator?.language));
+    const wanted = this.locale ?? defaults.locale ?? this.settings?.locale?.default ?? (globalThis.document?.documentElement.lang || globalThis.navigator?.language);
+    return pickLocale(wanted, this.strings);
   }
 
   t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.loc, key, params);
+    return translate(this.loc, key, params, this.strings);
+  }
+
+  /** Whether the partner offers a feature (true until the settings say otherwise, so nothing flickers away). */
+  feature(name: keyof PartnerSettings['features']): boolean {
+    return this.settings?.features?.[name] !== false;
+  }
+
+  /** Loads the partner's public settings once per page and API (cached), so widgets hide switched-off features. */
+  protected async loadSettings(): Promise<void> {
+    const baseUrl = this.apiBase ?? defaults.apiBase ?? globalThis.location?.origin ?? '';
+    this.settings = await partnerSettings(baseUrl, this.partnerKey ?? defaults.partnerKey);
   }
 
   /** Whether a token or token callback is available (anonymous visitors can only read). */
@@ -101,7 +126,7 @@ export abstract class AisElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.hasUpdated && (changed.has('apiBase') || changed.has('partnerKey') || changed.has('locale'))) {
+    if (this.hasUpdated && (changed.has('apiBase') || changed.has('partnerKey') || changed.has('locale') || changed.has('strings'))) {
       this._client = undefined;
       this._needsLoad = true;
     }
@@ -116,6 +141,7 @@ export abstract class AisElement extends LitElement {
       this._needsLoad = false;
       this._loadSeq++;
       this.error = undefined;
+      void this.loadSettings();
       void this.load();
     }
   }
@@ -144,6 +170,8 @@ export abstract class AisElement extends LitElement {
   protected fail(err: unknown): WidgetError {
     const e = classifyError(err);
     if (e.kind === 'unauthorized') this.emit('ais-token-expired', { code: e.code });
+    // Distinct from expiry: the token was refused (bad signature, wrong partner); the host should fix its sign-in.
+    if (e.kind === 'auth-invalid') this.emit('ais-auth-error', { code: e.code, detail: e.detail, requestId: e.requestId });
     if (e.kind === 'insufficient-credits') this.emit('ais-insufficient-credits', { code: e.code, detail: e.detail });
     if (e.kind !== 'aborted') this.emit('ais-error', e);
     if (e.kind === 'rate-limited') this.startRateCountdown(e);
@@ -181,7 +209,7 @@ export abstract class AisElement extends LitElement {
     if (e.kind === 'insufficient-credits') return this.renderInsufficient(e);
     const rate = e.kind === 'rate-limited';
     const waiting = rate && (e.retryAfter ?? 0) > 0;
-    const title = rate ? this.t('rateLimitedTitle') : this.t('errorTitle');
+    const title = rate ? this.t('rateLimitedTitle') : e.kind === 'auth-invalid' ? this.t('authInvalidTitle') : this.t('errorTitle');
     const message = rate ? (waiting ? this.t('rateLimited', { s: e.retryAfter! }) : this.t('rateLimitedNow')) : this.t(errorMessageKey(e.kind));
     return html`<div class="state ${rate ? 'rate' : 'error'}" part="state ${rate ? 'state-rate-limited' : 'state-error'}" role="alert">
       <div class="state-icon">${icon(rate ? 'clock' : 'alert', 22)}</div>
@@ -189,7 +217,7 @@ export abstract class AisElement extends LitElement {
       <span>${message}</span>
       ${e.kind === 'error' || e.kind === 'validation' ? html`<span class="small">${e.detail ?? ''}</span>` : nothing}
       ${e.requestId ? html`<span class="ref">${this.t('errorRef', { id: e.requestId })}</span>` : nothing}
-      ${retry && e.kind !== 'unauthorized' && e.kind !== 'forbidden'
+      ${retry && e.kind !== 'unauthorized' && e.kind !== 'auth-invalid' && e.kind !== 'forbidden' && e.kind !== 'feature-disabled'
         ? html`<button part="button" @click=${retry} ?disabled=${waiting}>${icon('refresh', 16)} ${this.t('retry')}</button>`
         : nothing}
     </div>`;
@@ -216,6 +244,6 @@ export abstract class AisElement extends LitElement {
       : this.t(errorMessageKey(e.kind));
     const detail = e.kind === 'validation' || e.kind === 'error' || e.kind === 'content-policy' ? e.detail : undefined;
     return html`<div class="inline-alert" part="alert" role="alert">${icon(e.kind === 'rate-limited' ? 'clock' : 'alert', 18)}
-      <span>${text}${detail ? html`<br /><span class="small">${detail}</span>` : nothing}</span></div>`;
+      <span>${e.kind === 'auth-invalid' ? html`<strong>${this.t('authInvalidTitle')}</strong> ` : nothing}${text}${detail ? html`<br /><span class="small">${detail}</span>` : nothing}</span></div>`;
   }
 }

@@ -1,35 +1,41 @@
 /** Pure formatting and error helpers (no DOM, no Lit): unit-tested in widgets/test/format.test.ts. */
-import { translate, type Locale, type MessageKey } from './i18n.js';
+import type { MessageKey } from './i18n.js';
+import { hasString, intlLocale, translate, type Locale, type StringOverrides } from './translate.js';
 
-const numberLocale = (locale: Locale) => (locale === 'hi' ? 'hi-IN' : 'en-IN');
+const numberLocale = intlLocale;
 
 /** `12.5` -> "12.5 credits"; whole numbers without decimals, at most one decimal otherwise. */
-export function formatCredits(n: number, locale: Locale): string {
-  if (n === 1) return translate(locale, 'credit1');
-  return translate(locale, 'credits', { n: formatNumber(n, locale) });
+export function formatCredits(n: number, locale: Locale, overrides?: StringOverrides): string {
+  if (n === 1) return translate(locale, 'credit1', undefined, overrides);
+  return translate(locale, 'credits', { n: formatNumber(n, locale) }, overrides);
 }
 
 export function formatNumber(n: number, locale: Locale, maxFractionDigits = 1): string {
   return new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: maxFractionDigits }).format(n);
 }
 
-/** Rupees (e.g. 237.5) -> "₹237.50"; whole rupees without paise. */
-export function formatInr(rupees: number, locale: Locale): string {
+/** Rupees (e.g. 237.5) -> "₹237.50"; whole amounts without minor units. Any ISO currency the partner prices in. */
+export function formatInr(rupees: number, locale: Locale, currency = 'INR'): string {
   const whole = Number.isInteger(rupees);
   return new Intl.NumberFormat(numberLocale(locale), {
-    style: 'currency', currency: 'INR', minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2,
+    style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2,
   }).format(rupees);
 }
 
-/** "just now", "5 min ago", "3 h ago", "2 d ago", then a date. */
-export function relativeTime(iso: string, locale: Locale, now = Date.now()): string {
+/**
+ * "just now", "5 min ago", "3 h ago", "2 d ago", then a date. A locale without its own strings for these (one a
+ * partner added for other words) gets Intl.RelativeTimeFormat's phrasing instead of English.
+ */
+export function relativeTime(iso: string, locale: Locale, now = Date.now(), overrides?: StringOverrides): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
   const s = Math.max(0, Math.round((now - t) / 1000));
-  if (s < 60) return translate(locale, 'justNow');
-  if (s < 3600) return translate(locale, 'minutesAgo', { n: Math.floor(s / 60) });
-  if (s < 86400) return translate(locale, 'hoursAgo', { n: Math.floor(s / 3600) });
-  if (s < 86400 * 7) return translate(locale, 'daysAgo', { n: Math.floor(s / 86400) });
+  const own = hasString(locale, 'minutesAgo', overrides);
+  const rel = (n: number, unit: Intl.RelativeTimeFormatUnit) => new Intl.RelativeTimeFormat(numberLocale(locale), { numeric: 'auto' }).format(-n, unit);
+  if (s < 60) return own ? translate(locale, 'justNow', undefined, overrides) : rel(0, 'second');
+  if (s < 3600) return own ? translate(locale, 'minutesAgo', { n: Math.floor(s / 60) }, overrides) : rel(Math.floor(s / 60), 'minute');
+  if (s < 86400) return own ? translate(locale, 'hoursAgo', { n: Math.floor(s / 3600) }, overrides) : rel(Math.floor(s / 3600), 'hour');
+  if (s < 86400 * 7) return own ? translate(locale, 'daysAgo', { n: Math.floor(s / 86400) }, overrides) : rel(Math.floor(s / 86400), 'day');
   return formatDate(iso, locale);
 }
 
@@ -40,7 +46,7 @@ export function formatDate(iso: string, locale: Locale): string {
 }
 
 export type ErrorKind =
-  | 'rate-limited' | 'insufficient-credits' | 'unauthorized' | 'forbidden' | 'not-found'
+  | 'rate-limited' | 'insufficient-credits' | 'unauthorized' | 'auth-invalid' | 'forbidden' | 'feature-disabled' | 'not-found'
   | 'content-policy' | 'validation' | 'unavailable' | 'network' | 'aborted' | 'error';
 
 export interface WidgetError {
@@ -61,6 +67,7 @@ const byCode: Record<string, ErrorKind> = {
   forbidden: 'forbidden',
   moderation_required: 'forbidden',
   origin_not_allowed: 'forbidden',
+  feature_disabled: 'feature-disabled',
   not_found: 'not-found',
   content_policy_violation: 'content-policy',
   validation_error: 'validation',
@@ -74,10 +81,13 @@ const byStatus: Record<number, ErrorKind> = { 400: 'validation', 401: 'unauthori
 
 /** Maps anything thrown (SDK errors carry `code`/`status`) to one of the states a widget can show. */
 export function classifyError(err: unknown): WidgetError {
-  const e = (err ?? {}) as { code?: unknown; status?: unknown; retryAfter?: unknown; requestId?: unknown; detail?: unknown; message?: unknown };
+  const e = (err ?? {}) as { code?: unknown; status?: unknown; retryAfter?: unknown; requestId?: unknown; detail?: unknown; message?: unknown; problem?: { reason?: unknown } };
   const code = typeof e.code === 'string' ? e.code : 'error';
   const status = typeof e.status === 'number' ? e.status : 0;
-  const kind = byCode[code] ?? byStatus[status] ?? (code === 'job_timeout' ? 'unavailable' : 'error');
+  let kind = byCode[code] ?? byStatus[status] ?? (code === 'job_timeout' ? 'unavailable' : 'error');
+  // An expired (or missing) token means "sign in again"; a refused one (bad signature, wrong partner, missing
+  // claims; the API says reason token_invalid) is the partner's sign-in failing, which signing in again will not fix.
+  if (kind === 'unauthorized' && e.problem?.reason === 'token_invalid') kind = 'auth-invalid';
   const out: WidgetError = { kind, code, status };
   if (typeof e.retryAfter === 'number') out.retryAfter = e.retryAfter;
   if (kind === 'rate-limited' && out.retryAfter === undefined) out.retryAfter = 30;
@@ -90,7 +100,7 @@ export function classifyError(err: unknown): WidgetError {
 /** The localised sentence for an error state. */
 export function errorMessageKey(kind: ErrorKind): MessageKey {
   const keys: Record<ErrorKind, MessageKey> = {
-    'rate-limited': 'rateLimited', 'insufficient-credits': 'insufficient', unauthorized: 'unauthorized', forbidden: 'forbidden',
+    'rate-limited': 'rateLimited', 'insufficient-credits': 'insufficient', unauthorized: 'unauthorized', 'auth-invalid': 'authInvalid', forbidden: 'forbidden', 'feature-disabled': 'featureDisabled',
     'not-found': 'notFound', 'content-policy': 'contentPolicy', validation: 'validation', unavailable: 'unavailable',
     network: 'networkError', aborted: 'errorTitle', error: 'errorTitle',
   };

@@ -1,10 +1,12 @@
 /**
- * Widget strings in English and Hindi. `{name}` placeholders are filled by `translate`.
- * Every English key must have a Hindi entry (widgets/test/i18n.test.ts checks it).
+ * Widget strings in English and Hindi. `{name}` placeholders are filled by `translate` (translate.ts), which also
+ * takes a partner's overrides and extra locales. Every English key must have a Hindi entry (widgets/test/i18n.test.ts).
  */
-export type Locale = 'en' | 'hi';
+
+import { enExtra, hiExtra } from './i18n-extra.js';
 
 export const en = {
+  ...enExtra,
   // common
   loading: 'Loading…',
   retry: 'Try again',
@@ -30,6 +32,9 @@ export const en = {
   insufficientTitle: 'Not enough credits',
   insufficient: 'You need more credits for this. Top up your wallet to continue.',
   unauthorized: 'Your session has expired. Please sign in again.',
+  authInvalidTitle: 'We could not sign you in',
+  authInvalid: 'Reload the page; if it keeps happening, contact the site.',
+  featureDisabled: 'This feature is not available here.',
   forbidden: 'You do not have access to this.',
   notFound: 'This item no longer exists.',
   contentPolicy: 'This prompt is not allowed by the content policy. Please change it.',
@@ -241,6 +246,10 @@ export type MessageKey = keyof typeof en;
 type Messages = Record<MessageKey, string>;
 
 export const hi: Messages = {
+  ...hiExtra,
+  authInvalidTitle: 'हम आपको साइन इन नहीं कर सके',
+  authInvalid: 'पेज दोबारा लोड करें; बार-बार हो तो साइट से संपर्क करें।',
+  featureDisabled: 'यह सुविधा यहाँ उपलब्ध नहीं है।',
   loading: 'लोड हो रहा है…',
   retry: 'फिर से कोशिश करें',
   cancel: 'रद्द करें',
@@ -466,16 +475,3 @@ export const hi: Messages = {
   totals: 'कुल योग',
 };
 
-const tables: Record<Locale, Messages> = { en, hi };
-
-/** Normalises a locale attribute or `navigator.language` to a supported locale. */
-export function pickLocale(value: string | null | undefined): Locale {
-  return value && value.toLowerCase().startsWith('hi') ? 'hi' : 'en';
-}
-
-/** The message for `key` in `locale`, with `{placeholders}` filled from `params`. */
-export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = tables[locale][key] ?? en[key] ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}

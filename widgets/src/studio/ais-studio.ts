@@ -276,7 +276,7 @@ export class AisStudio extends AisElement {
 
   private renderBalanceBadge() {
     if (!this.balance) return nothing;
-    return html`<span class="badge" part="balance" aria-live="polite">${icon('coin', 14)} ${formatCredits(this.balance.credits, this.loc)}</span>`;
+    return html`<span class="badge" part="balance" aria-live="polite">${icon('coin', 14)} ${formatCredits(this.balance.credits, this.loc, this.strings)}</span>`;
   }
 
   private renderRemixBanner() {
@@ -317,10 +317,10 @@ export class AisStudio extends AisElement {
           @input=${this.onInput} aria-describedby="count" ?disabled=${this.phase === 'generating'}></textarea>
         <span class="counter" id="count">${this.t('promptCount', { n: this.prompt.length, max: this.maxLength })}</span>
       </div>
-      <div class="row">
+      ${this.feature('promptEnhancement') ? html`<div class="row">
         <button class="ghost" part="button enhance" @click=${() => void this.enhance()} ?disabled=${this.prompt.trim().length < 3 || this.enhancing || !this.signedIn}>
           ${icon('sparkles', 16)} ${this.enhancing ? this.t('enhancing') : this.t('enhance')}</button>
-      </div>
+      </div>` : nothing}
       ${this.enhanced ? html`<div class="enhanced" part="enhanced" aria-live="polite">
         <label class="check"><input type="checkbox" .checked=${this.useEnhanced} @change=${(e: Event) => (this.useEnhanced = (e.target as HTMLInputElement).checked)} />
           <strong>${this.t('useEnhanced')}</strong></label>
@@ -341,12 +341,12 @@ export class AisStudio extends AisElement {
         ${this.tiers.map((t) => html`<button class="tier" part="tier" role="radio" aria-checked=${this.tier === t.tier} tabindex=${this.tier === t.tier ? 0 : -1}
           @click=${() => (this.tier = t.tier)}>
           <span class="t-name">${t.label}</span><span class="t-size">${this.t('tierSize', { w: t.width, h: t.height })}</span>
-          <span class="t-cost">${formatCredits(t.credits, this.loc)}</span></button>`)}
+          <span class="t-cost">${formatCredits(t.credits, this.loc, this.strings)}</span></button>`)}
       </div>
-      ${this.balance ? html`<div class="balance-line" part="balance-line"><span class="muted">${this.t('balance')}: <strong>${formatCredits(this.balance.credits, this.loc)}</strong></span>
+      ${this.balance ? html`<div class="balance-line" part="balance-line"><span class="muted">${this.t('balance')}: <strong>${formatCredits(this.balance.credits, this.loc, this.strings)}</strong></span>
         ${after !== undefined ? html`<span class=${after < 0 ? 'neg' : 'muted'}>${after < 0
-          ? this.t('shortBy', { n: formatCredits(-after, this.loc) })
-          : this.t('afterBalance', { n: formatCredits(after, this.loc) })}</span>` : nothing}</div>` : nothing}
+          ? this.t('shortBy', { n: formatCredits(-after, this.loc, this.strings) })
+          : this.t('afterBalance', { n: formatCredits(after, this.loc, this.strings) })}</span>` : nothing}</div>` : nothing}
       <label class="check"><input type="checkbox" .checked=${this.watermark} ?disabled=${!paying} @change=${(e: Event) => (this.watermark = (e.target as HTMLInputElement).checked)} />
         ${this.t('watermarkKeep')}</label>
       ${paying ? nothing : html`<p class="muted small">${this.t('watermarkFree')}</p>`}
@@ -366,7 +366,7 @@ export class AisStudio extends AisElement {
   private renderGenerateButton() {
     const info = this.tierInfo;
     const busy = this.phase === 'generating';
-    const cost = info ? formatCredits(info.credits, this.loc) : '';
+    const cost = info ? formatCredits(info.credits, this.loc, this.strings) : '';
     return html`<button class="primary big generate" part="button button-primary generate" @click=${() => void this.generate()}
       ?disabled=${busy || !this.prompt.trim() || !this.signedIn} aria-busy=${busy}>
       ${busy ? html`<span class="spinner on-primary" aria-hidden="true"></span> ${this.t('generating')}` : html`${icon('sparkles', 18)} ${this.t('generate', { cost })}`}
@@ -401,7 +401,7 @@ export class AisStudio extends AisElement {
     const j = this.job;
     return html`<div class="actions">
       ${this.remixRewarded ? html`<div class="inline-alert success wide" role="status">${icon('gift', 18)} ${this.t('remixRewarded')}</div>` : nothing}
-      <button class="primary wide" part="button button-primary publish" @click=${() => this.publishDialog?.open(j.imageId, this.prompt, this.templateCategory())}>${icon('share', 16)} ${this.t('publish')}</button>
+      ${this.feature('community') ? html`<button class="primary wide" part="button button-primary publish" @click=${() => this.publishDialog?.open(j.imageId, this.prompt, this.templateCategory())}>${icon('share', 16)} ${this.t('publish')}</button>` : nothing}
       <button part="button download" @click=${() => { this.emit('ais-download', { imageId: j.imageId }); void downloadImage(j.imageUrl!, `ais-${j.imageId}`); }}>${icon('download', 16)} ${this.t('download')}</button>
       <button part="button reopen" @click=${() => this.reopen()}>${icon('edit', 16)} ${this.t('reopen')}</button>
       <button class="ghost wide" part="button new" @click=${() => this.startOver()}>${icon('plus', 16)} ${this.t('newImage')}</button>

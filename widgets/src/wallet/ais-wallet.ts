@@ -77,11 +77,13 @@ export class AisWallet extends AisElement {
     this.loading = true;
     const seq = this.loadToken;
     try {
-      const [balance, packs] = await Promise.all([this.client.credits.balance(), this.client.credits.packs()]);
+      await this.loadSettings();
+      // A partner that switched purchases off gets a wallet without packs (the route would answer 403).
+      const [balance, packs] = await Promise.all([this.client.credits.balance(), this.feature('purchases') ? this.client.credits.packs() : undefined]);
       if (seq !== this.loadToken) return;
       this.balance = balance;
       this.packs = packs;
-      this.quantity = Math.max(packs.minQuantity, Math.min(this.quantity, packs.maxQuantity));
+      if (packs) this.quantity = Math.max(packs.minQuantity, Math.min(this.quantity, packs.maxQuantity));
       this.error = undefined;
       if (!this.noHistory) await this.loadHistory(true);
     } catch (err) {
@@ -114,7 +116,7 @@ export class AisWallet extends AisElement {
       // The API says which checkout opens: a gateway's hosted script, or the built-in sandbox dialog.
       if (order.checkout?.type === 'script' && order.checkout.script) {
         const payment = await openScriptCheckout(order, order.checkout.script, {
-          name: this.merchantName, description: formatCredits(order.credits, this.loc),
+          name: this.merchantName, description: formatCredits(order.credits, this.loc, this.strings),
           color: getComputedStyle(this).getPropertyValue('--ais-color-primary').trim() || undefined,
         });
         await this.verify(payment);
@@ -181,7 +183,8 @@ export class AisWallet extends AisElement {
       <div class="hero" part="balance" aria-live="polite">
         <div class="stat"><span class="label">${this.t('availableCredits')}</span><span class="value big">${formatNumber(b.credits, this.loc)}</span></div>
         <div class="stat"><span class="label">${this.t('monthlyUsed')}</span><span class="value">${formatNumber(b.monthlyUsed, this.loc)}</span></div>
-        <div class="stat"><span class="label">${this.t('monthlyRemaining')}</span><span class="value">${formatNumber(b.monthlyRemaining, this.loc)}</span></div>
+        ${b.monthlyCap != null ? html`<div class="stat"><span class="label">${this.t('monthlyRemaining')}</span><span class="value">${formatNumber(b.monthlyRemaining, this.loc)}</span>
+          <span class="muted small">${this.t('monthlyCap')}: ${formatNumber(b.monthlyCap, this.loc)}</span></div>` : nothing}
       </div>
       ${this.notice ? html`<div class="inline-alert success" role="status" style="margin-top:var(--_space)">${icon('check', 18)} ${this.notice}</div>` : nothing}
       ${this.actionError ? html`<div style="margin-top:var(--_space)">${this.renderInlineError(this.actionError)}</div>` : nothing}
@@ -189,6 +192,24 @@ export class AisWallet extends AisElement {
       ${this.noHistory ? nothing : this.renderHistory()}
       ${this.renderSandboxDialog()}
     </div>`;
+  }
+
+  /**
+   * A history line written for the user from the movement's reason and reference (the stored note is for operators:
+   * "50 credits bought (sandbox, verify)"), in the widget's locale.
+   */
+  private ledgerLine(h: LedgerEntry): string {
+    const e = h as LedgerEntry & { refType?: string };
+    switch (h.reason as LedgerReason) {
+      case 'purchase': return this.t('line_purchase', { n: formatNumber(Math.abs(h.delta), this.loc) });
+      case 'generation': return this.t('line_generation');
+      case 'refund': return this.t('line_refund');
+      case 'reward': return this.t('line_reward');
+      case 'referral': return this.t('line_referral');
+      case 'admin': return this.t(h.delta >= 0 ? 'line_admin_add' : 'line_admin_remove');
+      case 'bonus': return this.t(e.refType === 'welcome' ? 'line_welcome' : e.refType === 'campaign' ? 'line_campaign' : 'line_bonus');
+      default: return this.t('line_bonus');
+    }
   }
 
   private renderPacks() {
@@ -230,7 +251,7 @@ export class AisWallet extends AisElement {
       ${this.history.length === 0 ? html`<p class="muted small">${this.t('historyEmpty')}</p>` : html`<table part="history">
         <thead><tr><th scope="col">${this.t('reason')}</th><th scope="col" class="num">${this.t('change')}</th><th scope="col" class="num">${this.t('balance')}</th></tr></thead>
         <tbody>${this.history.map((h) => html`<tr>
-          <td><div style="font-weight:600">${this.t(`reason_${h.reason as LedgerReason}`)}</div><div class="muted small">${relativeTime(h.createdAt, this.loc)}${h.note ? ` · ${h.note}` : ''}</div></td>
+          <td><div style="font-weight:600">${this.ledgerLine(h)}</div><div class="muted small">${relativeTime(h.createdAt, this.loc, undefined, this.strings)}</div></td>
           <td class="num ${h.delta >= 0 ? 'pos' : 'neg'}">${h.delta > 0 ? '+' : ''}${formatNumber(h.delta, this.loc)}</td>
           <td class="num">${formatNumber(h.balanceAfter, this.loc)}</td></tr>`)}</tbody></table>`}
       ${this.historyCursor ? html`<div class="row" style="justify-content:center"><button class="ghost" part="button load-more" @click=${() => void this.loadHistory()}>${this.t('loadMore')}</button></div>` : nothing}
@@ -241,10 +262,10 @@ export class AisWallet extends AisElement {
     const o = this.order;
     return html`<dialog id="checkout" part="dialog checkout-dialog" aria-labelledby="co-h" @cancel=${(e: Event) => { e.preventDefault(); this.cancelCheckout(); }}>
       ${o ? html`<div class="dialog-body">
-        <div class="row" style="justify-content:space-between"><h3 id="co-h">${this.t('checkoutTitle')}</h3><span class="badge warning sandbox-tag">${icon('lock', 13)} TEST</span></div>
+        <div class="row" style="justify-content:space-between"><h3 id="co-h">${this.t('checkoutTitle')}</h3><span class="badge warning sandbox-tag">${icon('lock', 13)} ${this.t('sandboxBadge')}</span></div>
         <p class="muted small">${this.t('checkoutNote')}</p>
         <div class="checkout-summary">
-          <div class="row"><span>${formatCredits(o.credits, this.loc)}</span><span class="muted small">${this.t('order', { id: o.orderId })}</span></div>
+          <div class="row"><span>${formatCredits(o.credits, this.loc, this.strings)}</span><span class="muted small">${this.t('order', { id: o.orderId })}</span></div>
           <div class="row"><strong>${this.t('total')}</strong><strong>${formatInr(o.amount, this.loc)}</strong></div>
         </div>
         <div class="dialog-actions">

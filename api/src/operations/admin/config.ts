@@ -3,8 +3,8 @@ import { services } from '../../context.js';
 import { isUniqueViolation } from '../../db.js';
 import { AppError, type FieldError } from '../../errors.js';
 import { ProviderKey, TenantConfigRow } from '../../models/index.js';
-import { DEFAULT_CONFIG, mergeConfig, type TenantConfig } from '../../tenants/tenant-config.js';
-import { invalidateTenantConfig } from '../../tenants/config-store.js';
+import { mergeConfig, type TenantConfig } from '../../tenants/tenant-config.js';
+import { invalidateTenantConfig, tenantDefaults } from '../../tenants/config-store.js';
 import { checkShape, validateConfig, type ValidationContext } from '../../admin/config-validate.js';
 import { changedFields, configFromWire, configToWire } from '../../admin/config-wire.js';
 import { decodeCursor, encodeCursor, parseLimit } from '../../util/cursor.js';
@@ -20,7 +20,7 @@ async function latestRow(tenantId: string) {
 
 export async function getAdminConfig(admin: Principal): Promise<ConfigView> {
   const row = await latestRow(admin.tenantId);
-  const config = mergeConfig(DEFAULT_CONFIG, row?.config ?? {});
+  const config = mergeConfig(tenantDefaults(admin.tenantId), row?.config ?? {});
   return {
     version: row?.version ?? 0, config: configToWire(config), updatedAt: row?.createdAt.toISOString(), updatedBy: row?.createdBy ?? undefined,
     note: row?.note ?? undefined,
@@ -57,21 +57,21 @@ export async function updateAdminConfig(admin: Principal, body: { config?: unkno
   if (errors.length) {
     // Report the whole-config problems too, so one round trip lists everything (values of a wrong type may trip a check: skip it then).
     try {
-      const current = mergeConfig(DEFAULT_CONFIG, (await latestRow(admin.tenantId))?.config ?? {});
+      const current = mergeConfig(tenantDefaults(admin.tenantId), (await latestRow(admin.tenantId))?.config ?? {});
       const seen = new Set(errors.map((e) => e.field));
-      for (const e of validateConfig(dropNullEntries(mergeConfig(opts.replace ? DEFAULT_CONFIG : current, patch) as TenantConfig), ctx)) if (!seen.has(e.field)) errors.push(e);
+      for (const e of validateConfig(dropNullEntries(mergeConfig(opts.replace ? tenantDefaults(admin.tenantId) : current, patch) as TenantConfig), ctx)) if (!seen.has(e.field)) errors.push(e);
     } catch { /* the shape errors already explain it */ }
     throw refused(errors);
   }
   const { db } = services();
   const saved = await db.tx(async (t) => {
     const row = await TenantConfigRow.findOne({ where: { tenantId: admin.tenantId }, order: [['version', 'DESC']], transaction: t, lock: db.dialect === 'mysql' });
-    const current = mergeConfig(DEFAULT_CONFIG, row?.config ?? {});
+    const current = mergeConfig(tenantDefaults(admin.tenantId), row?.config ?? {});
     const version = (row?.version ?? 0) + 1;
     if (body.expectedVersion !== undefined && body.expectedVersion !== (row?.version ?? 0)) {
       throw new AppError('conflict', `The configuration changed meanwhile (now version ${row?.version ?? 0}); reload and try again.`, { currentVersion: row?.version ?? 0 });
     }
-    const next = dropNullEntries(mergeConfig(opts.replace ? DEFAULT_CONFIG : current, patch) as TenantConfig);
+    const next = dropNullEntries(mergeConfig(opts.replace ? tenantDefaults(admin.tenantId) : current, patch) as TenantConfig);
     const problems = validateConfig(next, ctx);
     if (problems.length) throw refused(problems);
     const changed = changedFields(configToWire(current), configToWire(next));
@@ -106,8 +106,8 @@ export async function configHistory(admin: Principal, q: { limit?: number; curso
   const before = page.length ? await TenantConfigRow.findOne({ where: { tenantId: admin.tenantId, version: { [Op.lt]: page.at(-1)!.version } }, order: [['version', 'DESC']] }) : null;
   const items: ConfigHistoryItem[] = page.map((r, i) => {
     const prev = page[i + 1] ?? before;
-    const cfg = configToWire(mergeConfig(DEFAULT_CONFIG, r.config ?? {}));
-    const prevCfg = configToWire(mergeConfig(DEFAULT_CONFIG, prev?.config ?? {}));
+    const cfg = configToWire(mergeConfig(tenantDefaults(admin.tenantId), r.config ?? {}));
+    const prevCfg = configToWire(mergeConfig(tenantDefaults(admin.tenantId), prev?.config ?? {}));
     return { version: r.version, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy ?? undefined, note: r.note ?? undefined, changed: changedFields(prevCfg, cfg), config: cfg };
   });
   return { items, nextCursor: rows.length > limit ? encodeCursor({ v: page.at(-1)!.version }) : undefined };
@@ -118,7 +118,7 @@ export async function restoreConfigVersion(admin: Principal, body: { version: nu
   if (!Number.isInteger(body.version) || body.version < 0) throw new AppError('validation_error', 'version: must be a version number', { errors: [{ field: 'version', message: 'must be a version number' }] });
   const row = body.version === 0 ? null : await TenantConfigRow.findOne({ where: { tenantId: admin.tenantId, version: body.version } });
   if (body.version !== 0 && !row) throw new AppError('not_found', 'No such configuration version.');
-  const full = mergeConfig(DEFAULT_CONFIG, row?.config ?? {}) as unknown as Record<string, unknown>;
+  const full = mergeConfig(tenantDefaults(admin.tenantId), row?.config ?? {}) as unknown as Record<string, unknown>;
   return updateAdminConfig(admin, { note: body.note ?? `Restored version ${body.version}` },
     { storedPatch: full, replace: true, action: 'config.restore', auditData: { restoredVersion: body.version } });
 }

@@ -70,8 +70,8 @@ export async function startServer(opts: { dbUrl: string; worker?: boolean; env?:
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...opts.env,
   });
   configureLogger(config.logLevel);
-  // Every process cache and test override (tenant config, tenants, users, rate limits, JWT keys, the clock, hook
-  // listeners ...); the services themselves are made anew by bootServices.
+  // Every process cache (tenant config, tenants, users, rate limits, JWT keys ...); the services themselves are made
+  // anew by bootServices.
   resetForTests();
   await bootServices(config, { worker: opts.worker ?? true, workerName: `test-${process.pid}` });
   // The example partner site and the built widgets, exactly as `npm start` serves them.

@@ -1,6 +1,5 @@
 import { logger } from './logger.js';
 import type { User } from './models/index.js';
-import { onResetForTests } from './util/process-cache.js';
 
 /**
  * Domain events other modules react to (referrals on signup and first generation, analytics, notifications).
@@ -40,5 +39,3 @@ export async function emit<K extends keyof HookEvents>(name: K, event: HookEvent
 export function clearHooks() {
   for (const k of Object.keys(listeners)) delete listeners[k as keyof HookEvents];
 }
-// Modules register their listeners again at every boot; a test's own listeners end with its server.
-onResetForTests(clearHooks);

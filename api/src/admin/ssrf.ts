@@ -1,6 +1,6 @@
 import dns from 'node:dns';
 import net from 'node:net';
-import { onResetForTests, processCache } from '../util/process-cache.js';
+import { processCache } from '../util/process-cache.js';
 import { services } from '../context.js';
 
 /**
@@ -22,7 +22,6 @@ export function setDnsLookup(fn: Lookup | undefined) {
   lookup = fn ?? systemLookup;
   checked.clear();
 }
-onResetForTests(() => { lookup = systemLookup; });
 
 export class UnsafeEndpointError extends Error {
   constructor(message: string) {

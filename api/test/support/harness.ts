@@ -76,8 +76,8 @@ export async function bootTestServices(opts: { dbUrl: string; worker?: boolean; 
     DEFAULT_PARTNER_WELCOME_CREDITS: '0', ...opts.env,
   });
   configureLogger(config.logLevel);
-  // Every process cache and test override (tenant config, tenants, users, rate limits, JWT keys, the clock, hook
-  // listeners ...); the services themselves are made anew by bootServices.
+  // Every process cache (tenant config, tenants, users, rate limits, JWT keys ...); the services themselves are made
+  // anew by bootServices.
   resetForTests();
   await bootServices(config, { worker: opts.worker ?? true, workerName: `test-${process.pid}` });
   return { config, dataDir };

@@ -9,7 +9,6 @@ import { parseTags, presentCard, type CardRow, type CardView } from '../../prese
 import { toDate } from '../../community/dates.js';
 import { idComparator } from '../../community/id-order.js';
 import { CURSOR_MAX_AGE_MS } from '../../community/feed-cursor.js';
-import { onResetForTests } from '../../util/process-cache.js';
 
 
 /**
@@ -30,7 +29,6 @@ import { onResetForTests } from '../../util/process-cache.js';
  */
 let snapshotLagMs = 0;
 export function setSnapshotLag(ms: number) { snapshotLagMs = ms; }
-onResetForTests(() => { snapshotLagMs = 0; });
 
 export type FeedSort = 'trending' | 'latest';
 export interface FeedQuery { sort?: FeedSort; categoryId?: string; limit?: number; cursor?: string }

@@ -75,7 +75,7 @@ export async function runPrimary(config: AppConfig, processes: number) {
     logger().warn({ kind, childPid: w.process.pid, code, signal, restartInMs: delayMs }, `${kind} process ${w.process.pid} exited; starting another`);
     setTimeout(() => { if (!stopping) start(kind); }, delayMs);
   });
-  cluster.on('listening', (w, address) => logger().info({ childPid: w.process.pid, port: address.port }, 'API process listening'));
+  cluster.on('listening', (w, address) => logger().info({ childPid: w.process.pid, kind: kinds.get(w.id), port: address.port }, kinds.get(w.id) === 'worker' ? 'worker process listening (metrics)' : 'API process listening'));
 
   for (let i = 0; i < processes; i++) start('api');
   if (config.role === 'all') start('worker');

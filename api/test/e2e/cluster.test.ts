@@ -132,7 +132,8 @@ for (const dbDef of databases()) {
     it('serves from two processes, replaces one killed with SIGKILL, generates, and stops on SIGTERM', async () => {
       s = await startServer(dbUrl, { API_PROCESSES: '2', ROLE: 'all' });
       const srv = s;
-      const listening = () => srv.lines.filter((l) => l.msg === 'API process listening').map((l) => l.childPid!);
+      // Only listeners on the API port: the job worker process may listen too (its own /metrics on METRICS_PORT).
+      const listening = () => srv.lines.filter((l) => l.msg === 'API process listening' && l.port === srv.port).map((l) => l.childPid!);
       await waitFor('two API processes', srv, () => listening().length >= 2);
       await waitFor('the job worker process', srv, () => srv.lines.some((l) => l.msg === 'worker started'));
 

@@ -58,7 +58,10 @@ export type ListTemplatesResponse = ResponseOf<'listTemplates'>;
 export type TierInfo = Schemas['TierView'];
 export type ListTiersRequest = EmptyRequest;
 export type ListTiersResponse = ResponseOf<'listTiers'>;
-export type StudioSettings = ResponseOf<'getStudioSettings'>;
+export type GetStudioSettingsRequest = EmptyRequest;
+export type GetStudioSettingsResponse = ResponseOf<'getStudioSettings'>;
+/** The partner's public settings (features, tiers, formats, locale defaults). */
+export type StudioSettings = GetStudioSettingsResponse;
 
 // ---------------------------------------------------------------- creations
 

@@ -77,7 +77,7 @@ export class Studio {
   }
 
   /** The partner's public settings: enabled features, tiers, formats and locale defaults (works without a token). */
-  settings(opts?: RequestOptions): Promise<StudioSettings> {
+  settings(opts?: RequestOptions): StudioPromise<StudioSettings> {
     return this.http.call('getStudioSettings', {}, opts);
   }
 }

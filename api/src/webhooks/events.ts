@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
 import { services } from '../context.js';
-import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../models/index.js';
+import { User, WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../models/index.js';
 import { newId } from '../util/ids.js';
 import { deliverWebhookJob } from './jobs.js';
 
@@ -52,3 +52,13 @@ export async function emitWebhookEvent(t: Transaction, tenantId: string, type: W
 
 /** Credits in events are whole credits (millicredits / 1000), as the API shows them. */
 export const credits = (milli: number) => milli / 1000;
+
+/**
+ * emitWebhookEvent for a change about one user: `data.sub` is the partner's id for them (looked up in `t`), the only
+ * way an event names a person.
+ */
+export async function emitUserEvent(t: Transaction, tenantId: string, userId: string, type: WebhookEventType, data: WebhookData) {
+  if (!(await WebhookEndpoint.count({ where: { tenantId, enabled: true }, transaction: t }))) return undefined;
+  const user = await User.findByPk(userId, { attributes: ['sub'], transaction: t });
+  return emitWebhookEvent(t, tenantId, type, { sub: user?.sub ?? null, ...data });
+}

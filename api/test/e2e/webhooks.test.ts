@@ -17,7 +17,7 @@ import { DEFAULT_TENANT_ID } from '../../src/tenants/tenants.js';
  * Outbound webhooks end to end: a real receiver on loopback verifies every delivery with the `standardwebhooks`
  * library; each change emits its event exactly once, retries follow 500s and timeouts, a rolled-back change emits nothing.
  */
-const env = { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_RETRY_DELAYS_MS: '50,50,50', WEBHOOK_TIMEOUT_MS: '800', JOB_RETRY_DELAYS_MS: '50,50,50' };
+const env = { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_RETRY_DELAYS_MS: '50,50,50', WEBHOOK_TIMEOUT_MS: '2000', JOB_RETRY_DELAYS_MS: '50,50,50' };
 
 describeEachDatabase('outbound webhooks', { server: { env }, timeout: 120000 }, function (db) {
   const s = db.server;
@@ -237,5 +237,25 @@ describeEachDatabase('outbound webhooks', { server: { env }, timeout: 120000 }, 
     expect(after.attempt).to.equal(1);
     expect(new Set(rx.on('/down').map((r) => r.id)).size).to.equal(1);
     for (const e of eps) await s.call('DELETE', `/api/admin/webhooks/${e.id}`, { token: admin });
+  });
+
+  it('an endpoint failing for 5 days is disabled and the partner\'s admins are notified', async () => {
+    rx.script('/dead', () => 500);
+    const e = await endpoint('/dead', ['credits.granted']);
+    await WebhookEndpoint.update({ failingSince: new Date(Date.now() - 5 * 24 * 3600 * 1000 - 60_000) }, { where: { id: e.id } });
+    await s.grant(uniq('dead'), 1);
+    await waitUntil('endpoint disabled', async () => !(await WebhookEndpoint.findByPk(e.id))!.enabled);
+    const view = await s.call('GET', `/api/admin/webhooks/${e.id}`, { token: admin });
+    expect(view.body).to.include({ enabled: false, disabledReason: 'failing for 5 days' });
+    const notes = await s.call('GET', '/api/notifications', { token: admin });
+    expect(notes.body.items.map((x: { type: string }) => x.type)).to.include('webhook');
+    // Its remaining deliveries end as failed instead of being sent.
+    await settled(e.id);
+    // Enabling again starts afresh; a test event is refused while disabled.
+    expectProblem(await s.call('POST', `/api/admin/webhooks/${e.id}/test`, { token: admin }), 409, 'conflict');
+    const on = await s.call('PATCH', `/api/admin/webhooks/${e.id}`, { token: admin, body: { enabled: true } });
+    expect(on.body).to.include({ enabled: true });
+    expect((await WebhookEndpoint.findByPk(e.id))!.failingSince).to.equal(null);
+    await s.call('DELETE', `/api/admin/webhooks/${e.id}`, { token: admin });
   });
 });

@@ -107,3 +107,21 @@ export const webhookSweeperJob = defineJob({
     for (const d of due) await ctx.queue.enqueue(deliverWebhookJob, { deliveryId: d.id });
   },
 });
+
+/** Delivery history is kept this long; pending deliveries and the events they send are never pruned. */
+export const KEEP_MS = 30 * 24 * 3600 * 1000;
+
+/** Prunes settled deliveries and events older than KEEP_MS (daily), so the outbox does not grow without end. */
+export const webhookPruneJob = defineJob({
+  name: 'webhook:prune',
+  parse: noData,
+  async handler() {
+    const before = new Date(Date.now() - KEEP_MS);
+    await WebhookDelivery.destroy({ where: { status: { [Op.ne]: 'pending' }, updatedAt: { [Op.lt]: before } } });
+    const old = await WebhookEvent.findAll({ where: { createdAt: { [Op.lt]: before } }, attributes: ['id'], limit: 1000 });
+    if (!old.length) return;
+    const busy = new Set((await WebhookDelivery.findAll({ where: { eventId: old.map((e) => e.id) }, attributes: ['eventId'] })).map((d) => d.eventId));
+    const gone = old.map((e) => e.id).filter((id) => !busy.has(id));
+    if (gone.length) await WebhookEvent.destroy({ where: { id: gone } });
+  },
+});

@@ -2,10 +2,10 @@ import { expect } from 'chai';
 import { describeEachDatabase } from '../support/each-database.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 import { services } from '../../src/context.js';
-import { WebhookDelivery, WebhookEndpoint } from '../../src/models/index.js';
+import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../../src/models/index.js';
 import { DEFAULT_TENANT_ID } from '../../src/tenants/tenants.js';
 import { emitWebhookEvent } from '../../src/webhooks/events.js';
-import { deliverWebhookJob } from '../../src/webhooks/jobs.js';
+import { deliverWebhookJob, webhookPruneJob, KEEP_MS } from '../../src/webhooks/jobs.js';
 import { newWebhookSecret, sealWebhookSecret } from '../../src/webhooks/signing.js';
 import type { JobContext } from '../../src/jobs/definition.js';
 
@@ -46,5 +46,22 @@ describeEachDatabase('webhook deliveries with two workers', { server: 'services'
     expect(got.every((r) => r.verified)).to.equal(true);
     const after = await WebhookDelivery.findAll({ where: { endpointId: id } });
     expect(after.every((d) => d.status === 'succeeded' && d.attempt === 1)).to.equal(true);
+  });
+
+  it('prunes settled history older than 30 days, never a pending delivery or its event', async () => {
+    const old = new Date(Date.now() - KEEP_MS - 60_000);
+    const mk = async (id: string, status: 'succeeded' | 'pending') => {
+      await WebhookEvent.create({ id: `evt_${id}`, tenantId: DEFAULT_TENANT_ID, type: 'credits.granted', payload: '{}', createdAt: old });
+      await WebhookDelivery.create({ id: `whd_${id}`, tenantId: DEFAULT_TENANT_ID, endpointId: 'wh_workers', eventId: `evt_${id}`, type: 'credits.granted',
+        attempt: 1, status, nextAttemptAt: status === 'pending' ? old : null });
+      await WebhookDelivery.sequelize!.query('UPDATE webhook_deliveries SET updated_at = ? WHERE id = ?', { replacements: [old, `whd_${id}`] });
+    };
+    await mk('old_done', 'succeeded');
+    await mk('old_pending', 'pending');
+    await webhookPruneJob.handler({}, worker('p'));
+    expect(await WebhookDelivery.findByPk('whd_old_done')).to.equal(null);
+    expect(await WebhookEvent.findByPk('evt_old_done')).to.equal(null);
+    expect(await WebhookDelivery.findByPk('whd_old_pending')).to.not.equal(null);
+    expect(await WebhookEvent.findByPk('evt_old_pending')).to.not.equal(null);
   });
 });

@@ -44,6 +44,8 @@ export interface AppConfig {
   providerAllowedHosts: string[];
   /** The same exception list for outgoing webhooks. */
   webhookAllowedHosts: string[];
+  /** Outgoing webhooks: delays before the 2nd, 3rd... attempt (then failed), and each attempt's timeout. */
+  webhooks: { retryDelaysMs: number[]; timeoutMs: number };
   logLevel: string;
   urlSigningTtlSeconds: number;
   workerConcurrency: number;
@@ -237,6 +239,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (parsed.every((n) => Number.isInteger(n) && n >= 0 && n <= 3_600_000)) retryDelaysMs = parsed;
     else problems.push(`JOB_RETRY_DELAYS_MS must be comma-separated delays in milliseconds (got "${retryRaw}")`);
   }
+  const hookRaw = env.WEBHOOK_RETRY_DELAYS_MS;
+  // Standard Webhooks' schedule: about 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, then failed.
+  let webhookRetryDelaysMs = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
+  if (hookRaw) {
+    const parsed = hookRaw.split(',').map((v) => Number(v.trim()));
+    if (parsed.length && parsed.every((n) => Number.isInteger(n) && n >= 0 && n <= 86_400_000)) webhookRetryDelaysMs = parsed;
+    else problems.push(`WEBHOOK_RETRY_DELAYS_MS must be comma-separated delays in milliseconds (got "${hookRaw}")`);
+  }
   const sweepEvery = env.JOB_SWEEP_EVERY || '30 seconds';
   if (!/^\d+(\.\d+)?\s*(ms|milliseconds?|seconds?|minutes?|hours?)$/.test(sweepEvery)) {
     problems.push(`JOB_SWEEP_EVERY must be an interval such as "30 seconds" (got "${sweepEvery}")`);
@@ -291,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     providerRetryBaseMs: int('PROVIDER_RETRY_BASE_MS', 500, 0, 60000),
     providerAllowedHosts: hostList('PROVIDER_ALLOWED_HOSTS'),
     webhookAllowedHosts: hostList('WEBHOOK_ALLOWED_HOSTS'),
+    webhooks: { retryDelaysMs: webhookRetryDelaysMs, timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000) },
     logLevel,
     urlSigningTtlSeconds: int('URL_SIGNING_TTL_SECONDS', 3600, 30, 7 * 86400),
     workerConcurrency: int('WORKER_CONCURRENCY', 4, 1, 64),

@@ -2,6 +2,7 @@ import type { AppContext } from './context.js';
 import { initPayments } from './payments/init.js';
 import { initReferrals } from './referrals/init.js';
 import { initCommunity } from './community/init.js';
+import { initWebhooks } from './webhooks/init.js';
 
 /**
  * The feature modules, in the order boot.ts starts them. Each one's init takes the AppContext and adds to it:
@@ -12,4 +13,5 @@ export async function initModules(ctx: AppContext) {
   await initPayments(ctx);
   await initReferrals(ctx);
   await initCommunity(ctx);
+  await initWebhooks(ctx);
 }

@@ -81,3 +81,28 @@ export type AdminListReferralReviewsRequest = QueryOf<'adminListReferralReviews'
 export type AdminListReferralReviewsResponse = ResponseOf<'adminListReferralReviews'>;
 export type AdminReviewReferralRequest = BodyOf<'adminReviewReferral'>;
 export type AdminReviewReferralResponse = ResponseOf<'adminReviewReferral'>;
+
+// ---------------------------------------------------------------- webhooks
+
+/** An outbound webhook endpoint; `secret` only on create and rotation. */
+export type WebhookEndpoint = Schemas['WebhookEndpointView'];
+export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecret'];
+export type WebhookDelivery = Schemas['WebhookDeliveryView'];
+export type AdminCreateWebhookRequest = BodyOf<'adminCreateWebhook'>;
+export type AdminCreateWebhookResponse = ResponseOf<'adminCreateWebhook'>;
+export type AdminListWebhooksRequest = EmptyRequest;
+export type AdminListWebhooksResponse = ResponseOf<'adminListWebhooks'>;
+export type AdminGetWebhookRequest = EmptyRequest;
+export type AdminGetWebhookResponse = ResponseOf<'adminGetWebhook'>;
+export type AdminDeleteWebhookRequest = EmptyRequest;
+export type AdminDeleteWebhookResponse = void;
+export type AdminUpdateWebhookRequest = BodyOf<'adminUpdateWebhook'>;
+export type AdminUpdateWebhookResponse = ResponseOf<'adminUpdateWebhook'>;
+export type AdminRotateWebhookSecretRequest = EmptyRequest;
+export type AdminRotateWebhookSecretResponse = ResponseOf<'adminRotateWebhookSecret'>;
+export type AdminTestWebhookRequest = EmptyRequest;
+export type AdminTestWebhookResponse = ResponseOf<'adminTestWebhook'>;
+export type AdminListWebhookDeliveriesRequest = QueryOf<'adminListWebhookDeliveries'>;
+export type AdminListWebhookDeliveriesResponse = ResponseOf<'adminListWebhookDeliveries'>;
+export type AdminRedeliverWebhookRequest = EmptyRequest;
+export type AdminRedeliverWebhookResponse = ResponseOf<'adminRedeliverWebhook'>;

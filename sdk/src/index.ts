@@ -11,6 +11,8 @@ export {
 export type { Problem, FieldError, StudioErrorInit } from './errors.js';
 export { operations, getOperation, buildPath } from './operations.js';
 export type { OperationDef, OperationName, HttpMethod } from './operations.js';
+export { verifyWebhook, WebhookVerificationError, WEBHOOK_TOLERANCE_SECONDS } from './webhooks.js';
+export type { WebhookEvent, WebhookEventType, WebhookHeaders } from './webhooks.js';
 export { PageIterator } from './pagination.js';
 export type { PageFetcher } from './pagination.js';
 export type { WaitForJobOptions } from './resources/studio.js';

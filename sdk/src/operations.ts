@@ -79,6 +79,15 @@ export const operations = [
   { name: 'adminGrantCredits', method: 'POST', path: '/api/admin/credits/grant' },
   { name: 'adminListReferralReviews', method: 'GET', path: '/api/admin/referrals/review' },
   { name: 'adminReviewReferral', method: 'POST', path: '/api/admin/referrals/review' },
+  { name: 'adminCreateWebhook', method: 'POST', path: '/api/admin/webhooks' },
+  { name: 'adminListWebhooks', method: 'GET', path: '/api/admin/webhooks' },
+  { name: 'adminGetWebhook', method: 'GET', path: '/api/admin/webhooks/{id}' },
+  { name: 'adminUpdateWebhook', method: 'PATCH', path: '/api/admin/webhooks/{id}' },
+  { name: 'adminDeleteWebhook', method: 'DELETE', path: '/api/admin/webhooks/{id}' },
+  { name: 'adminRotateWebhookSecret', method: 'POST', path: '/api/admin/webhooks/{id}/secret' },
+  { name: 'adminTestWebhook', method: 'POST', path: '/api/admin/webhooks/{id}/test' },
+  { name: 'adminListWebhookDeliveries', method: 'GET', path: '/api/admin/webhooks/{id}/deliveries' },
+  { name: 'adminRedeliverWebhook', method: 'POST', path: '/api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver' },
 ] as const satisfies readonly OperationDef[];
 
 export type OperationName = (typeof operations)[number]['name'];

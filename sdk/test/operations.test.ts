@@ -34,6 +34,8 @@ async function sweep(): Promise<string[]> {
     a.providers.list(), a.providers.set({ action: 'add', provider: 'openai', apiKey: 'sk' }), a.providers.test({ provider: 'openai' }),
     a.analytics(), a.auditLog(), a.grantCredits({ userId: 'u', credits: 1, note: 'n' }),
     a.referralReviews.list(), a.referralReviews.act({ id: 'r', action: 'approve' }),
+    a.webhooks.create({ url: 'https://h', events: ['*'] }), a.webhooks.list(), a.webhooks.get('1'), a.webhooks.update('1', { enabled: false }),
+    a.webhooks.delete('1'), a.webhooks.rotateSecret('1'), a.webhooks.test('1'), a.webhooks.deliveries('1'), a.webhooks.redeliver('1', 'd'),
   ]);
   return seen;
 }
@@ -56,7 +58,7 @@ describe('sdk: operations table', () => {
   it('is exactly what the resource methods call', async () => {
     const sent = new Set(await sweep());
     const declared = new Set(
-      operations.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, (_, k: string) => ({ jobId: 'j', imageId: 'i', postId: 'p', orderId: 'o', id: '1' })[k]!)}`),
+      operations.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, (_, k: string) => ({ jobId: 'j', imageId: 'i', postId: 'p', orderId: 'o', id: '1', deliveryId: 'd' })[k]!)}`),
     );
     expect([...sent].sort()).to.deep.equal([...declared].sort());
   });

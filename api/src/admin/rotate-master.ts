@@ -11,6 +11,7 @@ interface Sealed { table: string; idColumn: string; column: string; context: (id
 export const SEALED: Sealed[] = [
   { table: 'tenants', idColumn: 'id', column: 'jwt_secret_enc', context: (id) => `tenant-jwt:${id}` },
   { table: 'admin_provider_keys', idColumn: 'id', column: 'encrypted_value', context: (id) => `provider-key:${id}` },
+  { table: 'webhook_endpoints', idColumn: 'id', column: 'secret_enc', context: (id) => `webhook:${id}` },
 ];
 
 /**

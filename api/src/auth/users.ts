@@ -4,6 +4,7 @@ import { services } from '../context.js';
 import { isUniqueViolation } from '../db.js';
 import { newId, newReferralCode } from '../util/ids.js';
 import { applyMovement, createWallet } from '../ledger/ledger.js';
+import { emitWebhookEvent } from '../webhooks/events.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import { track } from '../analytics/track.js';
 import { emit } from '../hooks.js';
@@ -61,6 +62,7 @@ async function createUser(tenantId: string, claims: Claims, ctx: { ip?: string; 
       await createWallet(t, tenantId, id);
       if (config.welcomeGrantMilli > 0) {
         await applyMovement(t, { tenantId, userId: id, delta: config.welcomeGrantMilli, reason: 'bonus', refType: 'welcome', refId: id, note: 'Welcome grant' });
+        await emitWebhookEvent(t, tenantId, 'credits.granted', { sub: claims.sub, source: 'welcome', credits: config.welcomeGrantMilli / 1000 });
       }
       await track(tenantId, id, 'user_signed_up', { ref: claims.ref ?? null }, t);
       return u;

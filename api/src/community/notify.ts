@@ -2,7 +2,7 @@ import type { Transaction } from 'sequelize';
 import { Notification } from '../models/index.js';
 import { newId } from '../util/ids.js';
 
-export type NotificationType = 'like' | 'reward' | 'moderation';
+export type NotificationType = 'like' | 'reward' | 'moderation' | 'webhook';
 
 export interface NewNotification {
   tenantId: string; userId: string; type: NotificationType; title: string; body?: string; data?: Record<string, unknown>;

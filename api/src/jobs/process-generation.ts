@@ -12,6 +12,7 @@ import { emit } from '../hooks.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import type { Tier } from '../providers/images/types.js';
 import { instrumentProvider } from '../metrics/providers.js';
+import { credits, emitUserEvent } from '../webhooks/events.js';
 
 /** How long a running job may go without a heartbeat before another worker may take it over. */
 export const leaseMs = () => services().config.jobs.leaseMs;
@@ -89,6 +90,7 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
       );
       await track(job.tenantId, job.userId, 'image_generated', { jobId, imageId: job.imageId, tier: req.tier, provider: result.provider }, t);
       if (isFirst) await track(job.tenantId, job.userId, 'first_generation_done', { jobId }, t);
+      await emitUserEvent(t, job.tenantId, job.userId, 'generation.succeeded', { jobId, imageId: job.imageId, tier: req.tier, credits: credits(job.cost) });
       return { isFirst };
     });
     const after = await GeneratedImage.findByPk(job.imageId, { attributes: ['deletedAt'] });
@@ -155,6 +157,8 @@ export async function failJob(job: GenerationJob, token: string | null, code: st
           timezone: config.timezone, note: `Refund: ${code}` });
       }
       await track(job.tenantId, job.userId, 'generation_failed', { jobId: job.id, code }, t);
+      await emitUserEvent(t, job.tenantId, job.userId, 'generation.failed', { jobId: job.id, imageId: job.imageId, errorCode: code,
+        refundedCredits: credits(job.cost > 0 ? job.cost : 0) });
       return true;
     });
   } catch (err) {

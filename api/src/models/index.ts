@@ -1,5 +1,8 @@
 import { DataTypes, Model, type Sequelize, type ModelAttributes } from 'sequelize';
 import { LEDGER_REASONS, countsAsSpending, type LedgerReason } from '../ledger/reasons.js';
+import { initWebhookModels } from './webhooks.js';
+
+export { WebhookEndpoint, WebhookEvent, WebhookDelivery, type DeliveryStatus } from './webhooks.js';
 
 /**
  * Sequelize models for the core schema (migrations/0001-core.ts is the source of truth for columns).
@@ -199,6 +202,7 @@ export function initModels(sequelize: Sequelize) {
     dedupeKey: S() }),
     opts('notifications', noUpdate));
   AnalyticsEvent.init(cols({ id: autoId(), tenantId: S(40), userId: S(40), name: S(64), props: JSONTEXT('props') }), opts('analytics_events', noUpdate));
+  initWebhookModels(sequelize);
   // Automatic timestamps are DATE by default, which MySQL writes to whole seconds; the columns are DATE(3), keep the milliseconds.
   for (const model of Object.values(sequelize.models)) {
     let changed = false;

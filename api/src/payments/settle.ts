@@ -7,6 +7,7 @@ import { notFound } from '../errors.js';
 import { track } from '../analytics/track.js';
 import { emit } from '../hooks.js';
 import { logger } from '../logger.js';
+import { emitUserEvent } from '../webhooks/events.js';
 
 export type SettleSource = 'verify' | 'webhook' | 'reconciler';
 
@@ -49,6 +50,8 @@ export async function settleInTx(t: Transaction, orderId: string, paymentId: str
     packId: order.packId, source };
   await track(order.tenantId, order.userId, 'credits_purchased', props, t);
   if (firstPurchase) await track(order.tenantId, order.userId, 'first_purchase', props, t);
+  await emitUserEvent(t, order.tenantId, order.userId, 'credits.purchased', { orderId: order.id, credits: order.credits / 1000, amountPaise: order.amountPaise,
+    currency: order.currency, packId: order.packId ?? null, balance: balanceAfter / 1000 });
   return { ...base, balanceMilli: balanceAfter, credited: true, firstPurchase };
 }
 

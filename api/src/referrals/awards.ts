@@ -1,5 +1,6 @@
 import type { Transaction } from 'sequelize';
-import { ReferralEvent } from '../models/index.js';
+import { ReferralEvent, User } from '../models/index.js';
+import { emitUserEvent, type WebhookEventType } from '../webhooks/events.js';
 import { applyMovement } from '../ledger/ledger.js';
 import { services } from '../context.js';
 import { newId } from '../util/ids.js';
@@ -38,13 +39,22 @@ export async function recordAward(t: Transaction, a: AwardInput): Promise<Referr
     reviewedBy: null,
   }, { transaction: t });
   if (status === 'paid') await payEvent(t, ev, a.note);
+  if (status === 'held') await emitReferralEvent(t, ev, 'referral.held');
   return ev;
+}
+
+/** referral.held / referral.rewarded, about the beneficiary (`sub`) and naming the referee by their sub too. */
+async function emitReferralEvent(t: Transaction, ev: ReferralEvent, type: WebhookEventType) {
+  const referee = ev.refereeUserId ? await User.findByPk(ev.refereeUserId, { attributes: ['sub'], transaction: t }) : null;
+  await emitUserEvent(t, ev.tenantId, ev.beneficiaryUserId, type, { referralEventId: ev.id, referralType: ev.type, refereeSub: referee?.sub ?? null,
+    credits: ev.creditsAwarded / 1000, ...(ev.holdReason && type === 'referral.held' ? { holdReason: ev.holdReason } : {}) });
 }
 
 export async function payEvent(t: Transaction, ev: ReferralEvent, note: string) {
   await applyMovement(t, {
     tenantId: ev.tenantId, userId: ev.beneficiaryUserId, delta: ev.creditsAwarded, reason: 'referral', refType: 'referral', refId: ev.id, note,
   });
+  await emitReferralEvent(t, ev, 'referral.rewarded');
 }
 
 /** Runs an award in its own transaction; undefined when it had been made before. */

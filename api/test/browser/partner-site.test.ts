@@ -5,6 +5,7 @@ import { databases, startServer, type TestServer } from '../support/harness.js';
 import { services } from '../../src/context.js';
 import { LocalImageProvider, type ImageProvider } from '../../src/providers/images/index.js';
 import { ProviderError } from '../../src/providers/errors.js';
+import { WebhookReceiver } from '../support/webhook-receiver.js';
 import { describeInChromium, ensureWidgets, expectAccessible, expectHeaderCredits, expectWidget, seriousViolations, launch, personContext, poll, shot, signIn } from './support.js';
 
 /** Prompts containing this word hit a simulated provider outage (a non-retryable provider_unavailable). */
@@ -45,7 +46,7 @@ describeInChromium('partner site in a browser: LearnLoop Academy embeds the widg
     ensureWidgets();
     const db = await databases()[0]!.make();
     drop = db.drop;
-    s = await startServer({ dbUrl: db.url, examples: true, env: { JOB_POLL_MS: '50' } });
+    s = await startServer({ dbUrl: db.url, examples: true, env: { JOB_POLL_MS: '50', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
     services().providers.replaceImageProviderForTests(async () => outageAwareProvider());
     browser = await launch();
     await s.grant('alice', 5);
@@ -399,6 +400,34 @@ describeInChromium('partner site in a browser: LearnLoop Academy embeds the widg
       expect(await providers.locator('input[type="password"]').count()).to.equal(1);
       expect(await providers.locator('button[type="submit"]').isDisabled(), 'add needs an alias first').to.equal(true);
       await shot(admin, 'ais-admin-providers');
+    });
+
+    it('adds a webhook endpoint (secret shown once), sends a test event and redelivers it (webhooks tab)', async () => {
+      const rx = await new WebhookReceiver().start();
+      try {
+        await admin.locator('ais-admin #tab-webhooks').click();
+        const tab = admin.locator('ais-admin-webhooks');
+        await tab.locator('p.muted', { hasText: 'No webhook endpoints yet.' }).waitFor();
+        await tab.locator('input[type="url"]').fill(`${rx.url}/hook`);
+        await tab.locator('label.field', { hasText: 'Description' }).locator('input').fill('CRM sync');
+        await tab.locator('button[type="submit"]').click();
+        const secret = (await tab.locator('[role="status"] code').textContent())!;
+        expect(secret).to.match(/^whsec_/);
+        rx.secret('/hook', secret);
+        await tab.locator('table[part~="table"] tbody tr', { hasText: `${rx.url}/hook` }).waitFor();
+        await tab.locator('button', { hasText: 'Send test' }).click();
+        await poll(async () => rx.on('/hook').length, (v) => expect(v).to.equal(1));
+        expect(rx.on('/hook')[0]).to.include({ verified: true, type: 'webhook.test' });
+        await tab.locator('button', { hasText: 'Deliveries' }).click();
+        await tab.locator('.badge', { hasText: 'succeeded' }).waitFor();
+        await shot(admin, 'ais-admin-webhooks');
+        await tab.locator('button', { hasText: 'Redeliver' }).click();
+        await poll(async () => rx.on('/hook').length, (v) => expect(v).to.equal(2));
+        expect(rx.on('/hook')[1]!.id).to.equal(rx.on('/hook')[0]!.id);
+        await audit(admin, 'ais-admin');
+      } finally {
+        await rx.stop();
+      }
     });
   });
 

@@ -81,6 +81,14 @@ export function casesFor(f: PartnerFixture): Case[] {
       refused: [400], owner: 'skip' },
     { route: 'POST /api/admin/providers', kind: 'admin', body: () => ({ action: 'remove', id: f.providerKeyId }), step: 5 },
     { route: 'POST /api/admin/providers/test', kind: 'admin', body: () => ({ id: f.providerKeyId }), step: 2 },
+    { route: 'GET /api/admin/webhooks/{id}', kind: 'admin', params: { id: f.webhookId } },
+    { route: 'PATCH /api/admin/webhooks/{id}', kind: 'admin', params: { id: f.webhookId }, body: () => ({ description: 'renamed' }), step: 2 },
+    { route: 'POST /api/admin/webhooks/{id}/secret', kind: 'admin', params: { id: f.webhookId }, step: 2 },
+    // Sending would try the endpoint's (unreachable) address: refusals only.
+    { route: 'POST /api/admin/webhooks/{id}/test', kind: 'admin', params: { id: f.webhookId }, owner: 'skip' },
+    { route: 'GET /api/admin/webhooks/{id}/deliveries', kind: 'admin', params: { id: f.webhookId } },
+    { route: 'POST /api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver', kind: 'admin', params: { id: f.webhookId, deliveryId: f.webhookDeliveryId }, owner: 'skip' },
+    { route: 'DELETE /api/admin/webhooks/{id}', kind: 'admin', params: { id: f.webhookId }, owner: [204], step: 5 },
   ];
   for (const postId of hiddenish) {
     out.push(

@@ -1,4 +1,4 @@
-import { User } from '../../src/models/index.js';
+import { User, WebhookDelivery } from '../../src/models/index.js';
 import { sleep, type TestServer } from './harness.js';
 
 /** Who calls: a bearer token (or none) and the partner's publishable key when the partner is not the default one. */
@@ -34,6 +34,7 @@ export interface PartnerFixture {
   referralCode: string; referralEventId: string;
   templateId: string; templateMarker: string; adminCategoryId: string; providerKeyId: string; providerApiKey: string;
   bobImg: Generated; bobPost: string; bobOrder: string;
+  webhookId: string; webhookDeliveryId: string;
   /** Strings only alice (or her admin) may ever see. */
   privateMarker: string;
 }
@@ -120,11 +121,18 @@ export async function buildPartner(s: TestServer, opts: { tag: string; tenantId:
   const key = await call(admin, 'POST', '/api/admin/providers', { action: 'add', provider: 'openai', purpose: 'image', alias: `main ${tag}`, apiKey: providerApiKey });
   expectOk(key, 'provider key');
 
+  // A public address literal (no DNS) subscribed to an event nothing emits here: the sweep never makes it send.
+  const hook = await call(admin, 'POST', '/api/admin/webhooks', { url: `https://8.8.8.8/hooks/${tag}`, events: ['user.erased'] });
+  expectOk(hook, 'webhook', 201);
+  const webhookDeliveryId = `whd_sweep_${tag}`;
+  await WebhookDelivery.create({ id: webhookDeliveryId, tenantId: opts.tenantId, endpointId: hook.body.id, eventId: `evt_sweep_${tag}`, type: 'webhook.test',
+    attempt: 1, status: 'failed' });
+
   const aliceRow = await User.findOne({ where: { tenantId: opts.tenantId, sub: 'alice' } });
   return {
     tag, tenantId: opts.tenantId, alice, bob, admin, carol, anon, aliceUserId: aliceRow!.id, categoryId,
     pub, postPublic, priv, postPrivate, hid, postHidden, remix, order, notificationIds, referralCode, referralEventId,
     templateId: tpl.body.id, templateMarker, adminCategoryId: cat.body.id, providerKeyId: key.body.keyId, providerApiKey,
-    bobImg, bobPost, bobOrder, privateMarker,
+    bobImg, bobPost, bobOrder, privateMarker, webhookId: hook.body.id, webhookDeliveryId,
   };
 }

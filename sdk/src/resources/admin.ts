@@ -11,7 +11,9 @@ import type {
   AdminReviewReferralRequest, AdminReviewReferralResponse, AdminSetProviderRequest, AdminSetProviderResponse,
   AdminTemplate, AdminTestProviderRequest, AdminTestProviderResponse, AdminUpdateCategoryRequest,
   AdminUpdateConfigRequest, AdminUpdateConfigResponse, AdminUpdateTemplateRequest, AuditEntry, ModerationItem,
-  ReferralReview,
+  ReferralReview, AdminCreateWebhookRequest, AdminCreateWebhookResponse, AdminListWebhooksResponse, AdminGetWebhookResponse,
+  AdminUpdateWebhookRequest, AdminUpdateWebhookResponse, AdminRotateWebhookSecretResponse, AdminTestWebhookResponse,
+  AdminListWebhookDeliveriesRequest, AdminListWebhookDeliveriesResponse, AdminRedeliverWebhookResponse, WebhookDelivery,
 } from '../types.js';
 
 class AdminTemplates {
@@ -106,6 +108,43 @@ class AdminReferralReviews {
   }
 }
 
+/** Outbound webhook endpoints (Standard Webhooks); check deliveries with verifyWebhook. */
+class AdminWebhooks {
+  constructor(private readonly http: HttpCore) {}
+  /** The answer carries the signing secret, shown only here and on rotation. */
+  create(body: AdminCreateWebhookRequest, opts?: RequestOptions): StudioPromise<AdminCreateWebhookResponse> {
+    return this.http.call('adminCreateWebhook', { body }, opts);
+  }
+  list(opts?: RequestOptions): StudioPromise<AdminListWebhooksResponse> {
+    return this.http.call('adminListWebhooks', {}, opts);
+  }
+  get(id: string, opts?: RequestOptions): StudioPromise<AdminGetWebhookResponse> {
+    return this.http.call('adminGetWebhook', { params: { id } }, opts);
+  }
+  update(id: string, body: AdminUpdateWebhookRequest, opts?: RequestOptions): StudioPromise<AdminUpdateWebhookResponse> {
+    return this.http.call('adminUpdateWebhook', { params: { id }, body }, opts);
+  }
+  delete(id: string, opts?: RequestOptions): StudioPromise<void> {
+    return this.http.call('adminDeleteWebhook', { params: { id } }, opts);
+  }
+  rotateSecret(id: string, opts?: RequestOptions): StudioPromise<AdminRotateWebhookSecretResponse> {
+    return this.http.call('adminRotateWebhookSecret', { params: { id } }, opts);
+  }
+  /** Sends a `webhook.test` event to the endpoint. */
+  test(id: string, opts?: RequestOptions): StudioPromise<AdminTestWebhookResponse> {
+    return this.http.call('adminTestWebhook', { params: { id } }, opts);
+  }
+  deliveries(id: string, query: AdminListWebhookDeliveriesRequest = {}, opts?: RequestOptions): StudioPromise<AdminListWebhookDeliveriesResponse> {
+    return this.http.call('adminListWebhookDeliveries', { params: { id }, query }, opts);
+  }
+  iterateDeliveries(id: string, query: AdminListWebhookDeliveriesRequest = {}, opts?: RequestOptions): PageIterator<WebhookDelivery, AdminListWebhookDeliveriesResponse> {
+    return new PageIterator((cursor) => this.deliveries(id, { ...query, cursor }, opts), query.cursor);
+  }
+  redeliver(id: string, deliveryId: string, opts?: RequestOptions): StudioPromise<AdminRedeliverWebhookResponse> {
+    return this.http.call('adminRedeliverWebhook', { params: { id, deliveryId } }, opts);
+  }
+}
+
 /** Admin routes: need a token with `role: admin`; other callers get ForbiddenError. */
 export class Admin {
   readonly templates: AdminTemplates;
@@ -114,6 +153,7 @@ export class Admin {
   readonly config: AdminConfig;
   readonly providers: AdminProviders;
   readonly referralReviews: AdminReferralReviews;
+  readonly webhooks: AdminWebhooks;
 
   constructor(private readonly http: HttpCore) {
     this.templates = new AdminTemplates(http);
@@ -122,6 +162,7 @@ export class Admin {
     this.config = new AdminConfig(http);
     this.providers = new AdminProviders(http);
     this.referralReviews = new AdminReferralReviews(http);
+    this.webhooks = new AdminWebhooks(http);
   }
 
   analytics(query: Omit<AdminGetAnalyticsRequest, 'format'> = {}, opts?: RequestOptions): StudioPromise<AdminGetAnalyticsResponse> {

@@ -9,18 +9,19 @@ import './tab-config.js';
 import './tab-moderation.js';
 import './tab-providers.js';
 import './tab-referrals.js';
+import './tab-webhooks.js';
 
-export type AdminTab = 'analytics' | 'templates' | 'categories' | 'moderation' | 'referrals' | 'config' | 'providers';
+export type AdminTab = 'analytics' | 'templates' | 'categories' | 'moderation' | 'referrals' | 'config' | 'providers' | 'webhooks';
 /** Parts of the tab elements re-exported through `<ais-admin>` so `ais-admin::part(card)` works for the whole console. */
-const PARTS = 'button, button-primary, card, chart, table, toolbar, kpis, dialog, queue, config-form, add-key, state, state-loading, state-empty, state-error, state-rate-limited, alert';
+const PARTS = 'button, button-primary, card, chart, table, toolbar, kpis, dialog, queue, config-form, add-key, add-webhook, state, state-loading, state-empty, state-error, state-rate-limited, alert';
 const TABS: Array<[AdminTab, MessageKey]> = [
   ['analytics', 'tabAnalytics'], ['templates', 'tabTemplates'], ['categories', 'tabCategories'], ['moderation', 'tabModeration'],
-  ['referrals', 'tabReferrals'], ['config', 'tabConfig'], ['providers', 'tabProviders'],
+  ['referrals', 'tabReferrals'], ['config', 'tabConfig'], ['providers', 'tabProviders'], ['webhooks', 'tabWebhooks'],
 ];
 
 /**
  * `<ais-admin>`: the partner's admin console (needs an admin token): analytics, templates, categories, moderation,
- * referral review, configuration and provider keys, as ARIA tabs. Each tab is its own element, loaded when shown.
+ * referral review, configuration, provider keys and webhooks, as ARIA tabs. Each tab is its own element, loaded when shown.
  */
 export class AisAdmin extends AisElement {
   static override styles = [baseStyles, css`
@@ -87,6 +88,7 @@ export class AisAdmin extends AisElement {
       case 'referrals': return html`<ais-admin-referrals exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-referrals>`;
       case 'config': return html`<ais-admin-config exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-config>`;
       case 'providers': return html`<ais-admin-providers exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-providers>`;
+      case 'webhooks': return html`<ais-admin-webhooks exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-webhooks>`;
       default: return html``;
     }
   }

@@ -12,6 +12,7 @@ import { retryOnDeadlock } from '../../db.js';
 import { signedImageUrl } from '../../storage/signed-urls.js';
 import { postStatus } from '../../presenters/community.js';
 import { dbDate } from './feed.js';
+import { emitUserEvent } from '../../webhooks/events.js';
 
 export type ModerationAction = 'hide' | 'unhide' | 'delete' | 'dismiss';
 export interface ModerationItem {
@@ -119,6 +120,7 @@ export async function moderate(admin: Principal, body: { postId: string; action:
         tenantId: admin.tenantId, userId: post.userId, type: 'moderation', title: MESSAGES[body.action], body: `“${post.title}”: ${note}`.slice(0, 1000),
         data: { postId: post.id, action: body.action, status: after },
       });
+      await emitUserEvent(t, admin.tenantId, post.userId, 'post.moderated', { postId: post.id, action: body.action, status: after, by: 'moderator' });
     }
     return { result: { postId: post.id, action: body.action, status: after, closedReports: closed }, imageId: post.imageId };
   }));

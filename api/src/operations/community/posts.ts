@@ -13,6 +13,7 @@ import { trendingScore } from '../../community/scoring.js';
 import { normaliseTags, validateId, validateTitle } from '../../community/validate.js';
 import { dbDate } from './feed.js';
 import { parseTags, postStatus, presentCard, type PostView } from '../../presenters/community.js';
+import { emitWebhookEvent } from '../../webhooks/events.js';
 
 export interface PublishBody { imageId: string; title: string; categoryId: string; tags?: string[]; visibility: 'public' | 'private'; watermark?: boolean }
 
@@ -75,6 +76,7 @@ export async function publishPost(p: Principal, body: PublishBody): Promise<{ po
       }
       await GeneratedImage.update({ publishedPostId: postId, publicKey: keys.image }, { where: { id: img.id }, transaction: t });
       await track(p.tenantId, p.userId, 'image_published', { postId, imageId: img.id, categoryId, visibility: body.visibility, watermark: text !== null }, t);
+      await emitWebhookEvent(t, p.tenantId, 'post.published', { sub: p.sub, postId, imageId: img.id, categoryId, visibility: body.visibility });
     });
   } catch (err) {
     if (!earlier) await deletePublic(keys.image);

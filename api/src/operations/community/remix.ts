@@ -7,6 +7,7 @@ import { newId } from '../../util/ids.js';
 import { getTenantConfig } from '../../tenants/config-store.js';
 import { track } from '../../analytics/track.js';
 import { applyMovement } from '../../ledger/ledger.js';
+import { emitUserEvent } from '../../webhooks/events.js';
 import type { Principal } from '../../auth/principal.js';
 import { RuleBasedEnhancer } from '../../providers/text/index.js';
 import { now } from '../../util/clock.js';
@@ -87,6 +88,7 @@ export async function recordRemix(p: Principal, postId: string, body: { generate
         body: `Someone remixed “${post.title}”.`, data: { postId: post.id, credits: reward / 1000, reuseEventId: eventId },
       });
       await track(p.tenantId, post.userId, 'reward_credited', { postId: post.id, reuseEventId: eventId, amountMilli: reward, remixerUserId: p.userId, day }, t);
+      await emitUserEvent(t, p.tenantId, post.userId, 'remix.rewarded', { postId: post.id, reuseEventId: eventId, remixerSub: p.sub, credits: reward / 1000 });
     }
     // Every recorded billable remix by someone else counts as a reuse, even when caps or a repeat remixer make it pay 0.
     await updateCounters(t, post, self ? { rewardTotal: assetTotalAfter } : { reuseCount: post.reuseCount + 1, rewardTotal: assetTotalAfter });

@@ -8,6 +8,7 @@ import { track } from '../../analytics/track.js';
 import type { Principal } from '../../auth/principal.js';
 import { notify } from '../../community/notify.js';
 import { retryOnDeadlock } from '../../db.js';
+import { emitUserEvent } from '../../webhooks/events.js';
 
 export const REPORT_REASONS = ['spam', 'nudity', 'violence', 'hate', 'copyright', 'misleading', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
@@ -49,6 +50,7 @@ export async function reportPost(p: Principal, postId: string, body: ReportBody)
         tenantId: p.tenantId, userId: post.userId, type: 'moderation', title: 'Your post is hidden pending review',
         body: `“${post.title}” was reported by several people and is hidden until a moderator reviews it.`, data: { postId: post.id, action: 'auto-hide' },
       });
+      await emitUserEvent(t, p.tenantId, post.userId, 'post.moderated', { postId: post.id, action: 'auto-hide', status: 'hidden', by: 'reports' });
     }
     await track(p.tenantId, p.userId, 'post_reported', { postId: post.id, reason, openReports: openCount, hidden: postHidden }, t);
     return { reportId, status: 'open' as const, duplicate: false, postHidden };

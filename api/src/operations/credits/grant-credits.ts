@@ -1,5 +1,6 @@
 import { User } from '../../models/index.js';
 import { applyMovement } from '../../ledger/ledger.js';
+import { emitWebhookEvent } from '../../webhooks/events.js';
 import { services } from '../../context.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { isExactCredits, toMilli } from '../../util/credits.js';
@@ -30,6 +31,7 @@ export async function grantCredits(admin: Principal, body: { userId: string; cre
   const res = await db.tx(async (t) => {
     const r = await applyMovement(t, { tenantId: admin.tenantId, userId: user.id, delta: toMilli(body.credits), reason: 'admin', refType: 'grant', refId: grantId, note: body.note.trim() });
     await audit(t, admin, 'credits.grant', 'user', user.sub, body.note.trim(), { credits: body.credits, grantId });
+    await emitWebhookEvent(t, admin.tenantId, 'credits.granted', { sub: user.sub, grantId, source: 'admin', credits: body.credits, balance: r.balanceAfter / 1000 });
     return r;
   });
   if (res.balanceAfter < 0) throw new AppError('internal_error');

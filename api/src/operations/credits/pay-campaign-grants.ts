@@ -1,5 +1,6 @@
 import { services } from '../../context.js';
 import { applyMovement, isDuplicateMovement } from '../../ledger/ledger.js';
+import { emitUserEvent } from '../../webhooks/events.js';
 import { LedgerEntry } from '../../models/index.js';
 import { getTenantConfig } from '../../tenants/config-store.js';
 import type { CampaignConfig, TenantConfig } from '../../tenants/tenant-config.js';
@@ -32,6 +33,7 @@ export async function payCampaignGrants(tenantId: string, userId: string, config
         await services().db.tx(async (t) => {
           await applyMovement(t, { tenantId, userId, delta: c.grantMilli!, reason: 'bonus', refType: 'campaign', refId, note: `Campaign bonus: ${c.name}`.slice(0, 500) });
           await track(tenantId, userId, 'campaign_bonus_credited', { campaignId: c.id, credits: c.grantMilli! / 1000 }, t);
+          await emitUserEvent(t, tenantId, userId, 'credits.granted', { source: 'campaign', campaignId: c.id, credits: c.grantMilli! / 1000 });
         });
         total += c.grantMilli!;
       } catch (err) {

@@ -6,6 +6,8 @@ import { initModels } from './models/index.js';
 import { setAppContext, databaseOnlyContext } from './context.js';
 import { ensureDefaultTenant, DEFAULT_TENANT_ID } from './tenants/tenants.js';
 import { seedCatalog } from './tenants/seed-catalog.js';
+import { startMetricsServer } from './metrics/server.js';
+import { clusterMetricsSource } from './metrics/cluster.js';
 
 /**
  * API_PROCESSES=N: a small primary process forks N HTTP processes that share one port (node:cluster hands the
@@ -79,12 +81,16 @@ export async function runPrimary(config: AppConfig, processes: number) {
 
   for (let i = 0; i < processes; i++) start('api');
   if (config.role === 'all') start('worker');
+  // METRICS_PORT on the primary: one scrape answers for every child (summed counters), which per-child ports cannot.
+  const metricsServer = config.metricsPort === undefined ? undefined
+    : await startMetricsServer({ port: config.metricsPort, host: config.host, token: config.metricsToken, source: clusterMetricsSource() });
   logger().info({ apiProcesses: processes, jobWorker: config.role === 'all' ? 'dedicated child process' : 'none (ROLE=api)', port: config.port, url: config.publicUrl },
     'Community AI Studio primary started');
 
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    metricsServer?.close();
     logger().info({ signal, processes: alive().length }, 'stopping every process');
     // Each child drains: closes its listener, finishes in-flight requests, stops its job worker, closes the database.
     for (const w of alive()) w.process.kill('SIGTERM');

@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import { mountBundles, mountExamples } from './http/examples.js';
 import { httpProcesses, runPrimary } from './cluster.js';
 import { startMetricsServer } from './metrics/server.js';
+import { answerClusterScrapes } from './metrics/cluster.js';
 
 /** Starts the API, the job worker or both (ROLE), on SQLite by default; API_PROCESSES>1 forks (cluster.ts). */
 async function main() {
@@ -30,7 +31,10 @@ async function main() {
 
 async function runProcess(config: AppConfig) {
   await bootServices(config);
-  const metricsServer = config.metricsPort === undefined ? undefined : await startMetricsServer({ port: config.metricsPort, host: config.host, token: config.metricsToken });
+  // A cluster child leaves METRICS_PORT to the primary, which answers it with every child's metrics merged.
+  if (cluster.isWorker) answerClusterScrapes();
+  const metricsServer = config.metricsPort === undefined || cluster.isWorker ? undefined
+    : await startMetricsServer({ port: config.metricsPort, host: config.host, token: config.metricsToken });
   let server: import('node:http').Server | undefined;
   if (config.role !== 'worker') {
     if (config.serveExamples) mountExamples();

@@ -32,6 +32,7 @@ const waiting = new client.Gauge({
   help: 'Jobs due to run and not yet taken by a worker, by job name (from the jobs table, the same for every process).',
   labelNames: ['name'] as const,
   registers: [registry],
+  aggregator: 'max', // merged across cluster children: each read the same table
   async collect() {
     waiting.reset();
     const rows = await once().catch(() => undefined);
@@ -43,6 +44,7 @@ const waiting = new client.Gauge({
 
 const oldest = new client.Gauge({
   name: 'ais_jobs_oldest_waiting_seconds',
+  aggregator: 'max',
   help: 'How long the longest-waiting due job has waited, by job name (0 when none waits).',
   labelNames: ['name'] as const,
   registers: [registry],

@@ -6,9 +6,11 @@ import { logger } from '../logger.js';
 
 /**
  * A separate /metrics listener on METRICS_PORT: a worker (ROLE=worker) has no other HTTP port, and an API
- * process may use it to keep metrics off the public port. Only GET /metrics (and /healthz for probes).
+ * process may use it to keep metrics off the public port. Only GET /metrics (and /healthz for probes). The cluster
+ * primary passes `source` to answer with every child's metrics merged (cluster.ts).
  */
-export async function startMetricsServer(opts: { port: number; host: string; token?: string }): Promise<http.Server> {
+export async function startMetricsServer(opts: { port: number; host: string; token?: string; source?: { metrics: () => Promise<string>; contentType: string } }): Promise<http.Server> {
+  const source = opts.source ?? registry;
   const server = http.createServer((req, res) => {
     const url = (req.url ?? '/').split('?')[0];
     const problem = (status: number, code: string, title: string) => {
@@ -25,8 +27,8 @@ export async function startMetricsServer(opts: { port: number; host: string; tok
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
       return problem(401, 'unauthorized', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.');
     }
-    registry.metrics().then((text) => {
-      res.writeHead(200, { 'Content-Type': registry.contentType, 'Cache-Control': 'no-store' });
+    source.metrics().then((text) => {
+      res.writeHead(200, { 'Content-Type': source.contentType, 'Cache-Control': 'no-store' });
       res.end(text);
     }, (err: unknown) => {
       logger().error({ err }, 'metrics scrape failed');

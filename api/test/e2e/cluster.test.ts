@@ -182,5 +182,30 @@ for (const dbDef of databases()) {
       expect(await srv.exited).to.equal(0);
       for (const p of children) expect(alive(p), `child ${p} stopped`).to.equal(false);
     });
+
+    it('answers METRICS_PORT on the primary with every child\'s counters summed', async () => {
+      const metricsPort = await freePort();
+      s = await startServer(dbUrl, { API_PROCESSES: '2', ROLE: 'api', METRICS_PORT: String(metricsPort), METRICS_TOKEN: 'cluster-metrics-token-0123' });
+      const srv = s;
+      const listening = () => srv.lines.filter((l) => l.msg === 'API process listening' && l.port === srv.port).map((l) => l.childPid!);
+      await waitFor('two API processes', srv, () => listening().length >= 2);
+      await waitFor('the metrics listener', srv, () => srv.lines.find((l) => l.msg === 'metrics listener started' && l.pid === srv.proc.pid));
+      const pids = new Set<number>();
+      const N = 12;
+      for (let i = 0; i < N; i++) {
+        const r = await request(srv.port, 'GET', '/api/studio/tiers', { token: token('scraped') });
+        expect(r.status).to.equal(200);
+        pids.add(await servedBy(srv, r.requestId));
+      }
+      expect(pids.size, 'both children served').to.equal(2);
+      const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`, { headers: { authorization: 'Bearer cluster-metrics-token-0123' } });
+      expect(scrape.status).to.equal(200);
+      const text = await scrape.text();
+      const count = text.split('\n').find((l) => l.startsWith('http_request_duration_seconds_count{') && l.includes('route="/api/studio/tiers"') && l.includes('status_code="200"'));
+      expect(Number(count?.split(' ').pop()), count).to.equal(N);
+      expect((await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).status, 'the token is required').to.equal(401);
+      srv.proc.kill('SIGTERM');
+      expect(await srv.exited).to.equal(0);
+    });
   });
 }

@@ -1,22 +1,16 @@
 import { expect } from 'chai';
-import { databases, startServer, waitForJob, type TestServer } from '../support/harness.js';
+import { waitForJob } from '../support/harness.js';
+import { describeEachDatabase } from '../support/each-database.js';
 import { createTenant } from '../../src/tenants/tenants.js';
 
 const OTHER_SECRET = 'first-run-other-partner-secret-0123456789';
 
-for (const dbDef of databases()) {
-  describe(`first run of the default partner (${dbDef.name})`, function () {
-    this.timeout(60000);
-    let s: TestServer;
-    let drop: () => Promise<void>;
+// The embedded default: the default partner's welcome grant left at its default (5 credits).
+describeEachDatabase('first run of the default partner', { server: { env: { DEFAULT_PARTNER_WELCOME_CREDITS: '5' } } }, function (db) {
+    const s = db.server;
     before(async () => {
-      const db = await dbDef.make();
-      drop = db.drop;
-      // The embedded default: the default partner's welcome grant left at its default (5 credits).
-      s = await startServer({ dbUrl: db.url, env: { DEFAULT_PARTNER_WELCOME_CREDITS: '5' } });
       await createTenant({ id: 'tnt_other', slug: 'other', name: 'Other partner', publishableKey: 'pk_other', secret: OTHER_SECRET });
     });
-    after(async () => { await s?.close(); await drop?.(); });
 
     it('a new user starts with the 5-credit welcome grant (reason bonus) and can generate an image at once', async () => {
       const t = s.token('newcomer');
@@ -58,5 +52,4 @@ for (const dbDef of databases()) {
       expect(f.status).to.equal(401);
       expect(f.body).to.include({ code: 'unauthorized', reason: 'token_invalid' });
     });
-  });
-}
+});

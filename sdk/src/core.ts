@@ -80,8 +80,8 @@ export interface CallSpec {
   params?: Record<string, string>;
   query?: object;
   body?: unknown;
-  /** `text` returns the body as a string (CSV exports). */
-  responseType?: 'json' | 'text';
+  /** `text` returns the body as a string (CSV exports), `blob` as a Blob (PDF receipts). */
+  responseType?: 'json' | 'text' | 'blob';
   accept?: string;
 }
 
@@ -250,6 +250,7 @@ export class HttpCore {
 
   private async parse(response: Response, spec: CallSpec): Promise<unknown> {
     if (response.status === 204 || response.status === 205) return undefined;
+    if (spec.responseType === 'blob') return response.blob();
     const text = await response.text();
     if (spec.responseType === 'text') return text;
     if (!text) return undefined;

@@ -51,6 +51,7 @@ export const operations = [
   { name: 'listCreditHistory', method: 'GET', path: '/api/credits/history' },
   { name: 'listOrders', method: 'GET', path: '/api/credits/orders' },
   { name: 'getOrder', method: 'GET', path: '/api/credits/orders/{orderId}' },
+  { name: 'getOrderReceipt', method: 'GET', path: '/api/credits/orders/{orderId}/receipt' },
   // referrals
   { name: 'getMyReferrals', method: 'GET', path: '/api/referrals/me' },
   { name: 'claimReferral', method: 'POST', path: '/api/referrals/claim' },

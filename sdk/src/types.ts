@@ -124,6 +124,9 @@ export type ListOrdersResponse = ResponseOf<'listOrders'>;
 export type CheckoutDescriptor = Schemas['CheckoutDescriptor'];
 export type GetOrderRequest = EmptyRequest;
 export type GetOrderResponse = ResponseOf<'getOrder'>;
+export type GetOrderReceiptRequest = EmptyRequest;
+export type GetOrderReceiptResponse = ResponseOf<'getOrderReceipt'>;
+export type Receipt = GetOrderReceiptResponse;
 
 // ---------------------------------------------------------------- referrals
 

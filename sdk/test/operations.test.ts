@@ -24,7 +24,7 @@ async function sweep(): Promise<string[]> {
     c.remix.open('p'), c.remix.record('p', { generatedImageId: 'i' }),
     c.credits.balance(), c.credits.packs(), c.credits.purchase({ packId: 'x' }),
     c.credits.verify({ orderId: 'o', paymentId: 'y', signature: 's' }), c.credits.sandboxPay('o'), c.credits.history(),
-    c.credits.orders(), c.credits.getOrder('o'),
+    c.credits.orders(), c.credits.getOrder('o'), c.credits.receipt('o'), c.credits.receiptPdf('o'),
     c.referrals.me(), c.referrals.claim('CODE'),
     c.notifications.list(), c.notifications.markRead({ all: true }),
     a.templates.list(), a.templates.create({ title: 't', categoryId: 'c', promptText: 'p' }), a.templates.update('1', { title: 'u' }), a.templates.delete('1'),

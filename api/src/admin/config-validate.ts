@@ -195,5 +195,18 @@ export function validateConfig(c: TenantConfig, ctx: ValidationContext): FieldEr
       if (!['id', 'name', 'startsAt', 'endsAt', 'grantMilli', 'tierDiscountPercent', 'tiers'].includes(k)) err(`${at}.${k}`, 'unknown field');
     }
   });
+
+  const bl = c.billing;
+  str('billing.legalName', bl.legalName, 0, 200);
+  str('billing.address', bl.address, 0, 500);
+  if (typeof bl.gstin !== 'string' || (bl.gstin !== '' && !GSTIN.test(bl.gstin))) err('billing.gstin', 'must be empty or a 15-character GSTIN such as 29ABCDE1234F1Z5');
+  if (typeof bl.receiptPrefix !== 'string' || !/^[A-Z0-9]{1,4}$/.test(bl.receiptPrefix)) err('billing.receiptPrefix', 'must be 1 to 4 capital letters or digits');
+  if (typeof bl.taxRatePercent !== 'number' || !(bl.taxRatePercent >= 0 && bl.taxRatePercent <= 40) || Math.round(bl.taxRatePercent * 100) !== bl.taxRatePercent * 100) {
+    err('billing.taxRatePercent', 'must be a percentage from 0 to 40 with at most two decimals');
+  }
+  if (typeof bl.taxInclusive !== 'boolean') err('billing.taxInclusive', 'must be true or false');
   return errors;
 }
+
+/** A GSTIN: state code, PAN, entity number, "Z", check character. */
+const GSTIN = /^[0-3][0-9][A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/;

@@ -1,10 +1,13 @@
 import type { Request as ExRequest } from 'express';
-import { Controller, Get, OperationId, Path, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import { Readable } from 'node:stream';
+import { Controller, Get, OperationId, Path, Produces, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
 import type { Principal } from '../auth/principal.js';
 import { ledgerHistory } from '../operations/credits/ledger-history.js';
 import { listOrders } from '../operations/credits/list-orders.js';
 import { getOrder } from '../operations/credits/get-order.js';
+import { getReceipt, getReceiptPdf } from '../operations/credits/get-receipt.js';
 import type { LedgerEntryView, OrderView } from '../presenters/wallet.js';
+import type { ReceiptView } from '../presenters/receipt.js';
 import type { Problem } from './problem.js';
 
 export interface LedgerPage { items: LedgerEntryView[]; nextCursor?: string }
@@ -47,5 +50,31 @@ export class WalletController extends Controller {
   @Response<Problem>(404, 'not_found')
   public async order(@Request() req: ExRequest, @Path() orderId: string): Promise<OrderView> {
     return getOrder(req.user as Principal, orderId);
+  }
+
+  /**
+   * The receipt of one of the caller's paid orders: the partner's legal name, address and GSTIN, a number in sequence
+   * per partner and financial year, the amount with its tax split, the pack and the payment id. JSON by default; a PDF
+   * when the request sends `Accept: application/pdf`. Another user's order is 404; an order not paid yet is 409 `conflict`.
+   * @summary Get the receipt of one of my orders
+   */
+  @Get('orders/{orderId}/receipt')
+  @OperationId('getOrderReceipt')
+  @Security('jwt')
+  @Produces('application/json')
+  @Produces('application/pdf')
+  @Response<Problem>(404, 'not_found')
+  @Response<Problem>(409, 'conflict (the order is not paid)')
+  public async receipt(@Request() req: ExRequest, @Path() orderId: string): Promise<ReceiptView> {
+    const p = req.user as Principal;
+    if (req.accepts(['application/json', 'application/pdf']) === 'application/pdf') {
+      const { pdf, number } = await getReceiptPdf(p, orderId);
+      this.setHeader('Content-Type', 'application/pdf');
+      this.setHeader('Cache-Control', 'private, no-store');
+      this.setHeader('Content-Disposition', `inline; filename="receipt-${number.replace(/[^\w-]/g, '-')}.pdf"`);
+      // tsoa pipes a returned stream as the body; the declared type is the JSON one the document describes.
+      return Readable.from([pdf]) as unknown as ReceiptView;
+    }
+    return getReceipt(p, orderId);
   }
 }

@@ -120,6 +120,27 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ReceiptView": {
+        "dataType": "refObject",
+        "properties": {
+            "receiptNumber": {"dataType":"string","required":true},
+            "financialYear": {"dataType":"string","required":true},
+            "issuedAt": {"dataType":"string","required":true},
+            "orderId": {"dataType":"string","required":true},
+            "paymentId": {"dataType":"string"},
+            "gateway": {"dataType":"string","required":true},
+            "paidAt": {"dataType":"string","required":true},
+            "seller": {"dataType":"nestedObjectLiteral","nestedProperties":{"gstin":{"dataType":"string"},"address":{"dataType":"string","required":true},"legalName":{"dataType":"string","required":true}},"required":true},
+            "item": {"dataType":"nestedObjectLiteral","nestedProperties":{"quantity":{"dataType":"double","required":true},"packId":{"dataType":"string"},"credits":{"dataType":"double","required":true},"description":{"dataType":"string","required":true}},"required":true},
+            "currency": {"dataType":"string","required":true},
+            "amount": {"dataType":"double","required":true},
+            "amountPaise": {"dataType":"double","required":true},
+            "tax": {"dataType":"nestedObjectLiteral","nestedProperties":{"tax":{"dataType":"double","required":true},"taxable":{"dataType":"double","required":true},"sgstPaise":{"dataType":"double","required":true},"cgstPaise":{"dataType":"double","required":true},"taxPaise":{"dataType":"double","required":true},"taxablePaise":{"dataType":"double","required":true},"inclusive":{"dataType":"boolean","required":true},"ratePercent":{"dataType":"double","required":true},"label":{"dataType":"string","required":true}},"required":true},
+            "pdfPath": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "EnhancePromptResponse": {
         "dataType": "refObject",
         "properties": {
@@ -1369,6 +1390,38 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'order',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsWalletController_receipt: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                orderId: {"in":"path","name":"orderId","required":true,"dataType":"string"},
+        };
+        app.get('/api/credits/orders/:orderId/receipt',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(WalletController)),
+            ...(fetchMiddlewares<RequestHandler>(WalletController.prototype.receipt)),
+
+            async function WalletController_receipt(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsWalletController_receipt, request, response });
+
+                const controller = new WalletController();
+
+              await templateService.apiHandler({
+                methodName: 'receipt',
                 controller,
                 response,
                 next,

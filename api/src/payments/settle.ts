@@ -8,6 +8,7 @@ import { track } from '../analytics/track.js';
 import { emit } from '../hooks.js';
 import { logger } from '../logger.js';
 import { emitUserEvent } from '../webhooks/events.js';
+import { issueReceiptInTx } from '../receipts/issue.js';
 
 export type SettleSource = 'verify' | 'webhook' | 'reconciler';
 
@@ -46,6 +47,7 @@ export async function settleInTx(t: Transaction, orderId: string, paymentId: str
   // The first purchase makes the user a paying user (watermark choice); the WHERE makes it happen once.
   const [changed] = await User.update({ isPaying: true, firstPurchaseAt: now }, { where: { id: order.userId, firstPurchaseAt: null }, transaction: t });
   const firstPurchase = changed > 0;
+  await issueReceiptInTx(t, order);
   const props = { orderId: order.id, credits: order.credits / 1000, amountPaise: order.amountPaise, gateway: order.gateway, priceBand: order.priceBand,
     packId: order.packId, source };
   await track(order.tenantId, order.userId, 'credits_purchased', props, t);

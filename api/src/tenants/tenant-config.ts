@@ -46,6 +46,11 @@ export interface TenantConfig {
   /** The widgets' language when the page sets none (a BCP 47 tag such as `en` or `hi`). */
   defaultLocale: string;
   campaigns: CampaignConfig[];
+  /**
+   * What a receipt names as the seller (legal name, address, GSTIN; the partner's name when empty), the receipt
+   * number's prefix, and the tax rate charged on credit packs (percent, included in the pack price by default).
+   */
+  billing: { legalName: string; address: string; gstin: string; receiptPrefix: string; taxRatePercent: number; taxInclusive: boolean };
 }
 
 export const DEFAULT_CONFIG: TenantConfig = {
@@ -87,6 +92,7 @@ export const DEFAULT_CONFIG: TenantConfig = {
   flags: {},
   defaultLocale: 'en',
   campaigns: [],
+  billing: { legalName: '', address: '', gstin: '', receiptPrefix: 'AIS', taxRatePercent: 18, taxInclusive: true },
 };
 
 /** Deep-merges a partial config over a base (arrays and scalars replace). */

@@ -64,6 +64,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/credits/orders/{orderId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the receipt of one of my orders
+         * @description The receipt of one of the caller's paid orders: the partner's legal name, address and GSTIN, a number in sequence
+         *     per partner and financial year, the amount with its tax split, the pack and the payment id. JSON by default; a PDF
+         *     when the request sends `Accept: application/pdf`. Another user's order is 404; an order not paid yet is 409 `conflict`.
+         */
+        get: operations["getOrderReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studio/enhance-prompt": {
         parameters: {
             query?: never;
@@ -1364,6 +1386,58 @@ export interface components {
             items: components["schemas"]["OrderView"][];
             nextCursor?: string;
         };
+        /** @description A receipt as the API shows it: rupees and paise side by side, credits as numbers. */
+        ReceiptView: {
+            receiptNumber: string;
+            /** @description Indian financial year of the payment, such as "2026-27". */
+            financialYear: string;
+            issuedAt: string;
+            orderId: string;
+            paymentId?: string;
+            gateway: string;
+            paidAt: string;
+            seller: {
+                gstin?: string;
+                address: string;
+                legalName: string;
+            };
+            item: {
+                /** Format: double */
+                quantity: number;
+                packId?: string;
+                /** Format: double */
+                credits: number;
+                description: string;
+            };
+            currency: string;
+            /**
+             * Format: double
+             * @description Rupees paid, tax included.
+             */
+            amount: number;
+            /** Format: double */
+            amountPaise: number;
+            tax: {
+                /** Format: double */
+                tax: number;
+                /** Format: double */
+                taxable: number;
+                /** Format: double */
+                sgstPaise: number;
+                /** Format: double */
+                cgstPaise: number;
+                /** Format: double */
+                taxPaise: number;
+                /** Format: double */
+                taxablePaise: number;
+                inclusive: boolean;
+                /** Format: double */
+                ratePercent: number;
+                label: string;
+            };
+            /** @description Where the PDF of this receipt is (the same path with `Accept: application/pdf`). */
+            pdfPath: string;
+        };
         EnhancePromptResponse: {
             enhancedPrompt: string;
             suggestions: string[];
@@ -2659,6 +2733,47 @@ export interface operations {
             };
             /** @description not_found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrderReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptView"];
+                    "application/pdf": components["schemas"]["ReceiptView"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict (the order is not paid) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@ import type { HttpCore, RequestOptions } from '../core.js';
 import type { StudioPromise } from '../response.js';
 import { PageIterator } from '../pagination.js';
 import type {
-  GetBalanceResponse, GetOrderResponse, LedgerEntry, ListCreditHistoryRequest, ListCreditHistoryResponse,
+  GetBalanceResponse, GetOrderReceiptResponse, GetOrderResponse, LedgerEntry, ListCreditHistoryRequest, ListCreditHistoryResponse,
   ListOrdersRequest, ListOrdersResponse, ListPacksResponse, Order, PurchaseRequest, PurchaseResponse,
   SandboxPayResponse, VerifyPurchaseRequest, VerifyPurchaseResponse,
 } from '../types.js';
@@ -51,5 +51,15 @@ export class Credits {
 
   getOrder(orderId: string, opts?: RequestOptions): StudioPromise<GetOrderResponse> {
     return this.http.call('getOrder', { params: { orderId } }, opts);
+  }
+
+  /** The receipt of a paid order (number, seller, tax split); 409 while the order is unpaid. */
+  receipt(orderId: string, opts?: RequestOptions): StudioPromise<GetOrderReceiptResponse> {
+    return this.http.call('getOrderReceipt', { params: { orderId } }, opts);
+  }
+
+  /** The same receipt as a PDF, for a download link or a new tab (`URL.createObjectURL(blob)`). */
+  receiptPdf(orderId: string, opts?: RequestOptions): StudioPromise<Blob> {
+    return this.http.call('getOrderReceipt', { params: { orderId }, accept: 'application/pdf', responseType: 'blob' }, opts);
   }
 }

@@ -8,17 +8,22 @@ export async function downloadImage(url: string, fileName: string): Promise<void
     if (!res.ok) throw new Error(String(res.status));
     const blob = await res.blob();
     const ext = blob.type === 'image/webp' ? 'webp' : blob.type === 'image/jpeg' ? 'jpg' : 'png';
-    const href = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = href;
-    a.download = `${fileName}.${ext}`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    saveBlob(blob, `${fileName}.${ext}`);
   } catch {
     window.open(url, '_blank', 'noopener');
   }
+}
+
+/** Saves bytes the page already holds (an image, a PDF receipt) under a file name. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
 /** A pleasant gradient for items without a thumbnail, stable per id. */

@@ -4,6 +4,7 @@ import type { GetBalanceResponse, LedgerEntry, LedgerReason, ListPacksResponse, 
 import { AisElement, define } from '../shared/base.js';
 import { formatCredits, formatInr, formatNumber, relativeTime, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
+import { saveBlob } from '../shared/download.js';
 import { baseStyles } from '../shared/styles.js';
 import { CheckoutCancelled, openScriptCheckout } from './checkout.js';
 
@@ -11,6 +12,7 @@ import { CheckoutCancelled, openScriptCheckout } from './checkout.js';
 export class AisWallet extends AisElement {
   static override styles = [baseStyles, css`
     :host { container-type: inline-size; }
+    button.link { background: none; border: 0; padding: 0; min-height: 0; color: var(--_primary); text-decoration: underline; font: inherit; cursor: pointer; }
     .hero {
       display: grid; grid-template-columns: 1.3fr 1fr 1fr; gap: var(--_space); padding: calc(var(--_space) * 1.25);
       border-radius: var(--_radius); color: var(--_on-primary);
@@ -245,13 +247,26 @@ export class AisWallet extends AisElement {
     </button>`;
   }
 
+  /** The order's PDF receipt, fetched with the user's token (a plain link could not carry it) and saved. */
+  private async downloadReceipt(orderId: string) {
+    try {
+      const pdf = await this.client.credits.receiptPdf(orderId);
+      saveBlob(pdf, `receipt-${orderId}.pdf`);
+    } catch (err) {
+      this.notice = '';
+      this.actionError = this.fail(err);
+    }
+  }
+
   private renderHistory() {
     return html`<section aria-labelledby="hist-h">
       <h3 id="hist-h">${this.t('historyTitle')}</h3>
       ${this.history.length === 0 ? html`<p class="muted small">${this.t('historyEmpty')}</p>` : html`<table part="history">
         <thead><tr><th scope="col">${this.t('reason')}</th><th scope="col" class="num">${this.t('change')}</th><th scope="col" class="num">${this.t('balance')}</th></tr></thead>
         <tbody>${this.history.map((h) => html`<tr>
-          <td><div style="font-weight:600">${this.ledgerLine(h)}</div><div class="muted small">${relativeTime(h.createdAt, this.loc, undefined, this.strings)}</div></td>
+          <td><div style="font-weight:600">${this.ledgerLine(h)}</div><div class="muted small">${relativeTime(h.createdAt, this.loc, undefined, this.strings)}
+            ${h.reason === 'purchase' && (h as { refType?: string }).refType === 'order' ? html` · <button class="link" part="receipt-link"
+              @click=${() => void this.downloadReceipt((h as { refId: string }).refId)}>${this.t('receipt')}</button>` : nothing}</div></td>
           <td class="num ${h.delta >= 0 ? 'pos' : 'neg'}">${h.delta > 0 ? '+' : ''}${formatNumber(h.delta, this.loc)}</td>
           <td class="num">${formatNumber(h.balanceAfter, this.loc)}</td></tr>`)}</tbody></table>`}
       ${this.historyCursor ? html`<div class="row" style="justify-content:center"><button class="ghost" part="button load-more" @click=${() => void this.loadHistory()}>${this.t('loadMore')}</button></div>` : nothing}

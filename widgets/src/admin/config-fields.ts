@@ -91,6 +91,17 @@ export const SECTIONS: SectionDef[] = [
     ],
   },
   {
+    id: 'billing', title: 'cfgBilling', help: 'cfgBillingHelp',
+    fields: [
+      { path: 'billing.legalName', kind: 'text', label: 'cfgLegalName', optional: true },
+      { path: 'billing.address', kind: 'text', label: 'cfgLegalAddress', optional: true },
+      { path: 'billing.gstin', kind: 'text', label: 'cfgGstin', optional: true },
+      { path: 'billing.receiptPrefix', kind: 'text', label: 'cfgReceiptPrefix', help: 'cfgReceiptPrefixHelp' },
+      { path: 'billing.taxRatePercent', kind: 'number', label: 'cfgTaxRate', min: 0, max: 40 },
+      { path: 'billing.taxInclusive', kind: 'bool', label: 'cfgTaxInclusive' },
+    ],
+  },
+  {
     id: 'campaigns', title: 'cfgCampaigns', help: 'cfgCampaignsHelp',
     rows: { path: 'campaigns', add: 'cfgAddCampaign', columns: [
       { key: 'id', kind: 'text', label: 'cfgCampaignId' }, { key: 'name', kind: 'text', label: 'cfgCampaignName' },

@@ -125,6 +125,7 @@ export function validateConfig(c: TenantConfig, ctx: ValidationContext): FieldEr
   intIn('referral.retentionDays', rf.retentionDays, 1, 365);
   intIn('referral.retentionMinGenerations', rf.retentionMinGenerations, 0, 10_000);
   intIn('referral.anomalyMinReferees', rf.anomalyMinReferees, 1, 100_000);
+  intIn('referral.lifetimeCapReferrals', rf.lifetimeCapReferrals, 0, 1_000_000);
   if (typeof rf.anomalyInactiveShare !== 'number' || !(rf.anomalyInactiveShare >= 0 && rf.anomalyInactiveShare <= 1)) err('referral.anomalyInactiveShare', 'must be from 0 to 1');
 
   const lm = c.limits;

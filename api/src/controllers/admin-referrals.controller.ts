@@ -19,7 +19,7 @@ export class AdminReferralsController extends Controller {
   @OperationId('adminListReferralReviews')
   @Security('jwt', ['admin'])
   @Response<Problem>(400, 'validation_error') @Response<Problem>(403, 'forbidden')
-  public async list(@Request() req: ExRequest, @Query() status?: 'held' | 'paid' | 'counted' | 'rejected', @Query() limit?: number,
+  public async list(@Request() req: ExRequest, @Query() status?: 'held' | 'paid' | 'counted' | 'rejected' | 'capped', @Query() limit?: number,
     @Query() cursor?: string): Promise<ReviewPage> {
     return listReview(req.user as Principal, { status, limit, cursor });
   }

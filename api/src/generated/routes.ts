@@ -921,7 +921,7 @@ const models: TsoaRoute.Models = {
         "properties": {
             "id": {"dataType":"string","required":true},
             "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["signup"]},{"dataType":"enum","enums":["first_generation"]},{"dataType":"enum","enums":["qualified"]},{"dataType":"enum","enums":["milestone"]}],"required":true},
-            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["paid"]},{"dataType":"enum","enums":["counted"]},{"dataType":"enum","enums":["held"]},{"dataType":"enum","enums":["rejected"]}],"required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["paid"]},{"dataType":"enum","enums":["counted"]},{"dataType":"enum","enums":["held"]},{"dataType":"enum","enums":["rejected"]},{"dataType":"enum","enums":["capped"]}],"required":true},
             "holdReason": {"dataType":"string"},
             "credits": {"dataType":"double","required":true},
             "referrer": {"ref":"ReviewUser","required":true},
@@ -2983,7 +2983,7 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsAdminReferralsController_list: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                status: {"in":"query","name":"status","dataType":"union","subSchemas":[{"dataType":"enum","enums":["held"]},{"dataType":"enum","enums":["paid"]},{"dataType":"enum","enums":["counted"]},{"dataType":"enum","enums":["rejected"]}]},
+                status: {"in":"query","name":"status","dataType":"union","subSchemas":[{"dataType":"enum","enums":["held"]},{"dataType":"enum","enums":["paid"]},{"dataType":"enum","enums":["counted"]},{"dataType":"enum","enums":["rejected"]},{"dataType":"enum","enums":["capped"]}]},
                 limit: {"in":"query","name":"limit","dataType":"double"},
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };

@@ -22,7 +22,7 @@ export interface ReviewUser { id: string; name?: string }
 export interface ReviewItemView {
   id: string;
   type: 'signup' | 'first_generation' | 'qualified' | 'milestone';
-  status: 'paid' | 'counted' | 'held' | 'rejected';
+  status: 'paid' | 'counted' | 'held' | 'rejected' | 'capped';
   holdReason?: string;
   /** Credits the award pays when approved. */
   credits: number;

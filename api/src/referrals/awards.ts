@@ -7,8 +7,11 @@ import { newId } from '../util/ids.js';
 import { retryOnDeadlock, isUniqueViolation } from '../db.js';
 
 export type ReferralType = 'signup' | 'first_generation' | 'qualified' | 'milestone';
-/** paid: credited; counted: a zero-credit marker (a qualified referee); held: waits for an admin; rejected: never pays. */
-export type ReferralStatus = 'paid' | 'counted' | 'held' | 'rejected';
+/**
+ * paid: credited; counted: a zero-credit marker (a qualified referee); held: waits for an admin; rejected: never pays;
+ * capped: the referrer had already been paid for the partner's lifetime cap of referees, so this award pays nothing.
+ */
+export type ReferralStatus = 'paid' | 'counted' | 'held' | 'rejected' | 'capped';
 
 export interface AwardInput {
   tenantId: string;
@@ -21,6 +24,8 @@ export interface AwardInput {
   uniqueKey: string;
   holdReason?: string | null;
   rejected?: boolean;
+  /** Over the referrer's lifetime cap: recorded as `capped`, paying nothing. */
+  capped?: boolean;
   note: string;
 }
 
@@ -32,7 +37,7 @@ export const settledStatus = (creditsMilli: number): ReferralStatus => (creditsM
  * A second award with the same unique key throws (unique index) and rolls the transaction back.
  */
 export async function recordAward(t: Transaction, a: AwardInput): Promise<ReferralEvent> {
-  const status: ReferralStatus = a.rejected ? 'rejected' : a.holdReason ? 'held' : settledStatus(a.creditsMilli);
+  const status: ReferralStatus = a.rejected ? 'rejected' : a.capped ? 'capped' : a.holdReason ? 'held' : settledStatus(a.creditsMilli);
   const ev = await ReferralEvent.create({
     id: newId('refev'), tenantId: a.tenantId, referrerUserId: a.referrerUserId, refereeUserId: a.refereeUserId, type: a.type,
     creditsAwarded: a.creditsMilli, beneficiaryUserId: a.beneficiaryUserId, status, holdReason: a.holdReason ?? null, uniqueKey: a.uniqueKey,
@@ -66,6 +71,14 @@ export async function awardOnce<T>(fn: (t: Transaction) => Promise<T>): Promise<
     if (isUniqueViolation(err)) return undefined;
     throw err;
   }
+}
+
+/**
+ * How many referees have earned this referrer a bonus (paid, or held and still payable on approval). The caller locks the
+ * referrer's row first, so two awards finishing together cannot both take the last place under the cap.
+ */
+export async function paidReferees(t: Transaction, referrerUserId: string): Promise<number> {
+  return ReferralEvent.count({ where: { referrerUserId, type: 'first_generation', status: ['paid', 'held'] }, transaction: t });
 }
 
 /** What the status of an award for a referee follows: its attribution (signup event) held or rejected. */

@@ -5,7 +5,7 @@ import { getTenantConfig } from '../tenants/config-store.js';
 import type { TenantConfig } from '../tenants/tenant-config.js';
 import { track } from '../analytics/track.js';
 import { logger } from '../logger.js';
-import { attributionState, awardOnce, recordAward } from './awards.js';
+import { attributionState, awardOnce, paidReferees, recordAward } from './awards.js';
 import { anomalyOf } from './fraud.js';
 import { DAY_MS, now } from '../util/clock.js';
 
@@ -21,13 +21,18 @@ export async function awardFirstGeneration(tenantId: string, refereeId: string, 
   const image = await GeneratedImage.findOne({ where: { id: imageId, userId: refereeId }, attributes: ['status', 'billable', 'creditsSpent'] });
   if (!image || image.status !== 'succeeded' || !image.billable || !(image.creditsSpent > 0)) return false;
   const config = await getTenantConfig(tenantId);
+  const referrerId = referee.referredByUserId;
   const ev = await awardOnce(async (t) => {
     const state = await attributionState(refereeId, t);
+    // The lifetime cap: lock the referrer, count the referees already paid for, and record this one as capped when full.
+    await User.findOne({ where: { id: referrerId, tenantId }, lock: t.LOCK.UPDATE, transaction: t, attributes: ['id'] });
+    const capped = !state?.rejected && (await paidReferees(t, referrerId)) >= config.referral.lifetimeCapReferrals;
     const e = await recordAward(t, {
-      tenantId, type: 'first_generation', referrerUserId: referee.referredByUserId!, refereeUserId: refereeId, beneficiaryUserId: referee.referredByUserId!,
-      creditsMilli: config.referral.referrerBonusMilli, uniqueKey: `first_gen:${refereeId}`, holdReason: state?.holdReason, rejected: state?.rejected,
-      note: 'Referral: your referee made a first generation',
+      tenantId, type: 'first_generation', referrerUserId: referrerId, refereeUserId: refereeId, beneficiaryUserId: referrerId,
+      creditsMilli: capped ? 0 : config.referral.referrerBonusMilli, uniqueKey: `first_gen:${refereeId}`, holdReason: state?.holdReason, rejected: state?.rejected,
+      capped, note: capped ? 'Referral: lifetime cap of paid referees reached' : 'Referral: your referee made a first generation',
     });
+    if (capped) await track(tenantId, referrerId, 'referral_capped', { refereeId, cap: config.referral.lifetimeCapReferrals }, t);
     if (e.status === 'paid') await track(tenantId, e.beneficiaryUserId, 'reward_credited', { kind: 'referral_first_generation', credits: e.creditsAwarded / 1000 }, t);
     return e;
   });
@@ -72,7 +77,8 @@ export async function evaluateMilestones(tenantId: string, referrerId: string): 
     await User.findOne({ where: { id: referrerId, tenantId }, lock: t.LOCK.UPDATE, transaction: t, attributes: ['id'] });
     const qualified = await ReferralEvent.count({ where: { referrerUserId: referrerId, type: 'qualified', status: 'counted' }, transaction: t });
     const existing = await ReferralEvent.count({ where: { referrerUserId: referrerId, type: 'milestone' }, transaction: t });
-    const reached = Math.floor(qualified / every);
+    // Referees beyond the lifetime cap count for nothing, milestones included.
+    const reached = Math.floor(Math.min(qualified, config.referral.lifetimeCapReferrals) / every);
     if (reached <= existing) return 0;
     const anomaly = await anomalyOf(referrerId, config, at, t);
     for (let n = existing + 1; n <= reached; n++) {

@@ -22,6 +22,8 @@ export interface TenantConfig {
     refereeBonusMilli: number; referrerBonusMilli: number; milestoneBonusMilli: number; milestoneEvery: number;
     claimWindowHours: number; maxSignupsPerHour: number; maxSignupsPerDay: number; retentionDays: number; retentionMinGenerations: number;
     anomalyMinReferees: number; anomalyInactiveShare: number;
+    /** The most referees one referrer is ever paid for (first-generation bonus and milestones); later referees still get their own bonus. */
+    lifetimeCapReferrals: number;
   };
   /** Rate limits per user (anonymousReadsPerMinute: per IP); util/rate-limits.ts maps each to its limit. */
   limits: {
@@ -77,6 +79,7 @@ export const DEFAULT_CONFIG: TenantConfig = {
   referral: {
     refereeBonusMilli: 5000, referrerBonusMilli: 10000, milestoneBonusMilli: 50000, milestoneEvery: 10, claimWindowHours: 24,
     maxSignupsPerHour: 5, maxSignupsPerDay: 20, retentionDays: 7, retentionMinGenerations: 3, anomalyMinReferees: 5, anomalyInactiveShare: 0.8,
+    lifetimeCapReferrals: 100,
   },
   limits: {
     generatePerMinute: 20, enhancePerMinute: 60, likesPerMinute: 60, reportsPerHour: 20, promptMaxLength: 1000,

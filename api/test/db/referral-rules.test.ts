@@ -117,6 +117,35 @@ describeEachDatabase('referral rules, called directly', { server: 'services' }, 
       await ledgerClean();
     });
 
+    it('the lifetime cap: a referrer is paid for at most lifetimeCapReferrals referees, even when they finish together; referees keep their bonus', async () => {
+      await setTenantConfig({ referral: { lifetimeCapReferrals: 2, milestoneEvery: 1 } });
+      try {
+        const referrer = await user(uniq('referrer'));
+        const code = await codeOf(referrer);
+        const referees = [];
+        for (let i = 0; i < 4; i++) {
+          const r = await user(uniq('referee'));
+          await attribute(T, r.userId, code, 'claim');
+          referees.push(r);
+        }
+        const images = await Promise.all(referees.map((r) => makeImage(r.userId)));
+        const awarded = await Promise.all(referees.map((r, i) => awardFirstGeneration(T, r.userId, images[i]!.id)));
+        expect(awarded).to.deep.equal([true, true, true, true]);
+        const events = await ReferralEvent.findAll({ where: { referrerUserId: referrer.userId, type: 'first_generation' } });
+        expect(events.map((e) => e.status).sort()).to.deep.equal(['capped', 'capped', 'paid', 'paid']);
+        expect(events.filter((e) => e.status === 'capped').every((e) => Number(e.creditsAwarded) === 0)).to.equal(true);
+        expect(await balance(referrer.userId)).to.equal(20_000);
+        for (const r of referees) expect(await balance(r.userId), 'each referee keeps its own +5').to.equal(5000);
+        // Milestones stop at the cap too: three qualified referees, one milestone each, but only two are paid.
+        for (const r of referees.slice(0, 3)) await qualify(T, r.userId, 'purchase');
+        await evaluateMilestones(T, referrer.userId);
+        expect(await ReferralEvent.count({ where: { referrerUserId: referrer.userId, type: 'milestone' } })).to.equal(2);
+        await ledgerClean();
+      } finally {
+        await setTenantConfig({ referral: { lifetimeCapReferrals: 100 } });
+      }
+    });
+
     it('milestones: none one referee short, paid once at exactly milestoneEvery qualified referees', async () => {
       await setTenantConfig({ referral: { milestoneEvery: 3 } });
       const referrer = await user(uniq('referrer'));

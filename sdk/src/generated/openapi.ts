@@ -2124,7 +2124,7 @@ export interface components {
             /** @enum {string} */
             type: "signup" | "first_generation" | "qualified" | "milestone";
             /** @enum {string} */
-            status: "paid" | "counted" | "held" | "rejected";
+            status: "paid" | "counted" | "held" | "rejected" | "capped";
             holdReason?: string;
             /**
              * Format: double
@@ -4848,7 +4848,7 @@ export interface operations {
     adminListReferralReviews: {
         parameters: {
             query?: {
-                status?: "held" | "paid" | "counted" | "rejected";
+                status?: "held" | "paid" | "counted" | "rejected" | "capped";
                 limit?: number;
                 cursor?: string;
             };

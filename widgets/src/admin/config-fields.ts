@@ -53,6 +53,7 @@ export const SECTIONS: SectionDef[] = [
       { path: 'referral.referrerBonus', kind: 'number', label: 'cfgReferrerBonus', min: 0, max: 1000000 },
       { path: 'referral.milestoneBonus', kind: 'number', label: 'cfgMilestoneBonus', help: 'cfgMilestoneBonusHelp', min: 0, max: 1000000 },
       { path: 'referral.milestoneEvery', kind: 'int', label: 'cfgMilestoneEvery', min: 1, max: 10000 },
+      { path: 'referral.lifetimeCapReferrals', kind: 'int', label: 'cfgReferralCap', help: 'cfgReferralCapHelp', min: 0, max: 1000000 },
     ],
   },
   {

@@ -6,7 +6,7 @@ import { reviewSignals } from '../../referrals/review-signals.js';
 import { presentReviewItem } from '../../presenters/referrals.js';
 import type { Principal } from '../../auth/principal.js';
 
-const STATUSES = ['held', 'paid', 'counted', 'rejected'] as const;
+const STATUSES = ['held', 'paid', 'counted', 'rejected', 'capped'] as const;
 interface Cursor { t: number; i: string }
 const isCursor = (v: unknown): v is Cursor => !!v && typeof v === 'object' && Number.isSafeInteger((v as Cursor).t) && typeof (v as Cursor).i === 'string';
 

@@ -143,6 +143,13 @@ export function validateConfig(c: TenantConfig, ctx: ValidationContext): FieldEr
   if (typeof c.feed.publicVisitors !== 'boolean') err('feed.publicVisitors', 'must be true or false');
   intIn('feed.maxPageSize', c.feed.maxPageSize, 1, 100);
   intIn('moderation.reportThreshold', c.moderation.reportThreshold, 1, 1000);
+  const terms = c.moderation.blockedTerms;
+  if (!Array.isArray(terms) || terms.length > 500) err('moderation.blockedTerms', 'must be a list of at most 500 terms');
+  else terms.forEach((term, i) => {
+    if (typeof term !== 'string' || !term.trim() || term.length > 100 || /[\u0000-\u001f\u007f]/.test(term)) {
+      err(`moderation.blockedTerms.${i}`, 'must be a word or phrase of 1 to 100 characters');
+    }
+  });
   str('watermark.defaultText', c.watermark.defaultText, 1, 80);
   str('watermark.brandingText', c.watermark.brandingText ?? '', 0, 80);
 

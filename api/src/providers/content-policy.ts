@@ -17,10 +17,12 @@
  *   n.u.d.e), and stretched letters (pornnn).
  */
 
-export type PolicyCategory = 'sexual' | 'violence' | 'hate' | 'self_harm' | 'weapons' | 'drugs' | 'profanity';
+import { processCache } from '../util/process-cache.js';
+
+export type PolicyCategory = 'sexual' | 'violence' | 'hate' | 'self_harm' | 'weapons' | 'drugs' | 'profanity' | 'partner';
 
 /** Each entry is a lowercase regex fragment matched as whole words; spaces match any whitespace. */
-export const BLOCKLIST: Readonly<Record<PolicyCategory, readonly string[]>> = {
+export const BLOCKLIST: Readonly<Record<Exclude<PolicyCategory, 'partner'>, readonly string[]>> = {
   sexual: [
     'porn(o|s|ography|ographic)?', 'pr0n', 'nsfw', 'xxx', 'hentai', 'nude(s)?', 'nudity', 'naked', 'topless', 'erotic(a)?',
     'fetish(es)?', 'bdsm', 'orgasm(s)?', 'genital(s|ia)?', 'penis(es)?', 'vagina(s)?', 'boobs', 'blowjob(s)?', 'handjob(s)?',
@@ -50,7 +52,28 @@ export const BLOCKLIST: Readonly<Record<PolicyCategory, readonly string[]>> = {
     'cocaine', 'heroin', 'meth', 'methamphetamine', 'crystal meth', 'fentanyl', 'mdma', 'lsd', 'crack (pipe|cocaine)',
     'snort(ing)? (coke|lines)', 'lines of coke', 'drug dealer(s)?', 'cook(ing)? meth', 'inject(ing)? drugs',
   ],
-  profanity: ['fuck(s|ed|er|ers|ing)?', 'motherfuck(er|ers|ing)', 'cunt(s)?', 'asshole(s)?', 'bitch(es)?'],
+  profanity: [
+    'fuck(s|ed|er|ers|ing)?', 'motherfuck(er|ers|ing)', 'cunt(s)?', 'asshole(s)?', 'bitch(es)?',
+    // Hinglish (Hindi written in Latin letters), with the common spellings.
+    // Words that are also names or everyday words are left out ("lund", "laura", "randi", "chodo" = let it go).
+    // "( )?" is an optional space (a space in a fragment means one or more whitespace characters).
+    'madar( )?chod', 'maa( )?d?ar( )?chod', 'b(e|a)h?e?n( )?chod', 'bhen( )?chod', 'ch(u|oo)t(i|iy|y)(a|e|ya|yapa)', 'bhosd(i|ike|iwale|a)', 'bhosri( )?ke',
+    'gaand', 'gaa?ndu', 'gaand mar(a|o|ao)', 'lavda', 'lawda', 'jhaa?tu', 'randi(yan|baaz)', 'randi khana', 'harami', 'haraam( )?zaa?d(a|e|i)', 'kamina', 'kamine',
+    'chudai', 'chudwa(na|o)?',
+  ],
+};
+
+/**
+ * Hindi in Devanagari. Matched on a Unicode-normalised copy (NFC, nukta and chandrabindu folded), whole words only.
+ * Kept to words that are offensive or explicit in any context; partners add their own terms in any script.
+ */
+export const BLOCKLIST_DEVANAGARI: Readonly<Partial<Record<PolicyCategory, readonly string[]>>> = {
+  sexual: ['अश्लील', 'नंगी', 'नंगा', 'चुदाई', 'पोर्न', 'सेक्स वीडियो'],
+  violence: ['बलात्कार', 'सामूहिक हत्या', 'सिर कलम'],
+  self_harm: ['आत्महत्या', 'ख़ुदकुशी', 'खुदकुशी'],
+  drugs: ['हेरोइन', 'कोकीन', 'चरस बेचना'],
+  profanity: ['मादरचोद', 'बहनचोद', 'बहनचोद', 'भेनचोद', 'चूतिया', 'चुतिया', 'भोसड़ी', 'भोसड़ीके', 'गांड', 'गाँडू', 'गांडू', 'लंड', 'लौड़ा', 'लोड़ा',
+    'रंडी', 'हरामी', 'हरामज़ादा', 'हरामजादा', 'कमीना', 'कमीने', 'झाँट', 'झांट'],
 };
 
 /** Innocent phrases containing a listed word; removed before matching. */
@@ -58,6 +81,9 @@ export const ALLOWED_PHRASES: readonly string[] = [
   'al gore', 'suicide prevention', 'suicide awareness', 'sex education', 'naked eye', 'nude colou?r', 'nude lipstick',
   'nude (tone|shade|palette|heels)s?', 'naked cake', 'molotov ribbentrop',
 ];
+
+/** Innocent Devanagari phrases containing a listed word ("नंगा पर्बत", the mountain). */
+export const ALLOWED_PHRASES_DEVANAGARI: readonly string[] = ['नंगा पर्बत', 'नंगा पर्वत', 'आत्महत्या रोकथाम'];
 
 const CATEGORY_LABEL: Record<PolicyCategory, string> = {
   sexual: 'sexual content',
@@ -67,6 +93,7 @@ const CATEGORY_LABEL: Record<PolicyCategory, string> = {
   weapons: 'weapons making',
   drugs: 'illegal drugs',
   profanity: 'profanity',
+  partner: 'terms this site does not allow',
 };
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l' };
@@ -100,19 +127,80 @@ export function normalisePrompt(prompt: string): string {
   return text.replace(/[-_.*+'’]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The Unicode copy used for Devanagari and for a partner's own terms in any script: NFC, lower case, zero-width
+ * characters removed, the nukta dropped and chandrabindu written as anusvara (people type both ways), punctuation to
+ * spaces. Matching is whole-word on letters and marks of every script.
+ */
+export function normaliseUnicode(text: string): string {
+  return text.normalize('NFC').toLowerCase()
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\u093c/g, '').replace(/\u0901/g, '\u0902')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const toUnicodeRegex = (phrase: string) => {
+  const words = normaliseUnicode(phrase).split(' ').filter(Boolean).map(escapeRe);
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+};
+
+const COMPILED_DEVANAGARI = (Object.entries(BLOCKLIST_DEVANAGARI) as [PolicyCategory, readonly string[]][]).flatMap(([category, terms]) =>
+  terms.map((src) => ({ category, src, re: toUnicodeRegex(src) })),
+);
+const ALLOWED_DEVANAGARI = ALLOWED_PHRASES_DEVANAGARI.map(toUnicodeRegex);
+
+type Compiled = { category: PolicyCategory; re: RegExp }[];
+/** A partner's terms compiled once per list (the list comes from its cached configuration). */
+const partnerCompiled = processCache<string, { latin: Compiled; unicode: Compiled }>();
+
+/** A partner's own blocked terms: Latin ones get the obfuscation handling of the built-in list, every term the Unicode match. */
+function compilePartnerTerms(terms: readonly string[]) {
+  const key = terms.join('\u0000');
+  let c = partnerCompiled.get(key);
+  if (!c) {
+    c = { latin: [], unicode: [] };
+    for (const term of terms) {
+      const latin = normalisePrompt(term);
+      if (latin && /^[a-z0-9 ]+$/.test(latin)) c.latin.push({ category: 'partner', re: toRegex(escapeRe(latin)) });
+      if (normaliseUnicode(term)) c.unicode.push({ category: 'partner', re: toUnicodeRegex(term) });
+    }
+    if (partnerCompiled.size > 500) partnerCompiled.clear();
+    partnerCompiled.set(key, c);
+  }
+  return c;
+}
+
 export type PolicyResult = { ok: true } | { ok: false; reason: string; terms: string[] };
 
-export function checkPrompt(prompt: string): PolicyResult {
+/**
+ * Checks a prompt, a title or a tag against the built-in lists (English, Hinglish and Devanagari Hindi) and the
+ * partner's own `moderation.blockedTerms`.
+ */
+export function checkPrompt(prompt: string, partnerTerms: readonly string[] = []): PolicyResult {
   let text = normalisePrompt(prompt);
   for (const re of ALLOWED) text = text.replace(re, ' ');
+  let utext = normaliseUnicode(prompt);
+  for (const re of ALLOWED_DEVANAGARI) utext = utext.replace(re, ' ');
   const terms = new Set<string>();
   const categories = new Set<PolicyCategory>();
-  for (const { category, re } of COMPILED) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      terms.add(m[0].replace(/\s+/g, ' '));
-      categories.add(category);
+  const scan = (list: Compiled, on: string) => {
+    for (const { category, re } of list) {
+      re.lastIndex = 0;
+      for (const m of on.matchAll(re)) {
+        terms.add(m[0].replace(/\s+/g, ' '));
+        categories.add(category);
+      }
     }
+  };
+  scan(COMPILED, text);
+  // Devanagari only matters when the text has some; the regexes are skipped for the usual Latin prompt.
+  if (/[\u0900-\u097f]/.test(utext)) scan(COMPILED_DEVANAGARI, utext);
+  if (partnerTerms.length) {
+    const c = compilePartnerTerms(partnerTerms);
+    scan(c.latin, text);
+    scan(c.unicode, utext);
   }
   if (terms.size === 0) return { ok: true };
   const labels = [...categories].map((c) => CATEGORY_LABEL[c]).join(', ');

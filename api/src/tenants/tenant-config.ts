@@ -34,7 +34,8 @@ export interface TenantConfig {
   monthlySpendCapMilli: number | null;
   welcomeGrantMilli: number;
   feed: { publicVisitors: boolean; maxPageSize: number };
-  moderation: { reportThreshold: number };
+  /** blockedTerms: the partner's own words and phrases (any script) refused in prompts, post titles and tags. */
+  moderation: { reportThreshold: number; blockedTerms: string[] };
   /** brandingText: a partner's own branding for paying users who keep the mark on ('' = the default text). */
   watermark: { defaultText: string; brandingText: string };
   /**
@@ -89,7 +90,7 @@ export const DEFAULT_CONFIG: TenantConfig = {
   monthlySpendCapMilli: null,
   welcomeGrantMilli: 0,
   feed: { publicVisitors: true, maxPageSize: 50 },
-  moderation: { reportThreshold: 3 },
+  moderation: { reportThreshold: 3, blockedTerms: [] },
   watermark: { defaultText: 'Made with Community AI Studio', brandingText: '' },
   providers: { providerCostPaise: { local: 0, openai: 335, stability: 250 }, image: { active: 'default', fallback: 'local' }, chat: { active: 'default' } },
   flags: {},

@@ -5,7 +5,7 @@
  */
 import type { MessageKey } from '../shared/i18n.js';
 
-export type FieldKind = 'number' | 'int' | 'text' | 'bool' | 'nullableNumber' | 'datetime';
+export type FieldKind = 'number' | 'int' | 'text' | 'bool' | 'nullableNumber' | 'datetime' | 'lines';
 export interface FieldDef { path: string; kind: FieldKind; label: MessageKey; help?: MessageKey; min?: number; max?: number; optional?: boolean }
 export interface RowColumn { key: string; kind: FieldKind; label: MessageKey; min?: number; max?: number; optional?: boolean }
 export interface SectionDef {
@@ -72,6 +72,7 @@ export const SECTIONS: SectionDef[] = [
       { path: 'limits.reportsPerHour', kind: 'int', label: 'cfgReportsPerHour', min: 1, max: 10000 },
       { path: 'limits.promptMaxLength', kind: 'int', label: 'cfgPromptMaxLength', min: 20, max: 4000 },
       { path: 'moderation.reportThreshold', kind: 'int', label: 'cfgReportThreshold', help: 'cfgReportThresholdHelp', min: 1, max: 1000 },
+      { path: 'moderation.blockedTerms', kind: 'lines', label: 'cfgBlockedTerms', help: 'cfgBlockedTermsHelp' },
       { path: 'feed.maxPageSize', kind: 'int', label: 'cfgMaxPageSize', min: 1, max: 100 },
     ],
   },
@@ -114,7 +115,7 @@ export const SECTIONS: SectionDef[] = [
 
 /** The message for a value outside a field's bounds, or undefined when it is fine. */
 export function checkValue(kind: FieldKind, value: unknown, min?: number, max?: number, optional = false): { key: MessageKey; params?: Record<string, number> } | undefined {
-  if (kind === 'bool') return undefined;
+  if (kind === 'bool' || kind === 'lines') return undefined;
   if (kind === 'text' || kind === 'datetime') {
     if (typeof value !== 'string' || !value.trim()) return optional ? undefined : { key: 'cfgRequired' };
     if (kind === 'datetime' && Number.isNaN(Date.parse(value))) return { key: 'cfgBadDate' };

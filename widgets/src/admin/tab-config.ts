@@ -187,6 +187,12 @@ export class AisAdminConfig extends AisElement {
       return html`<input id=${id} class=${cls} aria-label=${o.label ?? nothing} aria-invalid=${o.invalid ? 'true' : 'false'} aria-describedby=${o.describedBy ?? nothing}
         .value=${typeof value === 'string' ? value : ''} @input=${(e: Event) => onChange((e.target as HTMLInputElement).value)} />`;
     }
+    if (kind === 'lines') {
+      // A list of short texts, one per line (blocked terms); blank lines are dropped.
+      return html`<textarea id=${id} rows="4" class=${cls} aria-label=${o.label ?? nothing} aria-invalid=${o.invalid ? 'true' : 'false'} aria-describedby=${o.describedBy ?? nothing}
+        .value=${Array.isArray(value) ? value.join('\n') : ''}
+        @input=${(e: Event) => onChange((e.target as HTMLTextAreaElement).value.split('\n').map((l) => l.trim()).filter(Boolean))}></textarea>`;
+    }
     if (kind === 'datetime') {
       return html`<input id=${id} type="datetime-local" class=${cls} aria-label=${o.label ?? nothing} aria-invalid=${o.invalid ? 'true' : 'false'}
         .value=${toInput(value)} @input=${(e: Event) => onChange(fromInput((e.target as HTMLInputElement).value))} />`;

@@ -12,6 +12,7 @@ import { deletePublic, renderPublic, watermarkText } from '../../community/publi
 import { trendingScore } from '../../community/scoring.js';
 import { normaliseTags, validateId, validateTitle } from '../../community/validate.js';
 import { dbDate } from './feed.js';
+import { checkPrompt } from '../../providers/content-policy.js';
 import { parseTags, postStatus, presentCard, type PostView } from '../../presenters/community.js';
 import { emitWebhookEvent } from '../../webhooks/events.js';
 
@@ -24,11 +25,24 @@ export interface PublishBody { imageId: string; title: string; categoryId: strin
  * image (a post removed by a moderator stays removed: 409). Two racing publishes of one image: the unique
  * image index lets one win, the other gets 409.
  */
+/** Titles and tags go through the same content policy as prompts (built-in lists and the partner's own terms): 422, naming the field. */
+function checkPostText(title: string, tags: string[], partnerTerms: readonly string[]) {
+  const fields: [string, string][] = [['title', title], ...tags.map((t, i): [string, string] => [`tags[${i}]`, t.replace(/-/g, ' ')])];
+  for (const [field, text] of fields) {
+    const r = checkPrompt(text, partnerTerms);
+    if (!r.ok) {
+      throw new AppError('content_policy_violation', `${field === 'title' ? 'The title' : 'A tag'} is not allowed: ${r.reason}`,
+        { terms: r.terms, errors: [{ field, message: 'contains a blocked term' }] });
+    }
+  }
+}
+
 export async function publishPost(p: Principal, body: PublishBody): Promise<{ postId: string }> {
   const config = await getTenantConfig(p.tenantId);
   const imageId = validateId('imageId', body.imageId);
   const title = validateTitle(body.title);
   const tags = normaliseTags(body.tags);
+  checkPostText(title, tags, config.moderation.blockedTerms);
   if (body.visibility !== 'public' && body.visibility !== 'private') throw invalid('visibility', 'must be public or private');
   if (body.watermark !== undefined && typeof body.watermark !== 'boolean') throw invalid('watermark', 'must be a boolean');
   const categoryId = validateId('categoryId', body.categoryId);

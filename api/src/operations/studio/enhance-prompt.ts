@@ -20,7 +20,7 @@ export async function enhancePrompt(p: Principal, body: { prompt: string; templa
     const c = await Category.findOne({ where: { id: t.categoryId, tenantId: p.tenantId } });
     categoryStyle = c?.style ?? undefined;
   }
-  const policy = checkPrompt(prompt);
+  const policy = checkPrompt(prompt, (await getTenantConfig(p.tenantId)).moderation.blockedTerms);
   if (!policy.ok) throw new AppError('content_policy_violation', `The prompt is not allowed: ${policy.reason}.`, { terms: policy.terms });
   const enhancer = await services().providers.enhancerFor(p.tenantId);
   const out = await enhancer.enhance({ prompt, categoryStyle, templatePrompt });

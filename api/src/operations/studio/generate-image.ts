@@ -43,7 +43,7 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
     const category = await Category.findOne({ where: { id: template.categoryId, tenantId: p.tenantId } });
     styleHint = category?.style ?? null;
   }
-  const policy = checkPrompt(prompt);
+  const policy = checkPrompt(prompt, config.moderation.blockedTerms);
   if (!policy.ok) throw new AppError('content_policy_violation', `The prompt is not allowed: ${policy.reason}.`, { terms: policy.terms });
 
   // Only accepted generations spend the rate budget, so a burst refused for lack of credits does not lock the user out.

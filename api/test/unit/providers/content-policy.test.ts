@@ -92,3 +92,38 @@ describe('content policy', () => {
     expect(normalisePrompt('h3ll0 w0rld')).to.equal('hello world');
   });
 });
+
+describe('content policy: Hindi, Hinglish and a partner\'s own terms', () => {
+  it('blocks Devanagari Hindi terms, whatever the nukta or chandrabindu spelling', () => {
+    expect(checkPrompt('एक अश्लील पोस्टर').ok).to.equal(false);
+    // भोसड़ी with the precomposed ड़ (U+095C) and with ड + nukta, and without the nukta at all.
+    for (const v of ['भोस\u095Cी', 'भोस\u0921\u093Cी', 'भोसडी']) expect(checkPrompt(`यह ${v} वाला`).ok, v).to.equal(false);
+    expect(checkPrompt('गाँडू').ok).to.equal(false);
+    expect(checkPrompt('गांडू').ok).to.equal(false);
+  });
+
+  it('blocks Hinglish profanity, also in mixed lines and with leetspeak', () => {
+    for (const p of ['poster for behenchod sale', 'ye chutiya offer', 'MADARCHOD', 'ch00tiya banner', 'sale ka पोस्टर chutiye']) {
+      expect(checkPrompt(p).ok, p).to.equal(false);
+    }
+  });
+
+  it('lets ordinary Hindi, Hinglish and names through', () => {
+    for (const p of ['दीवाली सेल का पोस्टर, 50% छूट', 'chodo yaar, naya offer', 'Lund University open day', 'Laura\'s bakery', 'Randi from Texas',
+      'नंगा पर्बत की चोटी पर सूर्योदय', 'आत्महत्या रोकथाम हेल्पलाइन का पोस्टर', 'Lada car ad', 'SEO masterclass में 50% off']) {
+      expect(checkPrompt(p).ok, p).to.equal(true);
+    }
+  });
+
+  it('blocks a partner\'s own terms in any script, as whole words', () => {
+    const terms = ['crypto pump', 'सट्टा', 'betting'];
+    expect(checkPrompt('Join our CRYPTO   PUMP group', terms)).to.deep.include({ ok: false });
+    expect(checkPrompt('सट्टा बाज़ार', terms).ok).to.equal(false);
+    expect(checkPrompt('b3tting tips', terms).ok, 'leetspeak on Latin partner terms').to.equal(false);
+    expect(checkPrompt('abetting a friend', terms).ok, 'whole words only').to.equal(true);
+    expect(checkPrompt('सट्टेबाज़ी नहीं', terms).ok, 'another word').to.equal(true);
+    const r = checkPrompt('betting', terms);
+    expect(r.ok ? '' : r.reason).to.match(/terms this site does not allow/);
+    expect(checkPrompt('betting').ok, 'other partners are not affected').to.equal(true);
+  });
+});

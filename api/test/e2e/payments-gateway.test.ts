@@ -66,6 +66,7 @@ for (const dbDef of databases()) {
       expect(o.body.checkout.script.result).to.deep.equal({ paymentId: 'razorpay_payment_id', signature: 'razorpay_signature' });
       expect((await s.call('POST', '/api/credits/sandbox/pay', { token: t, body: { orderId: o.body.orderId } })).status).to.equal(404);
       expect((await s.call('POST', '/api/webhooks/sandbox', { raw: '{}' })).status).to.equal(404);
+      expect((await s.call('POST', '/api/webhooks/razorpay/tnt_nobody', { raw: '{}' })).status).to.equal(404);
 
       const raw = JSON.stringify({ entity: 'event', event: 'payment.captured', payload: { payment: { entity: {
         id: 'pay_Seam1', entity: 'payment', amount: o.body.amountPaise, currency: 'INR', status: 'captured', order_id: 'order_Seam1' } } } });

@@ -75,6 +75,8 @@ export function casesFor(f: PartnerFixture): Case[] {
     { route: 'POST /api/admin/referrals/review', kind: 'admin', body: () => ({ id: f.referralEventId, action: 'reject', note: 'sweep' }), step: 2 },
     // A grant names the partner's own user by sub: a foreign internal id can only make a new user of the caller's partner.
     { route: 'POST /api/admin/credits/grant', kind: 'admin', body: () => ({ userId: f.aliceUserId, credits: 1, note: 'sweep' }), refused: [200, 404], step: 2 },
+    // A refund of the partner's own (paid) order succeeds; a foreign one is 404 and moves nothing.
+    { route: 'POST /api/admin/orders/{orderId}/refund', kind: 'admin', params: { orderId: f.order }, body: () => ({ note: 'sweep' }), owner: [200, 409], step: 5 },
     { route: 'POST /api/admin/providers', kind: 'admin', body: () => ({ action: 'update', id: f.providerKeyId, alias: 'renamed' }), step: 2 },
     { route: 'POST /api/admin/providers', kind: 'admin', body: () => ({ action: 'rotate', id: f.providerKeyId, apiKey: 'sk-rotated-0123456789abcdef' }), step: 2 },
     { route: 'POST /api/admin/providers', kind: 'admin', body: () => ({ action: 'select', image: { active: f.providerKeyId, fallback: 'local' } }),

@@ -65,12 +65,13 @@ export async function settleDebt(t: Transaction, r: Ref): Promise<{ settled: num
 }
 
 /**
- * A won dispute gives back what it held: first the part of its debt still owed is forgiven, the rest returns to the
- * balance (dispute_release). A debt the user already paid off with a purchase thus comes back as credits.
+ * A won dispute gives back what it held: the debt still owed is reduced first (like a purchase would pay it), the rest
+ * returns to the balance (dispute_release). A debt the user already paid off with a purchase thus comes back as credits,
+ * and a wallet never holds a balance and a debt at once after a gateway event, whatever order the events came in.
  */
-export async function releaseHold(t: Transaction, r: Ref & { milli: number; heldDebt: number }): Promise<{ forgiven: number; released: number }> {
+export async function releaseHold(t: Transaction, r: Ref & { milli: number }): Promise<{ forgiven: number; released: number }> {
   const wallet = await lockWallet(t, r.userId);
-  const forgiven = Math.min(r.heldDebt, wallet.debt, r.milli);
+  const forgiven = Math.min(wallet.debt, r.milli);
   if (forgiven > 0) await moveDebt(t, { ...r, delta: -forgiven, reason: 'dispute_won' });
   const released = r.milli - forgiven;
   if (released > 0) await applyMovement(t, { ...r, delta: released, reason: 'dispute_release' });

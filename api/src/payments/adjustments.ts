@@ -88,7 +88,7 @@ export async function applyDisputeInTx(t: Transaction, orderId: string, phase: '
       await existing.update({ status: 'lost' }, { transaction: t });
       return { outcome: 'hold_final', adjustment: existing, credits: 0, taken: 0, debt: 0 };
     }
-    const r = await releaseHold(t, { tenantId: order.tenantId, userId: order.userId, milli: existing.credits, heldDebt: existing.debt, refType: 'dispute',
+    const r = await releaseHold(t, { tenantId: order.tenantId, userId: order.userId, milli: existing.credits, refType: 'dispute',
       refId: existing.id, note: `dispute ${c.externalId} of order ${order.id} won` });
     await existing.update({ status: 'won' }, { transaction: t });
     await order.update({ disputedPaise: Math.max(0, order.disputedPaise - existing.amountPaise) }, { transaction: t });

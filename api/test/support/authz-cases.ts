@@ -26,8 +26,8 @@ export interface Case {
 }
 
 export const ID_FIELD = /^(id|ids)$|Id$/;
-/** Body fields that end in Id but name no stored row of a user or partner. */
-export const NOT_AN_ID = new Set(['packId', 'paymentId']);
+/** Body fields that end in Id but name no stored row of a user or partner (keyId: a gateway's public key id). */
+export const NOT_AN_ID = new Set(['packId', 'paymentId', 'keyId']);
 
 export function casesFor(f: PartnerFixture): Case[] {
   const hiddenish = [f.postPrivate, f.postHidden];

@@ -1332,6 +1332,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/{gateway}/{partnerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a partner's own gateway account's event
+         * @description Called by the payment gateway of a partner that set its own account (`PUT /api/admin/payments`), never by partners' code. Verified with that partner's webhook secret over the exact bytes received and applied only to that partner's orders; `/api/webhooks/razorpay/<default partner id>` is the process account. Refunds (`refund.processed`) and disputes (`payment.dispute.created|won|lost`) take credits back once however often they arrive. A partner without its own account answers 404.
+         */
+        post: operations["receivePartnerPaymentWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2729,7 +2749,7 @@ export interface components {
             daily: components["schemas"]["DailyPoint"][];
         };
         WebhookOutcome: {
-            /** @description What the event did, e.g. `credited`, `already_paid`, `duplicate` or `ignored`; not applied events (`mismatch`, `unknown_order`) are logged. */
+            /** @description What the event did, e.g. `credited`, `already_paid`, `refunded`, `held`, `released`, `hold_final`, `duplicate` or `ignored`; not applied events (`mismatch`, `unknown_order`) are acknowledged and logged. */
             status: string;
         };
         HealthStatus: {
@@ -6179,6 +6199,56 @@ export interface operations {
             path: {
                 /** @description The gateway's name, e.g. `razorpay`. */
                 gateway: string;
+            };
+            cookie?: never;
+        };
+        /** @description The gateway's event, as the gateway sends it. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The event was handled (or ignored, or had been handled before). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOutcome"];
+                };
+            };
+            /** @description payment_verification_failed (signature does not match the body) or validation_error (not an event of this gateway) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found (this gateway is not configured) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receivePartnerPaymentWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The gateway's name: `razorpay`. */
+                gateway: string;
+                /** @description The partner (tenant) id whose account sent the event. */
+                partnerId: string;
             };
             cookie?: never;
         };

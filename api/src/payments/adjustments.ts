@@ -1,5 +1,5 @@
 import { Op, type Transaction } from 'sequelize';
-import { Order, OrderAdjustment, Wallet } from '../models/index.js';
+import { Order, OrderAdjustment } from '../models/index.js';
 import { clawBack, releaseHold } from '../ledger/debt.js';
 import { newId } from '../util/ids.js';
 import { emitUserEvent } from '../webhooks/events.js';
@@ -109,9 +109,4 @@ export async function applyDisputeInTx(t: Transaction, orderId: string, phase: '
     { transaction: t });
   await order.update({ disputedPaise: Math.min(order.amountPaise, order.disputedPaise + c.amountPaise) }, { transaction: t });
   return { outcome: phase === 'lost' ? 'hold_final' : 'held', adjustment, credits, taken: claw.taken, debt: claw.debt };
-}
-
-/** The wallet's debt in millicredits (0 without a wallet). */
-export async function debtOf(userId: string, t?: Transaction) {
-  return (await Wallet.findByPk(userId, { attributes: ['debt'], transaction: t }))?.debt ?? 0;
 }

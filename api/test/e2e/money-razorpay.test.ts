@@ -3,8 +3,9 @@ import { expect } from 'chai';
 import nock from 'nock';
 import { describeEachDatabase } from '../support/each-database.js';
 import { createTenant } from '../../src/tenants/tenants.js';
-import { AuditEntry, LedgerEntry, OrderAdjustment, PartnerPaymentAccount } from '../../src/models/index.js';
+import { AuditEntry, LedgerEntry, Order, OrderAdjustment, PartnerPaymentAccount } from '../../src/models/index.js';
 import { disputeEvent, refundEvent } from '../support/money-events.js';
+import { reconcilePendingOrders } from '../../src/payments/reconcile.js';
 
 const RZP = 'https://api.razorpay.com';
 const ENV = { keyId: 'rzp_test_envkey01', keySecret: 'env-key-secret-0123456789', webhookSecret: 'env-webhook-secret-0123456789' };
@@ -148,6 +149,17 @@ describeEachDatabase('money lifecycle with Razorpay: refund API and a gateway ac
     // The default partner's admin cannot see or refund it.
     expect((await s.call('POST', `/api/admin/orders/${b2.orderId}/refund`, { token: adminA(), body: { note: 'x' } })).status).to.equal(404);
 
+    // The reconciler asks about a partner's pending order with the partner's key.
+    mockOrders(OWN, 'order_MoneyB0003');
+    const pending = await s.call('POST', '/api/credits/purchase', { token: o.token, headers: B, body: { packId: 'pack_10' } });
+    await Order.update({ createdAt: new Date(Date.now() - 10 * 60_000) }, { where: { id: pending.body.orderId } });
+    nock(RZP).get('/v1/orders/order_MoneyB0003/payments').basicAuth({ user: OWN.keyId, pass: OWN.keySecret }).reply(200, {
+      entity: 'collection', count: 1, items: [{ id: 'pay_MoneyB0003', entity: 'payment', amount: pending.body.amountPaise, currency: 'INR', status: 'captured',
+        order_id: 'order_MoneyB0003' }] });
+    const rec = await reconcilePendingOrders({ olderThanMs: 60_000 });
+    expect(rec.credited).to.be.at.least(1);
+    expect((await Order.findByPk(pending.body.orderId))!.status).to.equal('paid');
+
     // Rotation: the new webhook secret verifies, the old one no longer does.
     const NEW_WEBHOOK = 'partner-webhook-secret-rotated-01234';
     const rot = await s.call('PUT', '/api/admin/payments', { token: adminB(), headers: B, body: { webhookSecret: NEW_WEBHOOK, note: 'rotate' } });
@@ -156,7 +168,7 @@ describeEachDatabase('money lifecycle with Razorpay: refund API and a gateway ac
     const won = disputeEvent('won', o.paymentId, o.gatewayOrderId, o.paise, 'disp_MoneyB0001', o.paise);
     expect((await hook('/api/webhooks/razorpay/tnt_money_b', OWN.webhookSecret, won)).status).to.equal(400);
     expect((await hook('/api/webhooks/razorpay/tnt_money_b', NEW_WEBHOOK, won)).body.status).to.equal('released');
-    expect((await s.call('GET', '/api/credits/balance', { token: o.token, headers: B })).body.credits).to.equal(10);
+    expect((await s.call('GET', '/api/credits/balance', { token: o.token, headers: B })).body.credits).to.equal(20);
     await s.ledgerOk();
   });
 });

@@ -106,3 +106,15 @@ export type AdminListWebhookDeliveriesRequest = QueryOf<'adminListWebhookDeliver
 export type AdminListWebhookDeliveriesResponse = ResponseOf<'adminListWebhookDeliveries'>;
 export type AdminRedeliverWebhookRequest = EmptyRequest;
 export type AdminRedeliverWebhookResponse = ResponseOf<'adminRedeliverWebhook'>;
+
+// ---------------------------------------------------------------- orders, refunds, payment account
+
+export type AdminOrder = Schemas['AdminOrderView'];
+export type AdminListOrdersRequest = QueryOf<'adminListOrders'>;
+export type AdminListOrdersResponse = ResponseOf<'adminListOrders'>;
+export type AdminRefundOrderRequest = BodyOf<'adminRefundOrder'>;
+export type AdminRefundOrderResponse = ResponseOf<'adminRefundOrder'>;
+export type AdminGetPaymentAccountRequest = EmptyRequest;
+export type AdminGetPaymentAccountResponse = ResponseOf<'adminGetPaymentAccount'>;
+export type AdminSetPaymentAccountRequest = BodyOf<'adminSetPaymentAccount'>;
+export type AdminSetPaymentAccountResponse = ResponseOf<'adminSetPaymentAccount'>;

@@ -89,6 +89,10 @@ export const operations = [
   { name: 'adminTestWebhook', method: 'POST', path: '/api/admin/webhooks/{id}/test' },
   { name: 'adminListWebhookDeliveries', method: 'GET', path: '/api/admin/webhooks/{id}/deliveries' },
   { name: 'adminRedeliverWebhook', method: 'POST', path: '/api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver' },
+  { name: 'adminListOrders', method: 'GET', path: '/api/admin/orders' },
+  { name: 'adminRefundOrder', method: 'POST', path: '/api/admin/orders/{orderId}/refund' },
+  { name: 'adminGetPaymentAccount', method: 'GET', path: '/api/admin/payments' },
+  { name: 'adminSetPaymentAccount', method: 'PUT', path: '/api/admin/payments' },
 ] as const satisfies readonly OperationDef[];
 
 export type OperationName = (typeof operations)[number]['name'];

@@ -26,7 +26,8 @@ export type FeedSort = NonNullable<QueryOf<'getFeed'>['sort']>;
  */
 export type ReportReason = 'spam' | 'nudity' | 'violence' | 'hate' | 'copyright' | 'misleading' | 'other';
 /** The ledger's reasons; the document types `reason` as a string so new reasons are not a breaking change. */
-export type LedgerReason = 'generation' | 'refund' | 'reward' | 'purchase' | 'referral' | 'admin' | 'bonus';
+export type LedgerReason = 'generation' | 'refund' | 'reward' | 'purchase' | 'referral' | 'admin' | 'bonus'
+  | 'clawback' | 'dispute_hold' | 'dispute_release' | 'debt_settlement';
 
 export interface PageQuery {
   limit?: number;

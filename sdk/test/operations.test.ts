@@ -36,6 +36,7 @@ async function sweep(): Promise<string[]> {
     a.referralReviews.list(), a.referralReviews.act({ id: 'r', action: 'approve' }),
     a.webhooks.create({ url: 'https://h', events: ['*'] }), a.webhooks.list(), a.webhooks.get('1'), a.webhooks.update('1', { enabled: false }),
     a.webhooks.delete('1'), a.webhooks.rotateSecret('1'), a.webhooks.test('1'), a.webhooks.deliveries('1'), a.webhooks.redeliver('1', 'd'),
+    a.orders.list({ status: 'paid' }), a.orders.refund('o', { note: 'n' }), a.payments.get(), a.payments.set({ keyId: 'rzp_test_abcdef' }),
   ]);
   return seen;
 }

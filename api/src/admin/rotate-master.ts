@@ -12,6 +12,8 @@ export const SEALED: Sealed[] = [
   { table: 'tenants', idColumn: 'id', column: 'jwt_secret_enc', context: (id) => `tenant-jwt:${id}` },
   { table: 'admin_provider_keys', idColumn: 'id', column: 'encrypted_value', context: (id) => `provider-key:${id}` },
   { table: 'webhook_endpoints', idColumn: 'id', column: 'secret_enc', context: (id) => `webhook:${id}` },
+  { table: 'partner_payment_accounts', idColumn: 'tenant_id', column: 'key_secret_enc', context: (id) => `payment-account:${id}:key` },
+  { table: 'partner_payment_accounts', idColumn: 'tenant_id', column: 'webhook_secret_enc', context: (id) => `payment-account:${id}:webhook` },
 ];
 
 /**
@@ -29,7 +31,7 @@ export async function rotateMasterKey(db: Database, oldRaw: string, newRaw: stri
     for (const s of SEALED) {
       const rows = (await db.sequelize.query(`SELECT ${s.idColumn} AS id, ${s.column} AS sealed FROM ${s.table} WHERE ${s.column} IS NOT NULL`,
         { type: QueryTypes.SELECT, transaction: t })) as { id: string; sealed: string }[];
-      counts[s.table] = 0;
+      counts[s.table] ??= 0;
       for (const r of rows) {
         if (!r.sealed) continue;
         const ctx = s.context(r.id);

@@ -30,6 +30,10 @@ import { AdminReferralsController } from './../controllers/admin-referrals.contr
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AdminProvidersController } from './../controllers/admin-providers.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminPaymentsController } from './../controllers/admin-payments.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminOrdersController } from './../controllers/admin-orders.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AdminModerationController } from './../controllers/admin-moderation.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AdminCreditsController } from './../controllers/admin-credits.controller.js';
@@ -566,6 +570,7 @@ const models: TsoaRoute.Models = {
             "monthlyCap": {"dataType":"double"},
             "isPaying": {"dataType":"boolean","required":true},
             "priceBand": {"dataType":"string"},
+            "debtCredits": {"dataType":"double","required":true},
         },
         "additionalProperties": false,
     },
@@ -1029,6 +1034,93 @@ const models: TsoaRoute.Models = {
             "provider": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["openai"]},{"dataType":"enum","enums":["stability"]},{"dataType":"enum","enums":["openai-compatible"]}]},
             "apiKey": {"dataType":"string"},
             "endpoint": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PaymentAccountView": {
+        "dataType": "refObject",
+        "properties": {
+            "gateway": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["razorpay"]},{"dataType":"enum","enums":["sandbox"]}],"required":true},
+            "source": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["partner"]},{"dataType":"enum","enums":["environment"]}],"required":true},
+            "keyId": {"dataType":"string"},
+            "keySecretSet": {"dataType":"boolean","required":true},
+            "webhookSecretSet": {"dataType":"boolean","required":true},
+            "webhookPath": {"dataType":"string","required":true},
+            "rotatedAt": {"dataType":"string"},
+            "updatedBy": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PaymentAccountRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "keyId": {"dataType":"string"},
+            "keySecret": {"dataType":"string"},
+            "webhookSecret": {"dataType":"string"},
+            "note": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdminOrderView": {
+        "dataType": "refObject",
+        "properties": {
+            "orderId": {"dataType":"string","required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["created"]},{"dataType":"enum","enums":["paid"]},{"dataType":"enum","enums":["failed"]}],"required":true},
+            "gateway": {"dataType":"string","required":true},
+            "gatewayOrderId": {"dataType":"string"},
+            "amount": {"dataType":"double","required":true},
+            "amountPaise": {"dataType":"double","required":true},
+            "currency": {"dataType":"string","required":true},
+            "credits": {"dataType":"double","required":true},
+            "packId": {"dataType":"string"},
+            "quantity": {"dataType":"double","required":true},
+            "priceBand": {"dataType":"string"},
+            "paymentId": {"dataType":"string"},
+            "paidAt": {"dataType":"string"},
+            "failureReason": {"dataType":"string"},
+            "createdAt": {"dataType":"string","required":true},
+            "user": {"dataType":"string","required":true},
+            "refundedPaise": {"dataType":"double","required":true},
+            "disputedPaise": {"dataType":"double","required":true},
+            "refundablePaise": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdminOrderPage": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"AdminOrderView"},"required":true},
+            "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RefundOrderResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "orderId": {"dataType":"string","required":true},
+            "refundId": {"dataType":"string","required":true},
+            "amountPaise": {"dataType":"double","required":true},
+            "amount": {"dataType":"double","required":true},
+            "credits": {"dataType":"double","required":true},
+            "takenCredits": {"dataType":"double","required":true},
+            "debtCredits": {"dataType":"double","required":true},
+            "alreadyRecorded": {"dataType":"boolean","required":true},
+            "order": {"ref":"AdminOrderView","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RefundOrderRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "amountPaise": {"dataType":"double"},
+            "amount": {"dataType":"double"},
+            "note": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
@@ -3131,6 +3223,139 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'test',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminPaymentsController_get: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/api/admin/payments',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminPaymentsController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminPaymentsController.prototype.get)),
+
+            async function AdminPaymentsController_get(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminPaymentsController_get, request, response });
+
+                const controller = new AdminPaymentsController();
+
+              await templateService.apiHandler({
+                methodName: 'get',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminPaymentsController_set: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"PaymentAccountRequest"},
+        };
+        app.put('/api/admin/payments',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminPaymentsController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminPaymentsController.prototype.set)),
+
+            async function AdminPaymentsController_set(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminPaymentsController_set, request, response });
+
+                const controller = new AdminPaymentsController();
+
+              await templateService.apiHandler({
+                methodName: 'set',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminOrdersController_list: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                user: {"in":"query","name":"user","dataType":"string"},
+                status: {"in":"query","name":"status","dataType":"string"},
+                from: {"in":"query","name":"from","dataType":"string"},
+                to: {"in":"query","name":"to","dataType":"string"},
+                limit: {"in":"query","name":"limit","dataType":"double"},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
+        };
+        app.get('/api/admin/orders',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminOrdersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminOrdersController.prototype.list)),
+
+            async function AdminOrdersController_list(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminOrdersController_list, request, response });
+
+                const controller = new AdminOrdersController();
+
+              await templateService.apiHandler({
+                methodName: 'list',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminOrdersController_refund: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                orderId: {"in":"path","name":"orderId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"RefundOrderRequest"},
+        };
+        app.post('/api/admin/orders/:orderId/refund',
+            authenticateMiddleware([{"jwt":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminOrdersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminOrdersController.prototype.refund)),
+
+            async function AdminOrdersController_refund(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminOrdersController_refund, request, response });
+
+                const controller = new AdminOrdersController();
+
+              await templateService.apiHandler({
+                methodName: 'refund',
                 controller,
                 response,
                 next,

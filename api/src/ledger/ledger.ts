@@ -49,7 +49,7 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
     sql = `UPDATE wallets SET balance = balance + :d,
       spent_in_month = (CASE WHEN spent_month = :m THEN spent_in_month ELSE 0 END) + :spend,
       spent_month = :m, updated_at = :now
-      WHERE user_id = :u AND balance + :d >= 0`;
+      WHERE user_id = :u AND balance + :d >= 0 AND debt = 0`;
     if (m.monthlyCapMilli !== undefined && m.monthlyCapMilli !== null) {
       r.cap = m.monthlyCapMilli;
       sql += ' AND (CASE WHEN spent_month = :m THEN spent_in_month ELSE 0 END) + :spend <= :cap';
@@ -80,6 +80,12 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
   if (!affected) {
     const wallet = await Wallet.findByPk(m.userId, { transaction: t });
     if (!wallet) throw new Error(`ledger: no wallet for user ${m.userId}`);
+    if (spending && m.delta < 0 && wallet.debt > 0) {
+      // A debt (ledger/debt.ts) blocks spending until a purchase settles it: 402 like any shortfall, with the debt.
+      throw new AppError('insufficient_credits', `Your account owes ${credits(wallet.debt)} from a refunded or disputed payment; buy credits to settle it first.`, {
+        balance: wallet.balance / 1000, required: -m.delta / 1000, debtCredits: wallet.debt / 1000,
+      });
+    }
     if (wallet.balance + m.delta < 0) {
       throw new AppError('insufficient_credits', `This needs ${credits(-m.delta)} and the balance is ${credits(wallet.balance)}.`, {
         balance: wallet.balance / 1000, required: -m.delta / 1000,
@@ -104,9 +110,12 @@ export async function createWallet(t: Transaction, tenantId: string, userId: str
   await Wallet.create({ userId, tenantId, balance: 0, spentInMonth: 0, spentMonth: null }, { transaction: t });
 }
 
-export interface LedgerProblem { userId: string; balance: number; ledgerSum: number }
+export interface LedgerProblem { userId: string; balance: number; ledgerSum: number; debt?: number; debtSum?: number }
 
-/** Proves balance = sum(ledger) and balance >= 0 for every wallet (optionally one tenant). */
+/**
+ * Proves balance = sum(ledger) and balance >= 0 for every wallet (optionally one tenant), and the same for debts:
+ * debt = sum(credit_debt_entries) >= 0 (ledger/debt.ts).
+ */
 export async function checkLedger(tenantId?: string): Promise<{ wallets: number; problems: LedgerProblem[] }> {
   const { sequelize } = services().db;
   const where = tenantId ? 'WHERE w.tenant_id = :tenantId' : '';
@@ -115,13 +124,31 @@ export async function checkLedger(tenantId?: string): Promise<{ wallets: number;
      FROM wallets w LEFT JOIN (SELECT user_id, SUM(delta) AS total FROM credit_ledger GROUP BY user_id) s ON s.user_id = w.user_id ${where}`,
     { type: QueryTypes.SELECT, replacements: { tenantId } },
   )) as { userId: string; balance: number | string; ledgerSum: number | string }[];
-  const problems = rows
-    .map((r) => ({ userId: r.userId, balance: Number(r.balance), ledgerSum: Number(r.ledgerSum) }))
+  const problems: LedgerProblem[] = rows
+    .map((r): LedgerProblem => ({ userId: r.userId, balance: Number(r.balance), ledgerSum: Number(r.ledgerSum) }))
     .filter((r) => r.balance !== r.ledgerSum || r.balance < 0);
   const orphans = (await sequelize.query(
     'SELECT l.user_id AS userId, SUM(l.delta) AS ledgerSum FROM credit_ledger l LEFT JOIN wallets w ON w.user_id = l.user_id WHERE w.user_id IS NULL GROUP BY l.user_id',
     { type: QueryTypes.SELECT },
   )) as { userId: string; ledgerSum: number }[];
   for (const o of orphans) problems.push({ userId: o.userId, balance: 0, ledgerSum: Number(o.ledgerSum) });
+  const debts = (await sequelize.query(
+    `SELECT w.user_id AS userId, w.balance AS balance, w.debt AS debt, COALESCE(s.total, 0) AS debtSum
+     FROM wallets w LEFT JOIN (SELECT user_id, SUM(delta) AS total FROM credit_debt_entries GROUP BY user_id) s ON s.user_id = w.user_id ${where}`,
+    { type: QueryTypes.SELECT, replacements: { tenantId } },
+  )) as { userId: string; balance: number | string; debt: number | string; debtSum: number | string }[];
+  for (const d of debts) {
+    const debt = Number(d.debt), debtSum = Number(d.debtSum);
+    if (debt !== debtSum || debt < 0) {
+      const p = problems.find((x) => x.userId === d.userId);
+      if (p) Object.assign(p, { debt, debtSum });
+      else problems.push({ userId: d.userId, balance: Number(d.balance), ledgerSum: Number(d.balance), debt, debtSum });
+    }
+  }
+  const debtOrphans = (await sequelize.query(
+    'SELECT d.user_id AS userId, SUM(d.delta) AS debtSum FROM credit_debt_entries d LEFT JOIN wallets w ON w.user_id = d.user_id WHERE w.user_id IS NULL GROUP BY d.user_id',
+    { type: QueryTypes.SELECT },
+  )) as { userId: string; debtSum: number }[];
+  for (const o of debtOrphans) problems.push({ userId: o.userId, balance: 0, ledgerSum: 0, debt: 0, debtSum: Number(o.debtSum) });
   return { wallets: rows.length, problems };
 }

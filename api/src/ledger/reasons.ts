@@ -18,6 +18,14 @@ export const LEDGER_REASONS = {
   admin: { spending: false },
   /** Welcome grants and campaign bonuses. */
   bonus: { spending: false },
+  /** Purchased credits taken back because the payment was refunded (ledger/debt.ts); not spending. */
+  clawback: { spending: false },
+  /** Credits held while a payment dispute is open (final when the dispute is lost). */
+  dispute_hold: { spending: false },
+  /** A won dispute gives its hold back. */
+  dispute_release: { spending: false },
+  /** A purchase pays off the debt a clawback left (same transaction as the purchase credit). */
+  debt_settlement: { spending: false },
 } as const satisfies Record<string, { spending: boolean }>;
 
 export type LedgerReason = keyof typeof LEDGER_REASONS;

@@ -1,8 +1,10 @@
 import { DataTypes, Model, type Sequelize, type ModelAttributes } from 'sequelize';
 import { LEDGER_REASONS, countsAsSpending, type LedgerReason } from '../ledger/reasons.js';
 import { initWebhookModels } from './webhooks.js';
+import { initMoneyModels } from './money.js';
 
 export { WebhookEndpoint, WebhookEvent, WebhookDelivery, type DeliveryStatus } from './webhooks.js';
+export { DebtEntry, OrderAdjustment, PartnerPaymentAccount, type AdjustmentKind, type AdjustmentStatus } from './money.js';
 
 /**
  * Sequelize models for the core schema (migrations/0001-core.ts is the source of truth for columns).
@@ -47,6 +49,8 @@ export class User extends Model {
 }
 export class Wallet extends Model {
   declare userId: string; declare tenantId: string; declare balance: number; declare spentMonth: string | null; declare spentInMonth: number; declare updatedAt: Date;
+  /** Millicredits owed after a clawback (migrations/0800); spending is blocked while it is above zero. */
+  declare debt: number;
 }
 export class LedgerEntry extends Model {
   declare id: number; declare tenantId: string; declare userId: string; declare delta: number; declare balanceAfter: number; declare reason: string;
@@ -110,6 +114,8 @@ export class Order extends Model {
   declare id: string; declare tenantId: string; declare userId: string; declare gateway: string; declare gatewayOrderId: string | null; declare amountPaise: number;
   declare currency: string; declare credits: number; declare packId: string | null; declare quantity: number; declare priceBand: string | null;
   declare status: 'created' | 'paid' | 'failed'; declare paymentId: string | null; declare paidAt: Date | null; declare failureReason: string | null;
+  /** Paise refunded and paise under dispute (open or lost) so far (migrations/0800). */
+  declare refundedPaise: number; declare disputedPaise: number;
   declare createdAt: Date; declare updatedAt: Date;
 }
 export class PaymentEvent extends Model {
@@ -151,7 +157,7 @@ export function initModels(sequelize: Sequelize) {
     referralClaimedAt: DATE(), deviceId: S(128), signupIp: S(64), lastIp: S(64), priceBand: S(8), isPaying: DataTypes.BOOLEAN, firstPurchaseAt: DATE(),
     firstGenerationAt: DATE(), generationCount: DataTypes.INTEGER, lastActiveAt: DATE() }), opts('users'));
   Wallet.init(cols({ userId: { type: DataTypes.STRING(40), primaryKey: true }, tenantId: S(40), balance: big('balance'), spentMonth: S(7),
-    spentInMonth: big('spentInMonth') }), opts('wallets', { createdAt: false }));
+    spentInMonth: big('spentInMonth'), debt: { ...big('debt'), defaultValue: 0 } }), opts('wallets', { createdAt: false }));
   LedgerEntry.init(cols({ id: autoId(), tenantId: S(40), userId: S(40), delta: big('delta'), balanceAfter: big('balanceAfter'), reason: S(16),
     refType: S(24), refId: S(64), note: S(500), spending: DataTypes.BOOLEAN }), opts('credit_ledger', noUpdate));
   // A row written without the flag (seeds, fixtures) takes it from its reason, so no row can disagree with the table.
@@ -191,7 +197,7 @@ export function initModels(sequelize: Sequelize) {
     reviewNote: S(500), reviewedAt: DATE() }), opts('referral_events'));
   Order.init(cols({ id: idCol(), tenantId: S(40), userId: S(40), gateway: S(16), gatewayOrderId: S(64), amountPaise: DataTypes.INTEGER, currency: S(3),
     credits: big('credits'), packId: S(40), quantity: DataTypes.INTEGER, priceBand: S(8), status: S(16), paymentId: S(64), paidAt: DATE(),
-    failureReason: S(255) }), opts('orders'));
+    failureReason: S(255), refundedPaise: { type: DataTypes.INTEGER, defaultValue: 0 }, disputedPaise: { type: DataTypes.INTEGER, defaultValue: 0 } }), opts('orders'));
   PaymentEvent.init(cols({ id: { type: DataTypes.STRING(100), primaryKey: true }, tenantId: S(40), gateway: S(16), type: S(64), orderId: S(40),
     payload: DataTypes.TEXT, receivedAt: DATE() }), opts('payment_events', { timestamps: false }));
   ProviderKey.init(cols({ id: idCol(), tenantId: S(40), providerName: S(32), keyAlias: S(64), encryptedValue: DataTypes.TEXT, lastFour: S(4),
@@ -203,6 +209,7 @@ export function initModels(sequelize: Sequelize) {
     opts('notifications', noUpdate));
   AnalyticsEvent.init(cols({ id: autoId(), tenantId: S(40), userId: S(40), name: S(64), props: JSONTEXT('props') }), opts('analytics_events', noUpdate));
   initWebhookModels(sequelize);
+  initMoneyModels(sequelize);
   // Automatic timestamps are DATE by default, which MySQL writes to whole seconds; the columns are DATE(3), keep the milliseconds.
   for (const model of Object.values(sequelize.models)) {
     let changed = false;

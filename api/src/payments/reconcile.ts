@@ -2,7 +2,8 @@ import { Op } from 'sequelize';
 import { Order } from '../models/index.js';
 import { services } from '../context.js';
 import { logger } from '../logger.js';
-import { activeGateway, GatewayError } from './gateways/index.js';
+import { GatewayError } from './gateways/index.js';
+import { gatewayForOrder } from './accounts.js';
 import { markFailedInTx, settleOrder } from './settle.js';
 import { retryOnDeadlock } from '../db.js';
 
@@ -17,13 +18,11 @@ export interface ReconcileReport { checked: number; credited: number; failed: nu
  */
 export async function reconcilePendingOrders(opts: { olderThanMs?: number; maxAgeMs?: number; limit?: number } = {}): Promise<ReconcileReport> {
   const now = Date.now();
-  const gateway = activeGateway();
   const report: ReconcileReport = { checked: 0, credited: 0, failed: 0, errors: 0 };
-  // A gateway without an API to ask (the sandbox) has nothing to reconcile.
-  if (!gateway.fetchOrderPayments) return report;
+  // Sandbox orders have no gateway order id and nothing to ask; each order is asked through its partner's account.
   const rows = await Order.findAll({
     where: {
-      gateway: gateway.name, status: { [Op.in]: ['created', 'failed'] }, gatewayOrderId: { [Op.ne]: null },
+      gateway: { [Op.ne]: 'sandbox' }, status: { [Op.in]: ['created', 'failed'] }, gatewayOrderId: { [Op.ne]: null },
       createdAt: { [Op.lt]: new Date(now - (opts.olderThanMs ?? 2 * 60_000)), [Op.gt]: new Date(now - (opts.maxAgeMs ?? 3 * 86_400_000)) },
     },
     order: [['createdAt', 'ASC']], limit: opts.limit ?? 100,
@@ -31,6 +30,8 @@ export async function reconcilePendingOrders(opts: { olderThanMs?: number; maxAg
   report.checked = rows.length;
   for (const order of rows) {
     try {
+      const gateway = await gatewayForOrder(order);
+      if (!gateway?.fetchOrderPayments) continue;
       const payments = await gateway.fetchOrderPayments(order.gatewayOrderId!);
       const captured = payments.find((p) => p.status === 'captured' && p.amountPaise === order.amountPaise && p.currency === order.currency);
       if (captured) {

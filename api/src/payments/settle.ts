@@ -1,6 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { Order, User, Wallet } from '../models/index.js';
 import { applyMovement } from '../ledger/ledger.js';
+import { settleDebt } from '../ledger/debt.js';
 import { services } from '../context.js';
 import { retryOnDeadlock } from '../db.js';
 import { notFound } from '../errors.js';
@@ -40,10 +41,13 @@ export async function settleInTx(t: Transaction, orderId: string, paymentId: str
   }
   const now = new Date();
   await order.update({ status: 'paid', paymentId: paymentId.slice(0, 64), paidAt: now, failureReason: null }, { transaction: t });
-  const { balanceAfter } = await applyMovement(t, {
+  let { balanceAfter } = await applyMovement(t, {
     tenantId: order.tenantId, userId: order.userId, delta: order.credits, reason: 'purchase', refType: 'order', refId: order.id,
     note: `${order.credits / 1000} credits bought (${order.gateway}, ${source})`,
   });
+  // A debt left by a refund or dispute is paid off first, in this transaction (ledger/debt.ts).
+  const debt = await settleDebt(t, { tenantId: order.tenantId, userId: order.userId, refType: 'order', refId: order.id, note: 'debt paid by a purchase' });
+  if (debt.settled) balanceAfter = debt.balanceAfter;
   // The first purchase makes the user a paying user (watermark choice); the WHERE makes it happen once.
   const [changed] = await User.update({ isPaying: true, firstPurchaseAt: now }, { where: { id: order.userId, firstPurchaseAt: null }, transaction: t });
   const firstPurchase = changed > 0;

@@ -45,5 +45,16 @@ describeEachDatabase('operator scripts', { timeout: 120000, server: false }, fun
       const bad = run('ledger-check', env);
       expect(bad.status).to.equal(1);
       expect(bad.stderr).to.contain('usr_a');
+
+      // Debts too: debt = sum of its append-only rows (ledger/debt.ts).
+      await sql(`UPDATE wallets SET balance = 3000, debt = 2000 WHERE user_id = 'usr_a'`);
+      const owed = run('ledger-check', env);
+      expect(owed.status).to.equal(1);
+      expect(owed.stderr).to.contain('usr_a').and.contain('debt 2000, debt rows 0');
+      await sql(`INSERT INTO credit_debt_entries (tenant_id, user_id, delta, debt_after, reason, ref_type, ref_id, created_at)
+        VALUES ('tnt_default', 'usr_a', 2000, 2000, 'clawback', 'refund', 'adj_1', '${now}')`);
+      const proven = run('ledger-check', env);
+      expect(proven.status, proven.stderr).to.equal(0);
+      expect(proven.stdout).to.contain('every debt the sum of its debt rows');
     });
 });

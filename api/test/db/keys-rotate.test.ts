@@ -63,7 +63,7 @@ describeEachDatabase('master key rotation', { timeout: 90000, server: false }, f
         try { await rotateMasterKey(db, 'not-the-old-master-key', MID); } catch (err) { refused = err as Error; }
         expect(refused?.message).to.match(/nothing was changed/);
         const res = await rotateMasterKey(db, OLD, MID);
-        expect(res.rewrapped).to.deep.equal({ tenants: 2, admin_provider_keys: 1, webhook_endpoints: 0 });
+        expect(res.rewrapped).to.deep.equal({ tenants: 2, admin_provider_keys: 1, webhook_endpoints: 0, partner_payment_accounts: 0 });
       } finally {
         await db.close();
       }

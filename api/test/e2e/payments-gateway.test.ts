@@ -31,18 +31,22 @@ for (const dbDef of databases()) {
       await drop?.();
     });
 
-    it('sandbox: the purchase describes the sandbox checkout; no gateway answers webhooks', async () => {
+    it('sandbox: the purchase describes the sandbox checkout; only the sandbox answers webhooks (signed refunds and disputes)', async () => {
       s = await startServer({ dbUrl: url, worker: false, env: { PAYMENTS_GATEWAY: 'sandbox' } });
       const t = s.token('seam-sbx');
       const o = await s.call('POST', '/api/credits/purchase', { token: t, body: { packId: 'pack_10' } });
       expect(o.status).to.equal(201);
       expect(o.body.gateway).to.equal('sandbox');
       expect(o.body.checkout).to.deep.equal({ type: 'sandbox' });
-      for (const name of ['sandbox', 'razorpay', 'stripe']) {
+      for (const name of ['razorpay', 'stripe']) {
         const r = await s.call('POST', `/api/webhooks/${name}`, { raw: '{}' });
         expect(r.status, name).to.equal(404);
         expect(r.headers.get('content-type')).to.match(/application\/problem\+json/);
       }
+      // The sandbox's webhooks (money-lifecycle.test.ts) need its signature.
+      const unsigned = await s.call('POST', '/api/webhooks/sandbox', { raw: '{}' });
+      expect(unsigned.status).to.equal(400);
+      expect(unsigned.body.code).to.equal('payment_verification_failed');
       const pay = await s.call('POST', '/api/credits/sandbox/pay', { token: t, body: { orderId: o.body.orderId } });
       expect(pay.status).to.equal(200);
       await s.close();
@@ -66,6 +70,7 @@ for (const dbDef of databases()) {
       expect(o.body.checkout.script.result).to.deep.equal({ paymentId: 'razorpay_payment_id', signature: 'razorpay_signature' });
       expect((await s.call('POST', '/api/credits/sandbox/pay', { token: t, body: { orderId: o.body.orderId } })).status).to.equal(404);
       expect((await s.call('POST', '/api/webhooks/sandbox', { raw: '{}' })).status).to.equal(404);
+      expect((await s.call('POST', '/api/webhooks/razorpay/tnt_nobody', { raw: '{}' })).status).to.equal(404);
 
       const raw = JSON.stringify({ entity: 'event', event: 'payment.captured', payload: { payment: { entity: {
         id: 'pay_Seam1', entity: 'payment', amount: o.body.amountPaise, currency: 'INR', status: 'captured', order_id: 'order_Seam1' } } } });

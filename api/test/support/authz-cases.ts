@@ -26,8 +26,8 @@ export interface Case {
 }
 
 export const ID_FIELD = /^(id|ids)$|Id$/;
-/** Body fields that end in Id but name no stored row of a user or partner. */
-export const NOT_AN_ID = new Set(['packId', 'paymentId']);
+/** Body fields that end in Id but name no stored row of a user or partner (keyId: a gateway's public key id). */
+export const NOT_AN_ID = new Set(['packId', 'paymentId', 'keyId']);
 
 export function casesFor(f: PartnerFixture): Case[] {
   const hiddenish = [f.postPrivate, f.postHidden];
@@ -75,6 +75,8 @@ export function casesFor(f: PartnerFixture): Case[] {
     { route: 'POST /api/admin/referrals/review', kind: 'admin', body: () => ({ id: f.referralEventId, action: 'reject', note: 'sweep' }), step: 2 },
     // A grant names the partner's own user by sub: a foreign internal id can only make a new user of the caller's partner.
     { route: 'POST /api/admin/credits/grant', kind: 'admin', body: () => ({ userId: f.aliceUserId, credits: 1, note: 'sweep' }), refused: [200, 404], step: 2 },
+    // A refund of the partner's own (paid) order succeeds; a foreign one is 404 and moves nothing.
+    { route: 'POST /api/admin/orders/{orderId}/refund', kind: 'admin', params: { orderId: f.order }, body: () => ({ note: 'sweep' }), owner: [200, 409], step: 5 },
     { route: 'POST /api/admin/providers', kind: 'admin', body: () => ({ action: 'update', id: f.providerKeyId, alias: 'renamed' }), step: 2 },
     { route: 'POST /api/admin/providers', kind: 'admin', body: () => ({ action: 'rotate', id: f.providerKeyId, apiKey: 'sk-rotated-0123456789abcdef' }), step: 2 },
     { route: 'POST /api/admin/providers', kind: 'admin', body: () => ({ action: 'select', image: { active: f.providerKeyId, fallback: 'local' } }),

@@ -959,6 +959,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the payment account
+         * @description The partner's payment gateway account: its own Razorpay account or the process settings, the key id and which secrets are
+         *     set (never the secrets), and the webhook URL to give the gateway.
+         */
+        get: operations["adminGetPaymentAccount"];
+        /**
+         * Set or rotate the payment account
+         * @description Sets the partner's own Razorpay account (key id, key secret and webhook secret the first time) or rotates any of them.
+         *     Secrets are write-only, stored encrypted and audited without their values; new orders, checks, refunds and the partner's
+         *     webhooks at /api/webhooks/razorpay/{partnerId} use them at once.
+         */
+        put: operations["adminSetPaymentAccount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders
+         * @description The partner's orders, newest first, with what was refunded or is under dispute. Filters: `user` (the buyer's sub), `status`
+         *     (created, paid, failed, refunded, partially_refunded, disputed), `from`/`to` (creation date, ISO 8601, `to` exclusive).
+         */
+        get: operations["adminListOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{orderId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund an order
+         * @description Refunds a paid order, wholly (default: everything still refundable) or in part, through the gateway that took it
+         *     (Razorpay's refund API; the sandbox at once). The purchased credits are taken back in proportion, once, even when the
+         *     gateway's `refund.processed` webhook arrives too; what the balance cannot cover becomes a debt that blocks spending until a
+         *     purchase settles it. Audited, and reported to the partner as `credits.refunded`. Bad input writes nothing.
+         */
+        post: operations["adminRefundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/moderation": {
         parameters: {
             query?: never;
@@ -1277,6 +1348,26 @@ export interface paths {
          * @description Called by the payment gateway, never by partners. Authenticated only by the gateway's signature over the exact bytes received (its own header, e.g. `X-Razorpay-Signature`), so a body that was parsed and re-serialised never verifies. Each event is applied at most once: a repeated event answers with its earlier outcome. A gateway that is not the configured one answers 404.
          */
         post: operations["receivePaymentWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{gateway}/{partnerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a partner's own gateway account's event
+         * @description Called by the payment gateway of a partner that set its own account (`PUT /api/admin/payments`), never by partners' code. Verified with that partner's webhook secret over the exact bytes received and applied only to that partner's orders; `/api/webhooks/razorpay/<default partner id>` is the process account. Refunds (`refund.processed`) and disputes (`payment.dispute.created|won|lost`) take credits back once however often they arrive. A partner without its own account answers 404.
+         */
+        post: operations["receivePartnerPaymentWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1832,6 +1923,11 @@ export interface components {
             monthlyCap?: number;
             isPaying: boolean;
             priceBand?: string;
+            /**
+             * Format: double
+             * @description Credits owed after a refund or dispute took back more than the balance held; while above 0, spending is refused (402) until a purchase settles it.
+             */
+            debtCredits: number;
         };
         CreationView: {
             id: string;
@@ -2249,6 +2345,111 @@ export interface components {
             apiKey?: string;
             endpoint?: string | null;
         };
+        PaymentAccountView: {
+            /**
+             * @description The gateway this partner's new orders go to.
+             * @enum {string}
+             */
+            gateway: "razorpay" | "sandbox";
+            /**
+             * @description `partner`: the partner's own account; `environment`: the process settings (RAZORPAY_* or the sandbox).
+             * @enum {string}
+             */
+            source: "partner" | "environment";
+            /** @description The public key id (never a secret). */
+            keyId?: string;
+            keySecretSet: boolean;
+            webhookSecretSet: boolean;
+            /** @description Where to point the gateway's webhooks (path on this API). */
+            webhookPath: string;
+            rotatedAt?: string;
+            updatedBy?: string;
+        };
+        PaymentAccountRequest: {
+            /** @description Razorpay key id (rzp_test_… or rzp_live_…). Required the first time. */
+            keyId?: string;
+            /** @description Razorpay key secret. Required the first time; send it again to rotate it. */
+            keySecret?: string;
+            /** @description The webhook secret set in the Razorpay dashboard. Required the first time; send it again to rotate it. */
+            webhookSecret?: string;
+            /** @description Why (audited). */
+            note?: string;
+        };
+        AdminOrderView: {
+            orderId: string;
+            /** @enum {string} */
+            status: "created" | "paid" | "failed";
+            gateway: string;
+            gatewayOrderId?: string;
+            /** Format: double */
+            amount: number;
+            /** Format: double */
+            amountPaise: number;
+            currency: string;
+            /** Format: double */
+            credits: number;
+            packId?: string;
+            /** Format: double */
+            quantity: number;
+            priceBand?: string;
+            paymentId?: string;
+            paidAt?: string;
+            failureReason?: string;
+            createdAt: string;
+            /** @description The buyer (the partner's user id, the token's sub). */
+            user: string;
+            /** Format: double */
+            refundedPaise: number;
+            /**
+             * Format: double
+             * @description Paise under an open or lost dispute.
+             */
+            disputedPaise: number;
+            /**
+             * Format: double
+             * @description Paise an admin may still refund.
+             */
+            refundablePaise: number;
+        };
+        AdminOrderPage: {
+            items: components["schemas"]["AdminOrderView"][];
+            nextCursor?: string;
+        };
+        RefundOrderResponse: {
+            orderId: string;
+            /** @description The gateway's refund id. */
+            refundId: string;
+            /** Format: double */
+            amountPaise: number;
+            /** Format: double */
+            amount: number;
+            /**
+             * Format: double
+             * @description Credits the refund took back, from the balance and as debt.
+             */
+            credits: number;
+            /** Format: double */
+            takenCredits: number;
+            /** Format: double */
+            debtCredits: number;
+            /** @description True when the refund had already been recorded (a webhook was first, or a repeated call). */
+            alreadyRecorded: boolean;
+            order: components["schemas"]["AdminOrderView"];
+        };
+        RefundOrderRequest: {
+            /**
+             * Format: double
+             * @description Paise to refund (integer); default: everything still refundable. Send this or `amount`, not both.
+             */
+            amountPaise?: number;
+            /**
+             * Format: double
+             * @description Rupees to refund, at most 2 decimals; default: everything still refundable.
+             */
+            amount?: number;
+            /** @description Why (audited), 1 to 500 characters. */
+            note: string;
+        };
         ModerationItem: {
             postId: string;
             title: string;
@@ -2622,7 +2823,7 @@ export interface components {
             daily: components["schemas"]["DailyPoint"][];
         };
         WebhookOutcome: {
-            /** @description What the event did, e.g. `credited`, `already_paid`, `duplicate` or `ignored`; not applied events (`mismatch`, `unknown_order`) are logged. */
+            /** @description What the event did, e.g. `credited`, `already_paid`, `refunded`, `held`, `released`, `hold_final`, `duplicate` or `ignored`; not applied events (`mismatch`, `unknown_order`) are acknowledged and logged. */
             status: string;
         };
         HealthStatus: {
@@ -5087,6 +5288,193 @@ export interface operations {
             };
         };
     };
+    adminGetPaymentAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentAccountView"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminSetPaymentAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentAccountView"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminListOrders: {
+        parameters: {
+            query?: {
+                user?: string;
+                status?: string;
+                from?: string;
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrderPage"];
+                };
+            };
+            /** @description validation_error (status, from, to, limit, cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminRefundOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundOrderResponse"];
+                };
+            };
+            /** @description validation_error (amount above what is refundable, note missing) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found (no such order of this partner) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict (unpaid order, nothing left, gateway refused) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description provider_unavailable (the gateway did not answer) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     adminListModeration: {
         parameters: {
             query?: {
@@ -5926,6 +6314,56 @@ export interface operations {
             path: {
                 /** @description The gateway's name, e.g. `razorpay`. */
                 gateway: string;
+            };
+            cookie?: never;
+        };
+        /** @description The gateway's event, as the gateway sends it. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The event was handled (or ignored, or had been handled before). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOutcome"];
+                };
+            };
+            /** @description payment_verification_failed (signature does not match the body) or validation_error (not an event of this gateway) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found (this gateway is not configured) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receivePartnerPaymentWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The gateway's name: `razorpay`. */
+                gateway: string;
+                /** @description The partner (tenant) id whose account sent the event. */
+                partnerId: string;
             };
             cookie?: never;
         };

@@ -1,6 +1,7 @@
 import type { HttpCore, RequestOptions } from '../core.js';
 import type { StudioPromise } from '../response.js';
 import { PageIterator } from '../pagination.js';
+import { AdminOrders, AdminPayments } from './admin-money.js';
 import type {
   AdminCategory, AdminCreateCategoryRequest, AdminCreateTemplateRequest, AdminGetAnalyticsRequest,
   AdminGetAnalyticsResponse, AdminGetConfigHistoryRequest, AdminGetConfigHistoryResponse, AdminGetConfigResponse,
@@ -154,6 +155,8 @@ export class Admin {
   readonly providers: AdminProviders;
   readonly referralReviews: AdminReferralReviews;
   readonly webhooks: AdminWebhooks;
+  readonly orders: AdminOrders;
+  readonly payments: AdminPayments;
 
   constructor(private readonly http: HttpCore) {
     this.templates = new AdminTemplates(http);
@@ -163,6 +166,8 @@ export class Admin {
     this.providers = new AdminProviders(http);
     this.referralReviews = new AdminReferralReviews(http);
     this.webhooks = new AdminWebhooks(http);
+    this.orders = new AdminOrders(http);
+    this.payments = new AdminPayments(http);
   }
 
   analytics(query: Omit<AdminGetAnalyticsRequest, 'format'> = {}, opts?: RequestOptions): StudioPromise<AdminGetAnalyticsResponse> {

@@ -187,6 +187,8 @@ export class AisWallet extends AisElement {
         <div class="stat"><span class="label">${this.t('monthlyUsed')}</span><span class="value">${formatNumber(b.monthlyUsed, this.loc)}</span></div>
         ${b.monthlyCap != null ? html`<div class="stat"><span class="label">${this.t('monthlyRemaining')}</span><span class="value">${formatNumber(b.monthlyRemaining, this.loc)}</span>
           <span class="muted small">${this.t('monthlyCap')}: ${formatNumber(b.monthlyCap, this.loc)}</span></div>` : nothing}
+        ${b.debtCredits > 0 ? html`<div class="stat" part="debt"><span class="label">${this.t('debtOwed')}</span><span class="value">${formatNumber(b.debtCredits, this.loc)}</span>
+          <span class="muted small">${this.t('debtHelp')}</span></div>` : nothing}
       </div>
       ${this.notice ? html`<div class="inline-alert success" role="status" style="margin-top:var(--_space)">${icon('check', 18)} ${this.notice}</div>` : nothing}
       ${this.actionError ? html`<div style="margin-top:var(--_space)">${this.renderInlineError(this.actionError)}</div>` : nothing}
@@ -209,6 +211,10 @@ export class AisWallet extends AisElement {
       case 'reward': return this.t('line_reward');
       case 'referral': return this.t('line_referral');
       case 'admin': return this.t(h.delta >= 0 ? 'line_admin_add' : 'line_admin_remove');
+      case 'clawback': return this.t('line_clawback');
+      case 'dispute_hold': return this.t('line_dispute_hold');
+      case 'dispute_release': return this.t('line_dispute_release');
+      case 'debt_settlement': return this.t('line_debt_settlement');
       case 'bonus': return this.t(e.refType === 'welcome' ? 'line_welcome' : e.refType === 'campaign' ? 'line_campaign' : 'line_bonus');
       default: return this.t('line_bonus');
     }

@@ -9,7 +9,8 @@ import { newId } from '../../util/ids.js';
 import { logger } from '../../logger.js';
 import type { Principal } from '../../auth/principal.js';
 import { quote, rupees } from '../../payments/pricing.js';
-import { activeGateway, GatewayError, type GatewayOrder } from '../../payments/gateways/index.js';
+import { GatewayError, type GatewayOrder } from '../../payments/gateways/index.js';
+import { gatewayForTenant } from '../../payments/accounts.js';
 import type { PurchaseResponse } from '../../presenters/wallet.js';
 
 const PURCHASE_ROUTE = 'POST /api/credits/purchase';
@@ -29,7 +30,7 @@ export async function createPurchase(p: Principal, body: { packId?: unknown; qua
     if (earlier) return { ...earlier, replayed: true };
   }
   await consume('purchase', `${p.tenantId}:${p.userId}`, config.limits.purchasesPerMinute, 60);
-  const gateway = activeGateway();
+  const gateway = await gatewayForTenant(p.tenantId);
   const orderId = newId('ord');
   let created: GatewayOrder;
   try {

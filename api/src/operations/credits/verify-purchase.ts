@@ -2,7 +2,7 @@ import { services } from '../../context.js';
 import { AppError, invalid } from '../../errors.js';
 import { findReplay, hashRequest, runIdempotent, validateKey } from '../../util/idempotency.js';
 import type { Principal } from '../../auth/principal.js';
-import { gatewayFor } from '../../payments/gateways/index.js';
+import { gatewayForOrder } from '../../payments/accounts.js';
 import { afterSettlement, settleInTx, type Settlement } from '../../payments/settle.js';
 import { retryOnDeadlock } from '../../db.js';
 import type { VerifyResponse } from '../../presenters/wallet.js';
@@ -22,7 +22,7 @@ export async function verifyPurchase(p: Principal, body: { orderId?: unknown; pa
     const earlier = await findReplay<VerifyResponse>(p, key, VERIFY_ROUTE, hashRequest(VERIFY_ROUTE, normalized));
     if (earlier) return { ...earlier, replayed: true };
   }
-  const gateway = gatewayFor(order.gateway);
+  const gateway = await gatewayForOrder(order);
   if (!gateway || !gateway.verifyCheckout({ id: order.id, gatewayOrderId: order.gatewayOrderId }, paymentId, body.signature)) {
     throw new AppError('payment_verification_failed', 'The payment signature does not match this order; nothing was credited.');
   }

@@ -1,5 +1,5 @@
 import { checkoutPayload, hmacHex, signatureMatches } from './signature.js';
-import { GatewayError, type CheckoutDescriptor, type GatewayOrder, type GatewayOrderRequest, type GatewayPayment, type PaymentGateway } from './types.js';
+import { GatewayError, type GatewayRefund, type GatewayRefundRequest, type CheckoutDescriptor, type GatewayOrder, type GatewayOrderRequest, type GatewayPayment, type PaymentGateway } from './types.js';
 import { mapRazorpayEvent } from './razorpay-webhook.js';
 
 export interface RazorpaySettings { keyId: string; keySecret: string; webhookSecret: string; baseUrl: string; timeoutMs?: number }
@@ -19,13 +19,13 @@ export class RazorpayGateway implements PaymentGateway {
   readonly name = 'razorpay' as const;
   constructor(private readonly s: RazorpaySettings) {}
 
-  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
     const auth = Buffer.from(`${this.s.keyId}:${this.s.keySecret}`).toString('base64');
     let res: Response;
     try {
       res = await fetch(`${this.s.baseUrl.replace(/\/$/, '')}${path}`, {
         method,
-        headers: { authorization: `Basic ${auth}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: { authorization: `Basic ${auth}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}), ...extraHeaders },
         body: body ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(this.s.timeoutMs ?? 10000),
       });
@@ -90,6 +90,21 @@ export class RazorpayGateway implements PaymentGateway {
 
   webhookSignatureValid(rawBody: Buffer, signature: unknown): boolean {
     return signatureMatches(hmacHex(this.s.webhookSecret, rawBody), signature);
+  }
+
+  /**
+   * Normal refund (https://razorpay.com/docs/api/refunds/create-normal): POST /v1/payments/{id}/refund {amount, notes} answers the
+   * refund entity `{id: 'rfnd_…', entity: 'refund', amount, currency, payment_id, status: 'pending' | 'processed' | 'failed', …}`;
+   * X-Refund-Idempotency makes a retried call refund once.
+   */
+  async refund(req: GatewayRefundRequest): Promise<GatewayRefund> {
+    const r = await this.call<{ id?: string; entity?: string; amount?: number; currency?: string; payment_id?: string; status?: string }>('POST',
+      `/v1/payments/${encodeURIComponent(req.paymentId)}/refund`, { amount: req.amountPaise, notes: req.notes }, { 'x-refund-idempotency': req.idempotencyKey });
+    if (typeof r?.id !== 'string' || !r.id || r.amount !== req.amountPaise) {
+      throw new GatewayError('razorpay', 200, 'BAD_RESPONSE', `The refund came back as ${JSON.stringify({ id: r?.id, amount: r?.amount })}.`);
+    }
+    if (r.status === 'failed') throw new GatewayError('razorpay', 200, 'REFUND_FAILED', 'The gateway reports the refund as failed.');
+    return { id: r.id, amountPaise: r.amount, currency: r.currency ?? 'INR', paymentId: r.payment_id ?? req.paymentId, status: r.status ?? 'pending' };
   }
 
   async fetchOrderPayments(gatewayOrderId: string): Promise<GatewayPayment[]> {

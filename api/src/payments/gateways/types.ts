@@ -51,6 +51,9 @@ export interface GatewayPayment {
   errorDescription?: string | null;
 }
 
+export interface GatewayRefundRequest { paymentId: string; amountPaise: number; notes: Record<string, string>; idempotencyKey: string }
+export interface GatewayRefund { id: string; amountPaise: number; currency: string; paymentId: string; status: string }
+
 /** A webhook delivery, mapped by its gateway to what it means for one of our orders. */
 export interface GatewayWebhookEvent {
   /** Unique per delivery of the same event (dedupes redeliveries). */
@@ -61,6 +64,11 @@ export interface GatewayWebhookEvent {
   effect:
     | { kind: 'paid'; paymentId: string; amountPaise: number | undefined; currency: string | undefined }
     | { kind: 'failed'; reason: string }
+    /** A refund of a captured payment (the payment's amount proves what it paid; a refund implies the capture). */
+    | { kind: 'refund'; paymentId: string; paymentAmountPaise: number | undefined; currency: string | undefined; refundId: string; amountPaise: number }
+    /** A dispute of a captured payment: created holds the credits it covers, won releases them, lost makes the hold final. */
+    | { kind: 'dispute'; phase: 'created' | 'won' | 'lost'; paymentId: string; paymentAmountPaise: number | undefined; currency: string | undefined;
+        disputeId: string; amountPaise: number }
     | { kind: 'ignored' };
 }
 
@@ -80,6 +88,11 @@ export interface PaymentGateway {
     /** Maps a verified body to an event; undefined when it is not one of this gateway's events. */
     map(body: unknown, header: HeaderReader): GatewayWebhookEvent | undefined;
   };
+  /**
+   * Refunds `amountPaise` of a captured payment at the gateway (Razorpay POST /v1/payments/{id}/refund). The idempotency key makes a
+   * retried call refund once.
+   */
+  refund?(req: GatewayRefundRequest): Promise<GatewayRefund>;
   /** A test gateway's own checkout: what a completed payment of the order returns. */
   simulatePayment?(orderId: string): { paymentId: string; signature: string };
 }

@@ -2,9 +2,10 @@ import { IANAZone } from 'luxon';
 import type { FieldError } from '../errors.js';
 import { DEFAULT_CONFIG, TIERS, type TenantConfig } from '../tenants/tenant-config.js';
 import { wireField } from './config-wire.js';
+import { validateStudioConfig } from './config-validate-studio.js';
 
 /** Maps whose keys the partner chooses (everything else must be a key the defaults know). */
-const FREE_MAPS = new Set(['pricing.bands', 'flags', 'providers.providerCostPaise']);
+const FREE_MAPS = new Set(['pricing.bands', 'flags', 'providers.providerCostPaise', 'studio.fallbackPricePercent']);
 /** Arrays of records, checked item by item below. */
 const RECORD_ARRAYS = new Set(['pricing.packs', 'campaigns']);
 const NULLABLE = new Set(['monthlySpendCapMilli', 'providers.image.fallback']);
@@ -195,5 +196,6 @@ export function validateConfig(c: TenantConfig, ctx: ValidationContext): FieldEr
       if (!['id', 'name', 'startsAt', 'endsAt', 'grantMilli', 'tierDiscountPercent', 'tiers'].includes(k)) err(`${at}.${k}`, 'unknown field');
     }
   });
+  validateStudioConfig(c, err);
   return errors;
 }

@@ -52,7 +52,7 @@ export async function computeAnalytics(tenantId: string, q: { from?: string; to?
     User.findAll({ where: { tenantId, createdAt: inWindow(w) }, attributes: ['id', 'createdAt', 'firstGenerationAt', 'referredByUserId'] }),
     User.findAll({ where: { tenantId, createdAt: { [Op.lt]: w.to } }, attributes: ['id', 'priceBand'] }),
     GeneratedImage.findAll({ where: { tenantId, status: 'succeeded', createdAt: inWindow(w) }, attributes: ['id', 'userId', 'provider', 'createdAt'] }),
-    GenerationJob.findAll({ where: { tenantId, createdAt: inWindow(w), status: ['succeeded', 'failed'] }, attributes: ['id', 'status', 'createdAt'] }),
+    GenerationJob.findAll({ where: { tenantId, createdAt: inWindow(w), status: ['succeeded', 'failed'] }, attributes: ['id', 'status', 'createdAt', 'fallbackFrom'] }),
     ReuseEvent.findAll({ where: { tenantId, createdAt: inWindow(w) }, attributes: ['id', 'remixedImageId', 'createdAt'] }),
     LedgerEntry.findAll({ where: { tenantId, createdAt: inWindow(w) }, attributes: ['userId', 'delta', 'reason', 'spending', 'createdAt'] }),
     Order.findAll({ where: { tenantId, status: 'paid', paidAt: { [Op.lt]: w.to } }, attributes: ['userId', 'amountPaise', 'paidAt'] }),
@@ -160,6 +160,8 @@ export async function computeAnalytics(tenantId: string, q: { from?: string; to?
     },
     reliability: {
       finishedJobs: jobs.length, failedJobs: failed, errorRate: ratio(failed, jobs.length),
+      // Jobs the fallback provider drew because the partner's provider was unavailable (issue 12 item 8).
+      fallbackJobs: jobs.filter((j) => j.fallbackFrom).length, fallbackRate: ratio(jobs.filter((j) => j.fallbackFrom).length, jobs.length),
       generateAckP95Ms: percentile(ackMs, 95) ?? null, generateAckSamples: ackMs.length,
     },
     usage: { generations: images.length, generatingUsers: generators.size, remixGenerations: remixes.length, creditsSpent: credits(spent - refunded), newUsers: cohort.length },

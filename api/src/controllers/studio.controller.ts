@@ -131,6 +131,7 @@ export class StudioController extends Controller {
   @Get('formats')
   @OperationId('listFormats')
   @Security('jwt') @Security('visitor')
+  @Response<Problem>(401, 'unauthorized')
   public async formats(@Request() req: ExRequest): Promise<FormatsResponse> {
     return listFormats((req.user as Principal).tenantId);
   }

@@ -146,6 +146,9 @@ const models: TsoaRoute.Models = {
             "imageId": {"dataType":"string","required":true},
             "creditDebited": {"dataType":"double","required":true},
             "status": {"dataType":"enum","enums":["queued"],"required":true},
+            "imageIds": {"dataType":"array","array":{"dataType":"string"}},
+            "format": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["square"]},{"dataType":"enum","enums":["portrait"]},{"dataType":"enum","enums":["story"]},{"dataType":"enum","enums":["landscape"]},{"dataType":"enum","enums":["banner"]}]},
+            "count": {"dataType":"double"},
         },
         "additionalProperties": false,
     },
@@ -157,6 +160,26 @@ const models: TsoaRoute.Models = {
             "tier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}],"required":true},
             "templateId": {"dataType":"string"},
             "watermark": {"dataType":"boolean"},
+            "format": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["square"]},{"dataType":"enum","enums":["portrait"]},{"dataType":"enum","enums":["story"]},{"dataType":"enum","enums":["landscape"]},{"dataType":"enum","enums":["banner"]}]},
+            "count": {"dataType":"integer"},
+            "remixOf": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "JobImageView": {
+        "dataType": "refObject",
+        "properties": {
+            "imageId": {"dataType":"string","required":true},
+            "status": {"dataType":"string","required":true},
+            "format": {"dataType":"string","required":true},
+            "width": {"dataType":"double","required":true},
+            "height": {"dataType":"double","required":true},
+            "provider": {"dataType":"string"},
+            "creditsSpent": {"dataType":"double","required":true},
+            "imageUrl": {"dataType":"string"},
+            "thumbnailUrl": {"dataType":"string"},
+            "deleted": {"dataType":"boolean"},
         },
         "additionalProperties": false,
     },
@@ -177,6 +200,12 @@ const models: TsoaRoute.Models = {
             "createdAt": {"dataType":"string","required":true},
             "finishedAt": {"dataType":"string"},
             "deleted": {"dataType":"boolean"},
+            "format": {"dataType":"string","required":true},
+            "count": {"dataType":"double","required":true},
+            "provider": {"dataType":"string"},
+            "fallbackFrom": {"dataType":"string"},
+            "refundedCredits": {"dataType":"double","required":true},
+            "images": {"dataType":"array","array":{"dataType":"refObject","ref":"JobImageView"},"required":true},
         },
         "additionalProperties": false,
     },
@@ -213,6 +242,7 @@ const models: TsoaRoute.Models = {
             "description": {"dataType":"string"},
             "defaultTier": {"dataType":"string","required":true},
             "displayOrder": {"dataType":"double","required":true},
+            "defaultFormat": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
@@ -243,6 +273,49 @@ const models: TsoaRoute.Models = {
         "properties": {
             "items": {"dataType":"array","array":{"dataType":"refObject","ref":"TierView"},"required":true},
             "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "FormatName": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["square"]},{"dataType":"enum","enums":["portrait"]},{"dataType":"enum","enums":["story"]},{"dataType":"enum","enums":["landscape"]},{"dataType":"enum","enums":["banner"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TierName": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "FormatTierView": {
+        "dataType": "refObject",
+        "properties": {
+            "tier": {"ref":"TierName","required":true},
+            "width": {"dataType":"double","required":true},
+            "height": {"dataType":"double","required":true},
+            "credits": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "FormatView": {
+        "dataType": "refObject",
+        "properties": {
+            "format": {"ref":"FormatName","required":true},
+            "ratio": {"dataType":"string","required":true},
+            "label": {"dataType":"string","required":true},
+            "uses": {"dataType":"string","required":true},
+            "tiers": {"dataType":"array","array":{"dataType":"refObject","ref":"FormatTierView"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "FormatsResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"FormatView"},"required":true},
+            "defaultFormat": {"ref":"FormatName","required":true},
+            "maxCount": {"dataType":"double","required":true},
         },
         "additionalProperties": false,
     },
@@ -570,6 +643,7 @@ const models: TsoaRoute.Models = {
             "downloadUrl": {"dataType":"string"},
             "postId": {"dataType":"string"},
             "createdAt": {"dataType":"string","required":true},
+            "format": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
@@ -845,6 +919,7 @@ const models: TsoaRoute.Models = {
             "createdBy": {"dataType":"string"},
             "createdAt": {"dataType":"string","required":true},
             "updatedAt": {"dataType":"string","required":true},
+            "defaultFormat": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
@@ -866,6 +941,7 @@ const models: TsoaRoute.Models = {
             "promptText": {"dataType":"string","required":true},
             "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
             "defaultTier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}]},
+            "defaultFormat": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["square"]},{"dataType":"enum","enums":["portrait"]},{"dataType":"enum","enums":["story"]},{"dataType":"enum","enums":["landscape"]},{"dataType":"enum","enums":["banner"]},{"dataType":"enum","enums":[null]}]},
             "displayOrder": {"dataType":"double"},
             "isActive": {"dataType":"boolean"},
         },
@@ -880,6 +956,7 @@ const models: TsoaRoute.Models = {
             "promptText": {"dataType":"string"},
             "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
             "defaultTier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}]},
+            "defaultFormat": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["square"]},{"dataType":"enum","enums":["portrait"]},{"dataType":"enum","enums":["story"]},{"dataType":"enum","enums":["landscape"]},{"dataType":"enum","enums":["banner"]},{"dataType":"enum","enums":[null]}]},
             "displayOrder": {"dataType":"double"},
             "isActive": {"dataType":"boolean"},
         },
@@ -1560,6 +1637,37 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'tiers',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsStudioController_formats: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/api/studio/formats',
+            authenticateMiddleware([{"jwt":[]},{"visitor":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(StudioController)),
+            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.formats)),
+
+            async function StudioController_formats(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_formats, request, response });
+
+                const controller = new StudioController();
+
+              await templateService.apiHandler({
+                methodName: 'formats',
                 controller,
                 response,
                 next,

@@ -33,7 +33,9 @@ export interface AnalyticsReport {
     providerCost: number; revenue: number; grossMargin: number; grossMarginRate: number | null;
     creditValue: number; usageMargin: number; usageMarginRate: number | null;
   };
-  reliability: { finishedJobs: number; failedJobs: number; errorRate: number | null; generateAckP95Ms: number | null; generateAckSamples: number };
+  reliability: { finishedJobs: number; failedJobs: number; errorRate: number | null; generateAckP95Ms: number | null; generateAckSamples: number;
+    /** Jobs the fallback provider drew (the partner's provider was unavailable), and their share of finished jobs. */
+    fallbackJobs: number; fallbackRate: number | null };
   /** Spec 5.7's three headings at a glance (usage, margin; rewards above), repeated from the sections above. */
   usage: { generations: number; generatingUsers: number; remixGenerations: number; creditsSpent: number; newUsers: number };
   margin: { revenue: number; providerCost: number; grossMargin: number; grossMarginRate: number | null };

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { services } from '../context.js';
-import { GeneratedImage, GenerationJob, User } from '../models/index.js';
+import { GeneratedImage, GenerationJob } from '../models/index.js';
 import { applyMovement, isDuplicateMovement } from '../ledger/ledger.js';
 import { ProviderError } from '../providers/errors.js';
 import { makeThumbnail } from '../images/index.js';

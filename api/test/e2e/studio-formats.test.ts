@@ -22,7 +22,6 @@ import { DEFAULT_TENANT_ID } from '../../src/tenants/tenants.js';
  * nock in their documented shapes, each in its own size), count images cost exactly count × the tier cost with
  * exactly the failed share refunded once, a fallback draw costs the fallback's price, and remixOf counts once.
  */
-const RATIO: Record<string, [number, number]> = Object.fromEntries(FORMATS.map((f) => [f.name, f.ratio]));
 const OPENAI_SIZE: Record<string, string> = { square: '1024x1024', portrait: '1024x1536', story: '1024x1536', landscape: '1536x1024', banner: '1536x1024' };
 const STABILITY_RATIO: Record<string, string> = { square: '1:1', portrait: '4:5', story: '9:16', landscape: '16:9', banner: '21:9' };
 /** What Stability returns for each aspect ratio (about 1 MP, not always the exact ratio: 16:9 comes back 1344x768). */

@@ -2633,6 +2633,13 @@ export interface components {
             };
             reliability: {
                 /** Format: double */
+                fallbackRate: number | null;
+                /**
+                 * Format: double
+                 * @description Jobs the fallback provider drew (the partner's provider was unavailable), and their share of finished jobs.
+                 */
+                fallbackJobs: number;
+                /** Format: double */
                 generateAckSamples: number;
                 /** Format: double */
                 generateAckP95Ms: number | null;

@@ -375,7 +375,6 @@ export class AisStudio extends AisElement {
   }
 
   private renderTiers() {
-    const info = this.tierInfo;
     const total = this.totalCost;
     const after = this.balance && total !== undefined ? this.balance.credits - total : undefined;
     const paying = !!this.balance?.isPaying;

@@ -358,7 +358,7 @@ export class AisStudio extends AisElement {
         ${this.formats.map((f) => {
           const [w, h] = f.ratio.split(':').map(Number) as [number, number];
           return html`<button class="chip fmt" part="format" role="radio" aria-checked=${this.format === f.format} title=${f.uses} @click=${pick(f.format)}>
-            <i class="ratio" style=${`aspect-ratio:${w}/${h};${w >= h ? 'width:18px' : 'height:18px'}`}></i>${this.t(`fmt_${f.format}`)} <span class="muted">${f.ratio}</span></button>`;
+            <i class="ratio" style=${`aspect-ratio:${w}/${h};${w >= h ? 'width:18px' : 'height:18px'}`}></i>${this.t(`fmt_${f.format}`)} <span class="r">${f.ratio}</span></button>`;
         })}
       </div>
       ${this.maxCount > 1 ? html`<h3 class="eyebrow" id="count-h">${this.t('countLabel')}</h3>

@@ -54,8 +54,8 @@ export const studioStyles = css`
   .remix-banner button { margin-left: auto; min-height: 30px; }
   .generate { width: 100%; }
   .fmt { display: inline-flex; gap: 0.4em; align-items: center; }
+  .fmt .r { font-weight: 400; }
   .fmt .ratio { display: inline-block; border: 2px solid currentColor; border-radius: 3px; max-width: 22px; max-height: 22px; }
-  .chip[role='radio'][aria-checked='true'] { border-color: var(--_primary); box-shadow: 0 0 0 2px var(--_primary); background: var(--_primary-soft); }
   .canvas img { object-fit: contain; }
   .grid { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; }
   .thumb { padding: 0; min-height: 0; overflow: hidden; border-radius: var(--_radius-sm); }

@@ -665,6 +665,7 @@ const models: TsoaRoute.Models = {
             "tier": {"dataType":"string","required":true},
             "templateId": {"dataType":"string"},
             "watermark": {"dataType":"boolean","required":true},
+            "format": {"dataType":"string"},
         },
         "additionalProperties": false,
     },

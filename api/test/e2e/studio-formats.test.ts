@@ -110,7 +110,9 @@ describeEachDatabase('studio formats and variations', { timeout: 180000, server:
         expect(size.width * f.ratio[1], `${kind} ${f.name}`).to.equal(size.height * f.ratio[0]);
         expect(job.images[0]).to.include({ imageId, format: f.name, width: size.width, height: size.height });
         const creation = await s.call('GET', `/api/studio/my-creations/${imageId}`, { token });
-        if (creation.status === 200) expect(creation.body).to.include({ format: f.name });
+        expect(creation.body).to.include({ format: f.name, width: size.width, height: size.height });
+        const reopen = await s.call('GET', `/api/studio/my-creations/${imageId}/reopen`, { token });
+        expect(reopen.body).to.include({ format: f.name });
       }
       if (kind === 'openai') expect(seen).to.deep.equal(FORMATS.map((f) => OPENAI_SIZE[f.name]));
       if (kind === 'stability') expect(seen).to.deep.equal(FORMATS.map((f) => STABILITY_RATIO[f.name]));
@@ -254,7 +256,7 @@ describeEachDatabase('studio formats and variations', { timeout: 180000, server:
       for (const i of job.images) expect(i).to.include({ provider: 'local', creditsSpent: 0.5, status: 'succeeded' });
       for (const id of imageIds) {
         const c = await s.call('GET', `/api/studio/my-creations/${id}`, { token });
-        if (c.status === 200) expect(c.body).to.include({ provider: 'local', creditsSpent: 0.5 });
+        expect(c.body).to.include({ provider: 'local', creditsSpent: 0.5 });
         expect(await storedSize('fallback', id)).to.deep.equal(DEFAULT_CONFIG.studio.formatSizes.premium2.story);
       }
       const refunds = (await ledgerOf('fallback')).filter((e) => e.reason === 'refund');
@@ -334,6 +336,25 @@ describeEachDatabase('studio formats and variations', { timeout: 180000, server:
       expect((await LedgerEntry.findAll({ where: { userId: creator.id, reason: 'reward' } })).length).to.equal(1);
       expect((await Post.findByPk(postId))!.reuseCount).to.equal(2);
       await s.ledgerOk();
+    });
+
+    it('remix/open enhances with the partner\'s configured enhancer', async () => {
+      const { postId } = await publishAs('rx-enhanced');
+      const providers = services().providers;
+      const original = providers.enhancerFor.bind(providers);
+      providers.enhancerFor = async () => ({ name: 'partner-chat', enhance: async (i) => ({ enhancedPrompt: `PARTNER: ${i.prompt}`, suggestions: [] }) });
+      try {
+        const u = await ensureUser(s, 'rx-enhance-user');
+        const open = await s.call('POST', `/api/community/${postId}/remix/open`, { token: u.token });
+        expect(open.status).to.equal(200);
+        expect(open.body.enhancedPrompt).to.match(/^PARTNER: /);
+        providers.enhancerFor = async () => ({ name: 'broken', enhance: async () => { throw new Error('model down'); } });
+        const again = await s.call('POST', `/api/community/${postId}/remix/open`, { token: u.token });
+        expect(again.status).to.equal(200);
+        expect(again.body.enhancedPrompt).to.be.a('string').and.not.match(/^PARTNER/);
+      } finally {
+        providers.enhancerFor = original;
+      }
     });
 
     it('follows the caps of remix/record (a full asset cap pays 0) and a failed job records nothing', async () => {

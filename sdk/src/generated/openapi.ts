@@ -1904,6 +1904,8 @@ export interface components {
             tier: string;
             templateId?: string;
             watermark: boolean;
+            /** @description The creation's format (issue 14), so the studio opens in the same shape. */
+            format?: string;
         };
         PublishResponse: {
             postId: string;

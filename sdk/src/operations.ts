@@ -26,6 +26,7 @@ export const operations = [
   { name: 'listCategories', method: 'GET', path: '/api/studio/categories' },
   { name: 'listTemplates', method: 'GET', path: '/api/studio/templates' },
   { name: 'listTiers', method: 'GET', path: '/api/studio/tiers' },
+  { name: 'listFormats', method: 'GET', path: '/api/studio/formats' },
   { name: 'getStudioSettings', method: 'GET', path: '/api/studio/settings' },
   // creations
   { name: 'listCreations', method: 'GET', path: '/api/studio/my-creations' },

@@ -59,6 +59,14 @@ export type ListTemplatesResponse = ResponseOf<'listTemplates'>;
 export type TierInfo = Schemas['TierView'];
 export type ListTiersRequest = EmptyRequest;
 export type ListTiersResponse = ResponseOf<'listTiers'>;
+/** The image formats (aspect ratios) with each tier's pixel size and cost per image. */
+export type ListFormatsRequest = EmptyRequest;
+export type ListFormatsResponse = ResponseOf<'listFormats'>;
+export type FormatInfo = Schemas['FormatView'];
+/** `square` (1:1), `portrait` (4:5), `story` (9:16), `landscape` (16:9), `banner` (3:1). */
+export type ImageFormat = NonNullable<GenerateRequest['format']>;
+/** One image of a job (a job with `count` > 1 has several). */
+export type JobImage = Schemas['JobImageView'];
 export type GetStudioSettingsRequest = EmptyRequest;
 export type GetStudioSettingsResponse = ResponseOf<'getStudioSettings'>;
 /** The partner's public settings (features, tiers, formats, locale defaults). */

@@ -17,7 +17,7 @@ async function sweep(): Promise<string[]> {
   const a = c.admin;
   await Promise.all([
     c.studio.enhancePrompt({ prompt: 'p' }), c.studio.generate({ prompt: 'p', tier: 'standard' }), c.studio.getJob('j'),
-    c.studio.categories(), c.studio.templates({ categoryId: 'c' }), c.studio.tiers(), c.studio.settings(),
+    c.studio.categories(), c.studio.templates({ categoryId: 'c' }), c.studio.tiers(), c.studio.formats(), c.studio.settings(),
     c.creations.list(), c.creations.get('i'), c.creations.delete('i'), c.creations.reopen('i'),
     c.community.publish({ imageId: 'i', title: 't', categoryId: 'c', visibility: 'public' }), c.community.feed(),
     c.community.getPost('p'), c.community.unpublish('p'), c.community.like('p'), c.community.report('p', { reason: 'spam' }),

@@ -2,9 +2,10 @@ import { IANAZone } from 'luxon';
 import type { FieldError } from '../errors.js';
 import { DEFAULT_CONFIG, TIERS, type TenantConfig } from '../tenants/tenant-config.js';
 import { wireField } from './config-wire.js';
+import { validateStudioConfig } from './config-validate-studio.js';
 
 /** Maps whose keys the partner chooses (everything else must be a key the defaults know). */
-const FREE_MAPS = new Set(['pricing.bands', 'flags', 'providers.providerCostPaise']);
+const FREE_MAPS = new Set(['pricing.bands', 'flags', 'providers.providerCostPaise', 'studio.fallbackPricePercent']);
 /** Arrays of records, checked item by item below. */
 const RECORD_ARRAYS = new Set(['pricing.packs', 'campaigns']);
 const NULLABLE = new Set(['monthlySpendCapMilli', 'providers.image.fallback']);
@@ -213,6 +214,7 @@ export function validateConfig(c: TenantConfig, ctx: ValidationContext): FieldEr
     err('billing.taxRatePercent', 'must be a percentage from 0 to 40 with at most two decimals');
   }
   if (typeof bl.taxInclusive !== 'boolean') err('billing.taxInclusive', 'must be true or false');
+  validateStudioConfig(c, err);
   return errors;
 }
 

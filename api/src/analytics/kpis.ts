@@ -33,7 +33,9 @@ export interface AnalyticsReport {
     providerCost: number; revenue: number; grossMargin: number; grossMarginRate: number | null;
     creditValue: number; usageMargin: number; usageMarginRate: number | null;
   };
-  reliability: { finishedJobs: number; failedJobs: number; errorRate: number | null; generateAckP95Ms: number | null; generateAckSamples: number };
+  reliability: { finishedJobs: number; failedJobs: number; errorRate: number | null; generateAckP95Ms: number | null; generateAckSamples: number;
+    /** Jobs the fallback provider drew (the partner's provider was unavailable), and their share of finished jobs. */
+    fallbackJobs: number; fallbackRate: number | null };
   /** Spec 5.7's three headings at a glance (usage, margin; rewards above), repeated from the sections above. */
   usage: { generations: number; generatingUsers: number; remixGenerations: number; creditsSpent: number; newUsers: number };
   margin: { revenue: number; providerCost: number; grossMargin: number; grossMarginRate: number | null };
@@ -52,7 +54,7 @@ export async function computeAnalytics(tenantId: string, q: { from?: string; to?
     User.findAll({ where: { tenantId, createdAt: inWindow(w) }, attributes: ['id', 'createdAt', 'firstGenerationAt', 'referredByUserId'] }),
     User.findAll({ where: { tenantId, createdAt: { [Op.lt]: w.to } }, attributes: ['id', 'priceBand'] }),
     GeneratedImage.findAll({ where: { tenantId, status: 'succeeded', createdAt: inWindow(w) }, attributes: ['id', 'userId', 'provider', 'createdAt'] }),
-    GenerationJob.findAll({ where: { tenantId, createdAt: inWindow(w), status: ['succeeded', 'failed'] }, attributes: ['id', 'status', 'createdAt'] }),
+    GenerationJob.findAll({ where: { tenantId, createdAt: inWindow(w), status: ['succeeded', 'failed'] }, attributes: ['id', 'status', 'createdAt', 'fallbackFrom'] }),
     ReuseEvent.findAll({ where: { tenantId, createdAt: inWindow(w) }, attributes: ['id', 'remixedImageId', 'createdAt'] }),
     LedgerEntry.findAll({ where: { tenantId, createdAt: inWindow(w) }, attributes: ['userId', 'delta', 'reason', 'spending', 'createdAt'] }),
     Order.findAll({ where: { tenantId, status: 'paid', paidAt: { [Op.lt]: w.to } }, attributes: ['userId', 'amountPaise', 'paidAt'] }),
@@ -160,6 +162,8 @@ export async function computeAnalytics(tenantId: string, q: { from?: string; to?
     },
     reliability: {
       finishedJobs: jobs.length, failedJobs: failed, errorRate: ratio(failed, jobs.length),
+      // Jobs the fallback provider drew because the partner's provider was unavailable (issue 12 item 8).
+      fallbackJobs: jobs.filter((j) => j.fallbackFrom).length, fallbackRate: ratio(jobs.filter((j) => j.fallbackFrom).length, jobs.length),
       generateAckP95Ms: percentile(ackMs, 95) ?? null, generateAckSamples: ackMs.length,
     },
     usage: { generations: images.length, generatingUsers: generators.size, remixGenerations: remixes.length, creditsSpent: credits(spent - refunded), newUsers: cohort.length },

@@ -13,11 +13,14 @@ export interface TemplateCreateRequest {
   promptText: string;
   description?: string | null;
   defaultTier?: 'standard' | 'premium2' | 'premium4';
+  /** The format of a generation from this template that names none (default square). */
+  defaultFormat?: 'square' | 'portrait' | 'story' | 'landscape' | 'banner' | null;
   displayOrder?: number;
   isActive?: boolean;
 }
 export interface TemplateUpdateRequest {
   title?: string; categoryId?: string; promptText?: string; description?: string | null; defaultTier?: 'standard' | 'premium2' | 'premium4';
+  defaultFormat?: 'square' | 'portrait' | 'story' | 'landscape' | 'banner' | null;
   displayOrder?: number;
   /** false hides the template from the studio; true brings it back. */
   isActive?: boolean;

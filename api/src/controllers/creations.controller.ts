@@ -9,7 +9,11 @@ import type { CreationView } from '../presenters/studio.js';
 import type { Problem } from './problem.js';
 
 export interface CreationsPage { items: CreationView[]; nextCursor?: string }
-export interface ReopenResponse { imageId: string; prompt: string; tier: string; templateId?: string; watermark: boolean }
+export interface ReopenResponse {
+  imageId: string; prompt: string; tier: string; templateId?: string; watermark: boolean;
+  /** The creation's format (issue 14), so the studio opens in the same shape. */
+  format?: string;
+}
 
 @Route('api/studio/my-creations')
 @Tags('My Creations')

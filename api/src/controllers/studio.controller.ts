@@ -7,6 +7,7 @@ import { getJob } from '../operations/studio/get-job.js';
 import { listCategories } from '../operations/studio/list-categories.js';
 import { listTemplates } from '../operations/studio/list-templates.js';
 import { listTiers, type TierView } from '../operations/studio/list-tiers.js';
+import { listFormats, type FormatsResponse } from '../operations/studio/list-formats.js';
 import { getStudioSettings, type StudioSettings } from '../operations/studio/get-settings.js';
 import type { CategoryView, JobView, TemplateView } from '../presenters/studio.js';
 import type { Problem } from './problem.js';
@@ -24,9 +25,23 @@ export interface GenerateRequest {
   templateId?: string;
   /** Keep the watermark on public renditions (free users always get it). Default true. */
   watermark?: boolean;
+  /** Aspect ratio of the images: square (1:1, default or the template's), portrait (4:5), story (9:16), landscape (16:9), banner (3:1). */
+  format?: 'square' | 'portrait' | 'story' | 'landscape' | 'banner';
+  /**
+   * Number of variations, 1 to 4 (default 1): one debit of count × the tier cost, one job, each image a creation of its own.
+   * @isInt
+   */
+  count?: number;
+  /** A post opened with remix/open: when the job succeeds the server records the remix (as remix/record does). */
+  remixOf?: string;
 }
-export interface GenerateResponse { jobId: string; imageId: string; creditDebited: number; status: 'queued' }
-export type { StudioSettings, TierView };
+export interface GenerateResponse {
+  jobId: string;
+  /** The first image; `imageIds` lists all of them. */
+  imageId: string; creditDebited: number; status: 'queued';
+  imageIds?: string[]; format?: 'square' | 'portrait' | 'story' | 'landscape' | 'banner'; count?: number;
+}
+export type { StudioSettings, TierView, FormatsResponse };
 export interface ListResponse<T> { items: T[]; nextCursor?: string }
 
 @Route('api/studio')
@@ -56,6 +71,7 @@ export class StudioController extends Controller {
   @SuccessResponse(202, 'Accepted')
   @Response<Problem>(400, 'validation_error') @Response<Problem>(402, 'insufficient_credits') @Response<Problem>(409, 'idempotency_conflict')
   @Response<Problem>(422, 'content_policy_violation') @Response<Problem>(429, 'rate_limited')
+  @Response<Problem>(404, 'not_found (remixOf names no listed post)') @Response<Problem>(403, 'feature_disabled (remixOf while remix is off)')
   public async generate(@Request() req: ExRequest, @Body() body: GenerateRequest, @Header('Idempotency-Key') idempotencyKey?: string): Promise<GenerateResponse> {
     const r = await generateImage(req.user as Principal, body, idempotencyKey);
     this.setStatus(r.status);
@@ -106,6 +122,18 @@ export class StudioController extends Controller {
   @Security('jwt') @Security('visitor')
   public async tiers(@Request() req: ExRequest): Promise<ListResponse<TierView>> {
     return listTiers((req.user as Principal).tenantId);
+  }
+
+  /**
+   * The image formats (aspect ratios) with each tier's pixel size and current cost per image, and the most variations a request may ask for.
+   * @summary List the image formats
+   */
+  @Get('formats')
+  @OperationId('listFormats')
+  @Security('jwt') @Security('visitor')
+  @Response<Problem>(401, 'unauthorized')
+  public async formats(@Request() req: ExRequest): Promise<FormatsResponse> {
+    return listFormats((req.user as Principal).tenantId);
   }
 
   /**

@@ -171,6 +171,9 @@ const models: TsoaRoute.Models = {
             "imageId": {"dataType":"string","required":true},
             "creditDebited": {"dataType":"double","required":true},
             "status": {"dataType":"enum","enums":["queued"],"required":true},
+            "imageIds": {"dataType":"array","array":{"dataType":"string"}},
+            "format": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["square"]},{"dataType":"enum","enums":["portrait"]},{"dataType":"enum","enums":["story"]},{"dataType":"enum","enums":["landscape"]},{"dataType":"enum","enums":["banner"]}]},
+            "count": {"dataType":"double"},
         },
         "additionalProperties": false,
     },
@@ -182,6 +185,26 @@ const models: TsoaRoute.Models = {
             "tier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}],"required":true},
             "templateId": {"dataType":"string"},
             "watermark": {"dataType":"boolean"},
+            "format": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["square"]},{"dataType":"enum","enums":["portrait"]},{"dataType":"enum","enums":["story"]},{"dataType":"enum","enums":["landscape"]},{"dataType":"enum","enums":["banner"]}]},
+            "count": {"dataType":"integer"},
+            "remixOf": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "JobImageView": {
+        "dataType": "refObject",
+        "properties": {
+            "imageId": {"dataType":"string","required":true},
+            "status": {"dataType":"string","required":true},
+            "format": {"dataType":"string","required":true},
+            "width": {"dataType":"double","required":true},
+            "height": {"dataType":"double","required":true},
+            "provider": {"dataType":"string"},
+            "creditsSpent": {"dataType":"double","required":true},
+            "imageUrl": {"dataType":"string"},
+            "thumbnailUrl": {"dataType":"string"},
+            "deleted": {"dataType":"boolean"},
         },
         "additionalProperties": false,
     },
@@ -202,6 +225,12 @@ const models: TsoaRoute.Models = {
             "createdAt": {"dataType":"string","required":true},
             "finishedAt": {"dataType":"string"},
             "deleted": {"dataType":"boolean"},
+            "format": {"dataType":"string","required":true},
+            "count": {"dataType":"double","required":true},
+            "provider": {"dataType":"string"},
+            "fallbackFrom": {"dataType":"string"},
+            "refundedCredits": {"dataType":"double","required":true},
+            "images": {"dataType":"array","array":{"dataType":"refObject","ref":"JobImageView"},"required":true},
         },
         "additionalProperties": false,
     },
@@ -238,6 +267,7 @@ const models: TsoaRoute.Models = {
             "description": {"dataType":"string"},
             "defaultTier": {"dataType":"string","required":true},
             "displayOrder": {"dataType":"double","required":true},
+            "defaultFormat": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
@@ -268,6 +298,49 @@ const models: TsoaRoute.Models = {
         "properties": {
             "items": {"dataType":"array","array":{"dataType":"refObject","ref":"TierView"},"required":true},
             "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "FormatName": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["square"]},{"dataType":"enum","enums":["portrait"]},{"dataType":"enum","enums":["story"]},{"dataType":"enum","enums":["landscape"]},{"dataType":"enum","enums":["banner"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TierName": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "FormatTierView": {
+        "dataType": "refObject",
+        "properties": {
+            "tier": {"ref":"TierName","required":true},
+            "width": {"dataType":"double","required":true},
+            "height": {"dataType":"double","required":true},
+            "credits": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "FormatView": {
+        "dataType": "refObject",
+        "properties": {
+            "format": {"ref":"FormatName","required":true},
+            "ratio": {"dataType":"string","required":true},
+            "label": {"dataType":"string","required":true},
+            "uses": {"dataType":"string","required":true},
+            "tiers": {"dataType":"array","array":{"dataType":"refObject","ref":"FormatTierView"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "FormatsResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"FormatView"},"required":true},
+            "defaultFormat": {"ref":"FormatName","required":true},
+            "maxCount": {"dataType":"double","required":true},
         },
         "additionalProperties": false,
     },
@@ -596,6 +669,7 @@ const models: TsoaRoute.Models = {
             "downloadUrl": {"dataType":"string"},
             "postId": {"dataType":"string"},
             "createdAt": {"dataType":"string","required":true},
+            "format": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
@@ -617,6 +691,7 @@ const models: TsoaRoute.Models = {
             "tier": {"dataType":"string","required":true},
             "templateId": {"dataType":"string"},
             "watermark": {"dataType":"boolean","required":true},
+            "format": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
@@ -871,6 +946,7 @@ const models: TsoaRoute.Models = {
             "createdBy": {"dataType":"string"},
             "createdAt": {"dataType":"string","required":true},
             "updatedAt": {"dataType":"string","required":true},
+            "defaultFormat": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
@@ -892,6 +968,7 @@ const models: TsoaRoute.Models = {
             "promptText": {"dataType":"string","required":true},
             "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
             "defaultTier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}]},
+            "defaultFormat": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["square"]},{"dataType":"enum","enums":["portrait"]},{"dataType":"enum","enums":["story"]},{"dataType":"enum","enums":["landscape"]},{"dataType":"enum","enums":["banner"]},{"dataType":"enum","enums":[null]}]},
             "displayOrder": {"dataType":"double"},
             "isActive": {"dataType":"boolean"},
         },
@@ -906,6 +983,7 @@ const models: TsoaRoute.Models = {
             "promptText": {"dataType":"string"},
             "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
             "defaultTier": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["standard"]},{"dataType":"enum","enums":["premium2"]},{"dataType":"enum","enums":["premium4"]}]},
+            "defaultFormat": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["square"]},{"dataType":"enum","enums":["portrait"]},{"dataType":"enum","enums":["story"]},{"dataType":"enum","enums":["landscape"]},{"dataType":"enum","enums":["banner"]},{"dataType":"enum","enums":[null]}]},
             "displayOrder": {"dataType":"double"},
             "isActive": {"dataType":"boolean"},
         },
@@ -1370,7 +1448,7 @@ const models: TsoaRoute.Models = {
             "rewards": {"dataType":"nestedObjectLiteral","nestedProperties":{"distribution":{"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"users":{"dataType":"double","required":true},"bucket":{"dataType":"string","required":true}}},"required":true},"topEarnerShare":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"giniAllActive":{"dataType":"double","required":true},"gini":{"dataType":"double","required":true},"earningShare":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"activeUsers":{"dataType":"double","required":true},"earners":{"dataType":"double","required":true},"totalCredits":{"dataType":"double","required":true}},"required":true},
             "referrals": {"dataType":"nestedObjectLiteral","nestedProperties":{"creditsPaid":{"dataType":"double","required":true},"qualified":{"dataType":"double","required":true},"firstGeneration":{"dataType":"double","required":true},"attributed":{"dataType":"double","required":true},"signups":{"dataType":"double","required":true}},"required":true},
             "providers": {"dataType":"nestedObjectLiteral","nestedProperties":{"usageMarginRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"usageMargin":{"dataType":"double","required":true},"creditValue":{"dataType":"double","required":true},"grossMarginRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"grossMargin":{"dataType":"double","required":true},"revenue":{"dataType":"double","required":true},"providerCost":{"dataType":"double","required":true},"items":{"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"cost":{"dataType":"double","required":true},"costPerImage":{"dataType":"double","required":true},"images":{"dataType":"double","required":true},"provider":{"dataType":"string","required":true}}},"required":true}},"required":true},
-            "reliability": {"dataType":"nestedObjectLiteral","nestedProperties":{"generateAckSamples":{"dataType":"double","required":true},"generateAckP95Ms":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"errorRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"failedJobs":{"dataType":"double","required":true},"finishedJobs":{"dataType":"double","required":true}},"required":true},
+            "reliability": {"dataType":"nestedObjectLiteral","nestedProperties":{"fallbackRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"fallbackJobs":{"dataType":"double","required":true},"generateAckSamples":{"dataType":"double","required":true},"generateAckP95Ms":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"errorRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"failedJobs":{"dataType":"double","required":true},"finishedJobs":{"dataType":"double","required":true}},"required":true},
             "usage": {"dataType":"nestedObjectLiteral","nestedProperties":{"newUsers":{"dataType":"double","required":true},"creditsSpent":{"dataType":"double","required":true},"remixGenerations":{"dataType":"double","required":true},"generatingUsers":{"dataType":"double","required":true},"generations":{"dataType":"double","required":true}},"required":true},
             "margin": {"dataType":"nestedObjectLiteral","nestedProperties":{"grossMarginRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"grossMargin":{"dataType":"double","required":true},"providerCost":{"dataType":"double","required":true},"revenue":{"dataType":"double","required":true}},"required":true},
             "daily": {"dataType":"array","array":{"dataType":"refObject","ref":"DailyPoint"},"required":true},
@@ -1705,6 +1783,37 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'tiers',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsStudioController_formats: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/api/studio/formats',
+            authenticateMiddleware([{"jwt":[]},{"visitor":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(StudioController)),
+            ...(fetchMiddlewares<RequestHandler>(StudioController.prototype.formats)),
+
+            async function StudioController_formats(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsStudioController_formats, request, response });
+
+                const controller = new StudioController();
+
+              await templateService.apiHandler({
+                methodName: 'formats',
                 controller,
                 response,
                 next,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { services } from '../context.js';
-import { GeneratedImage, GenerationJob, User } from '../models/index.js';
+import { GeneratedImage, GenerationJob } from '../models/index.js';
 import { applyMovement, isDuplicateMovement } from '../ledger/ledger.js';
 import { ProviderError } from '../providers/errors.js';
 import { makeThumbnail } from '../images/index.js';
@@ -10,7 +10,9 @@ import { logger } from '../logger.js';
 import { track } from '../analytics/track.js';
 import { emit } from '../hooks.js';
 import { getTenantConfig } from '../tenants/config-store.js';
-import type { Tier } from '../providers/images/types.js';
+import type { ImageRequest, Tier } from '../providers/images/types.js';
+import { retryOnDeadlock } from '../db.js';
+import { jobImageIds, settleJob, type DrawnImage } from './settle-generation.js';
 import { instrumentProvider } from '../metrics/providers.js';
 import { credits, emitUserEvent } from '../webhooks/events.js';
 
@@ -43,7 +45,8 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
     await failJob(job, token, 'provider_unavailable', 'The job ran out of attempts.');
     return 'failed';
   }
-  await GeneratedImage.update({ status: 'running' }, { where: { id: job.imageId, deletedAt: null } });
+  const imageIds = jobImageIds(job);
+  await GeneratedImage.update({ status: 'running' }, { where: { id: imageIds, deletedAt: null } });
   const heartbeat = setInterval(() => {
     void GenerationJob.update({ heartbeatAt: new Date() }, { where: { id: jobId, workerToken: token } }).catch(() => undefined);
   }, HEARTBEAT_MS());
@@ -57,53 +60,53 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
   };
   try {
     const req = job.request;
+    const config = await getTenantConfig(job.tenantId);
     const provider = instrumentProvider(await services().providers.imageFor(job.tenantId));
-    log.info({ provider: provider.name, tier: req.tier }, 'generation started');
+    log.info({ provider: provider.name, tier: req.tier, count: imageIds.length, format: req.format ?? 'square' }, 'generation started');
     onProgress(10);
-    const result = await provider.generate(
-      { prompt: req.prompt, tier: req.tier as Tier, width: req.width, height: req.height, styleHint: req.styleHint ?? undefined, seed: job.imageId },
-      { onProgress: (p) => onProgress(10 + p * 0.7) },
-    );
+    // The variations are drawn at once; each is stored under its own creation's id. One that fails does not stop
+    // the others: the job settles with what succeeded and refunds exactly the share of what did not (settle.ts).
+    const shares = imageIds.map(() => 0);
+    const outcomes = await Promise.allSettled(imageIds.map(async (imageId, i) => {
+      const result = await provider.generate(
+        { prompt: req.prompt, tier: req.tier as Tier, width: req.width, height: req.height, styleHint: req.styleHint ?? undefined, seed: imageId,
+          format: req.format as ImageRequest['format'] },
+        { fallback: config.studio.fallback, onProgress: (pct) => { shares[i] = pct; onProgress(10 + (shares.reduce((x, y) => x + y, 0) / shares.length) * 0.7); } },
+      );
+      const base = `${job.tenantId}/${job.userId}/${imageId}`;
+      const thumb = await makeThumbnail(result.png);
+      await services().storage.put(`${base}.png`, result.png, 'image/png');
+      await services().storage.put(`${base}.thumb.webp`, thumb, 'image/webp');
+      return { imageId, base, result };
+    }));
+    const drawn: DrawnImage[] = [];
+    const lost: { imageId: string; error: unknown }[] = [];
+    outcomes.forEach((o, i) => (o.status === 'fulfilled' ? drawn.push(o.value) : lost.push({ imageId: imageIds[i]!, error: o.reason })));
+    // Nothing made: the job as a whole is retried or failed and refunded, as a single image always was.
+    if (!drawn.length) throw lost[0]!.error;
+    for (const l of lost) log.warn({ imageId: l.imageId, err: { message: (l.error as Error)?.message } }, 'one variation failed; its share is refunded');
     onProgress(85);
+    const first = await retryOnDeadlock(() => db.tx((t) => settleJob(t, job, token, config, drawn, lost.map((l) => l.imageId))));
     const storage = services().storage;
-    const base = `${job.tenantId}/${job.userId}/${job.imageId}`;
-    const thumb = await makeThumbnail(result.png);
-    await storage.put(`${base}.png`, result.png, 'image/png');
-    await storage.put(`${base}.thumb.webp`, thumb, 'image/webp');
-    const first = await db.tx(async (t) => {
-      const [, done] = (await db.sequelize.query(
-        `UPDATE generation_jobs SET status = 'succeeded', progress = 100, provider = :provider, finished_at = :now, updated_at = :now, heartbeat_at = NULL
-         WHERE id = :id AND status = 'running' AND worker_token = :token`,
-        { replacements: { provider: result.provider, now: new Date(), id: jobId, token }, type: QueryTypes.UPDATE, transaction: t },
-      )) as unknown as [unknown, number];
-      if (!done) return undefined;
-      // An image the user deleted while it was being made keeps its 'deleted' status; its files are discarded below.
-      await GeneratedImage.update(
-        { status: 'succeeded', storageKey: `${base}.png`, thumbKey: `${base}.thumb.webp`, width: result.width, height: result.height, provider: result.provider },
-        { where: { id: job.imageId, deletedAt: null }, transaction: t },
-      );
-      const user = await User.findByPk(job.userId, { transaction: t, attributes: ['id', 'firstGenerationAt'] });
-      const isFirst = !user?.firstGenerationAt;
-      await User.update(
-        { generationCount: db.sequelize.literal('generation_count + 1'), ...(isFirst ? { firstGenerationAt: new Date() } : {}), lastActiveAt: new Date() },
-        { where: { id: job.userId }, transaction: t },
-      );
-      await track(job.tenantId, job.userId, 'image_generated', { jobId, imageId: job.imageId, tier: req.tier, provider: result.provider }, t);
-      if (isFirst) await track(job.tenantId, job.userId, 'first_generation_done', { jobId }, t);
-      await emitUserEvent(t, job.tenantId, job.userId, 'generation.succeeded', { jobId, imageId: job.imageId, tier: req.tier, credits: credits(job.cost) });
-      return { isFirst };
-    });
-    const after = await GeneratedImage.findByPk(job.imageId, { attributes: ['deletedAt'] });
-    if (after?.deletedAt) {
+    const gone = await GeneratedImage.findAll({ where: { id: drawn.map((d) => d.imageId) }, attributes: ['id', 'deletedAt'] });
+    // A variation lost to the store may have left its original behind; never referenced, removed best effort.
+    for (const l of lost) {
+      const base = `${job.tenantId}/${job.userId}/${l.imageId}`;
+      if (l.error instanceof StorageError) await Promise.all([storage.delete(`${base}.png`), storage.delete(`${base}.thumb.webp`)]).catch(() => undefined);
+    }
+    for (const g of gone) {
+      if (!g.deletedAt) continue;
       // Best effort: the job has succeeded either way; an unreachable store only leaves an orphan behind.
+      const base = `${job.tenantId}/${job.userId}/${g.id}`;
       await Promise.all([storage.delete(`${base}.png`), storage.delete(`${base}.thumb.webp`)]).catch(() => undefined);
     }
     if (!first) {
+      // Files of another worker's claim are its own; ours for failed variations are never referenced (best effort cleanup skipped).
       log.warn('lost the claim while rendering; another worker owns the job');
       return 'skipped';
     }
-    log.info({ provider: result.provider }, 'generation succeeded');
-    await emit('generationSucceeded', { tenantId: job.tenantId, userId: job.userId, jobId, imageId: job.imageId, first: first.isFirst });
+    log.info({ provider: drawn[0]!.result.provider, succeeded: drawn.length, failed: lost.length, refundMilli: first.refund }, 'generation succeeded');
+    await emit('generationSucceeded', { tenantId: job.tenantId, userId: job.userId, jobId, imageId: drawn[0]!.imageId, first: first.isFirst });
     return 'succeeded';
   } catch (err) {
     const pe = err instanceof ProviderError ? err : undefined;
@@ -119,7 +122,7 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
         { replacements: { code, msg: String((err as Error).message).slice(0, 500), now: new Date(), id: jobId, token }, type: QueryTypes.UPDATE },
       )) as unknown as [unknown, number];
       if (requeued) {
-        await GeneratedImage.update({ status: 'queued' }, { where: { id: job.imageId, deletedAt: null } });
+        await GeneratedImage.update({ status: 'queued' }, { where: { id: imageIds, deletedAt: null } });
         return 'retry';
       }
       return 'skipped';
@@ -128,9 +131,11 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
     if (err instanceof StorageError) {
       // The original may have been written before the thumbnail failed. After the refund, and best effort: the store
       // is probably still failing, and a stray object of a failed job is never served.
-      const base = `${job.tenantId}/${job.userId}/${job.imageId}`;
       const { storage } = services();
-      await Promise.all([storage.delete(`${base}.png`), storage.delete(`${base}.thumb.webp`)]).catch(() => undefined);
+      await Promise.all(imageIds.flatMap((id) => {
+        const base = `${job.tenantId}/${job.userId}/${id}`;
+        return [storage.delete(`${base}.png`), storage.delete(`${base}.thumb.webp`)];
+      })).catch(() => undefined);
     }
     return 'failed';
   } finally {
@@ -151,7 +156,7 @@ export async function failJob(job: GenerationJob, token: string | null, code: st
         { replacements: { code, msg: message.slice(0, 500), refund: job.cost > 0, now: new Date(), id: job.id, token }, type: QueryTypes.UPDATE, transaction: t },
       )) as unknown as [unknown, number];
       if (!changed) return false;
-      await GeneratedImage.update({ status: 'failed', billable: false }, { where: { id: job.imageId }, transaction: t });
+      await GeneratedImage.update({ status: 'failed', billable: false }, { where: { id: jobImageIds(job) }, transaction: t });
       if (job.cost > 0) {
         await applyMovement(t, { tenantId: job.tenantId, userId: job.userId, delta: job.cost, reason: 'refund', refType: 'job', refId: job.id,
           timezone: config.timezone, note: `Refund: ${code}` });

@@ -69,19 +69,24 @@ export class Category extends Model {
 export class Template extends Model {
   declare id: string; declare tenantId: string; declare categoryId: string; declare title: string; declare promptText: string; declare description: string | null;
   declare defaultTier: string; declare displayOrder: number; declare isActive: boolean; declare createdBy: string | null; declare createdAt: Date; declare updatedAt: Date;
+  declare defaultFormat: string | null;
 }
 export class GenerationJob extends Model {
   declare id: string; declare tenantId: string; declare userId: string; declare imageId: string; declare status: 'queued' | 'running' | 'succeeded' | 'failed';
   declare progress: number; declare attempts: number; declare maxAttempts: number; declare errorCode: string | null; declare errorMessage: string | null;
   declare workerToken: string | null; declare heartbeatAt: Date | null; declare cost: number; declare refunded: boolean; declare request: GenerationRequest;
   declare provider: string | null; declare startedAt: Date | null; declare finishedAt: Date | null; declare createdAt: Date; declare updatedAt: Date;
+  declare fallbackFrom: string | null; declare refundMilli: number;
 }
-export interface GenerationRequest { prompt: string; tier: string; templateId?: string | null; watermark: boolean; width: number; height: number; styleHint?: string | null }
+export interface GenerationRequest { prompt: string; tier: string; templateId?: string | null; watermark: boolean; width: number; height: number; styleHint?: string | null;
+  /** Formats and variations (migration 0860): absent on older jobs (one square image, `imageId`). */
+  format?: string; imageIds?: string[]; remixOf?: string | null; perImageCost?: number }
 export class GeneratedImage extends Model {
   declare id: string; declare tenantId: string; declare userId: string; declare jobId: string; declare templateId: string | null; declare promptText: string;
   declare tier: string; declare width: number; declare height: number; declare provider: string | null; declare status: string; declare watermark: boolean;
   declare storageKey: string | null; declare thumbKey: string | null; declare publicKey: string | null; declare creditsSpent: number; declare billable: boolean;
   declare publishedPostId: string | null; declare deletedAt: Date | null; declare createdAt: Date; declare updatedAt: Date;
+  declare format: string;
 }
 export class Post extends Model {
   declare id: string; declare tenantId: string; declare imageId: string; declare userId: string; declare title: string; declare categoryId: string;
@@ -169,13 +174,13 @@ export function initModels(sequelize: Sequelize) {
   Category.init(cols({ id: idCol(), tenantId: S(40), name: S(100), slug: S(100), description: S(500), style: S(500), displayOrder: DataTypes.INTEGER,
     isActive: DataTypes.BOOLEAN }), opts('image_categories'));
   Template.init(cols({ id: idCol(), tenantId: S(40), categoryId: S(40), title: S(150), promptText: DataTypes.TEXT, description: S(500),
-    defaultTier: S(16), displayOrder: DataTypes.INTEGER, isActive: DataTypes.BOOLEAN, createdBy: S(40) }), opts('image_templates'));
+    defaultTier: S(16), displayOrder: DataTypes.INTEGER, isActive: DataTypes.BOOLEAN, createdBy: S(40), defaultFormat: S(16) }), opts('image_templates'));
   GenerationJob.init(cols({ id: idCol(), tenantId: S(40), userId: S(40), imageId: S(40), status: S(16), progress: DataTypes.INTEGER,
     attempts: DataTypes.INTEGER, maxAttempts: DataTypes.INTEGER, errorCode: S(64), errorMessage: S(500), workerToken: S(64), heartbeatAt: DATE(),
-    cost: big('cost'), refunded: DataTypes.BOOLEAN, request: JSONTEXT('request'), provider: S(32), startedAt: DATE(), finishedAt: DATE() }), opts('generation_jobs'));
+    cost: big('cost'), refunded: DataTypes.BOOLEAN, request: JSONTEXT('request'), provider: S(32), startedAt: DATE(), finishedAt: DATE(), fallbackFrom: S(32), refundMilli: big('refundMilli') }), opts('generation_jobs'));
   GeneratedImage.init(cols({ id: idCol(), tenantId: S(40), userId: S(40), jobId: S(40), templateId: S(40), promptText: DataTypes.TEXT, tier: S(16),
     width: DataTypes.INTEGER, height: DataTypes.INTEGER, provider: S(32), status: S(16), watermark: DataTypes.BOOLEAN, storageKey: S(255),
-    thumbKey: S(255), publicKey: S(255), creditsSpent: big('creditsSpent'), billable: DataTypes.BOOLEAN, publishedPostId: S(40), deletedAt: DATE() }),
+    thumbKey: S(255), publicKey: S(255), creditsSpent: big('creditsSpent'), billable: DataTypes.BOOLEAN, publishedPostId: S(40), deletedAt: DATE(), format: S(16) }),
   opts('generated_images'));
   Post.init(cols({ id: idCol(), tenantId: S(40), imageId: S(40), userId: S(40), title: S(120), categoryId: S(40), tags: JSONTEXT('tags'),
     promptText: DataTypes.TEXT, likesCount: DataTypes.INTEGER, reuseCount: DataTypes.INTEGER, rewardTotal: big('rewardTotal'), visibility: S(16),

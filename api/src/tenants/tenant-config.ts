@@ -54,6 +54,16 @@ export interface TenantConfig {
    * number's prefix, and the tax rate charged on credit packs (percent, included in the pack price by default).
    */
   billing: { legalName: string; address: string; gstin: string; receiptPrefix: string; taxRatePercent: number; taxInclusive: boolean };
+  /**
+   * Formats and variations (studio/formats.ts): formatSizes, the pixel size of each format per tier (exact ratios);
+   * fallbackPricePercent, the share of the tier cost a user pays when that fallback provider drew the image instead of
+   * the partner's provider (100 when unset); fallback false: a failed provider fails and refunds the job instead.
+   */
+  studio: {
+    formatSizes: Record<TierName, Record<'square' | 'portrait' | 'story' | 'landscape' | 'banner', { width: number; height: number }>>;
+    fallbackPricePercent: Record<string, number>;
+    fallback: boolean;
+  };
 }
 
 export const DEFAULT_CONFIG: TenantConfig = {
@@ -97,6 +107,18 @@ export const DEFAULT_CONFIG: TenantConfig = {
   defaultLocale: 'en',
   campaigns: [],
   billing: { legalName: '', address: '', gstin: '', receiptPrefix: 'AIS', taxRatePercent: 18, taxInclusive: true },
+  studio: {
+    formatSizes: {
+      standard: { square: { width: 768, height: 768 }, portrait: { width: 704, height: 880 }, story: { width: 576, height: 1024 },
+        landscape: { width: 1024, height: 576 }, banner: { width: 1344, height: 448 } },
+      premium2: { square: { width: 1024, height: 1024 }, portrait: { width: 896, height: 1120 }, story: { width: 756, height: 1344 },
+        landscape: { width: 1344, height: 756 }, banner: { width: 1728, height: 576 } },
+      premium4: { square: { width: 1536, height: 1536 }, portrait: { width: 1376, height: 1720 }, story: { width: 1152, height: 2048 },
+        landscape: { width: 2048, height: 1152 }, banner: { width: 2640, height: 880 } },
+    },
+    fallbackPricePercent: { local: 25 },
+    fallback: true,
+  },
 };
 
 /** Deep-merges a partial config over a base (arrays and scalars replace). */

@@ -103,7 +103,7 @@ describeEachDatabase('analytics', function (db) {
         { provider: 'stability', images: 1, costPerImage: 2.5, cost: 2.5 },
       ]);
       expect(b.providers).to.include({ providerCost: 9.2, revenue: 150, grossMargin: 140.8, grossMarginRate: 0.9387, creditValue: 40, usageMargin: 30.8, usageMarginRate: 0.77 });
-      expect(b.reliability).to.deep.equal({ finishedJobs: 9, failedJobs: 1, errorRate: 0.1111, generateAckP95Ms: 190, generateAckSamples: 20 });
+      expect(b.reliability).to.deep.equal({ finishedJobs: 9, failedJobs: 1, errorRate: 0.1111, generateAckP95Ms: 190, generateAckSamples: 20, fallbackJobs: 0, fallbackRate: 0 });
       expect(b.daily).to.have.length(7);
       const mar2 = b.daily.find((d: { date: string }) => d.date === '2025-03-02');
       expect(mar2).to.deep.equal({ date: '2025-03-02', signups: 4, activeUsers: 2, generations: 5, failedGenerations: 1, remixes: 1, creditsSpent: 5, rewardCredits: 1, revenue: 50, paidOrders: 1 });

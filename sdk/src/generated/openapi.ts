@@ -206,6 +206,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studio/formats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the image formats
+         * @description The image formats (aspect ratios) with each tier's pixel size and current cost per image, and the most variations a request may ask for.
+         */
+        get: operations["listFormats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studio/settings": {
         parameters: {
             query?: never;
@@ -1541,11 +1561,17 @@ export interface components {
         };
         GenerateResponse: {
             jobId: string;
+            /** @description The first image; `imageIds` lists all of them. */
             imageId: string;
             /** Format: double */
             creditDebited: number;
             /** @enum {string} */
             status: "queued";
+            imageIds?: string[];
+            /** @enum {string} */
+            format?: "square" | "portrait" | "story" | "landscape" | "banner";
+            /** Format: double */
+            count?: number;
         };
         GenerateRequest: {
             prompt: string;
@@ -1554,6 +1580,33 @@ export interface components {
             templateId?: string;
             /** @description Keep the watermark on public renditions (free users always get it). Default true. */
             watermark?: boolean;
+            /**
+             * @description Aspect ratio of the images: square (1:1, default or the template's), portrait (4:5), story (9:16), landscape (16:9), banner (3:1).
+             * @enum {string}
+             */
+            format?: "square" | "portrait" | "story" | "landscape" | "banner";
+            /**
+             * Format: int32
+             * @description Number of variations, 1 to 4 (default 1): one debit of count × the tier cost, one job, each image a creation of its own.
+             */
+            count?: number;
+            /** @description A post opened with remix/open: when the job succeeds the server records the remix (as remix/record does). */
+            remixOf?: string;
+        };
+        JobImageView: {
+            imageId: string;
+            status: string;
+            format: string;
+            /** Format: double */
+            width: number;
+            /** Format: double */
+            height: number;
+            provider?: string;
+            /** Format: double */
+            creditsSpent: number;
+            imageUrl?: string;
+            thumbnailUrl?: string;
+            deleted?: boolean;
         };
         JobView: {
             jobId: string;
@@ -1573,6 +1626,20 @@ export interface components {
             finishedAt?: string;
             /** @description True when the user deleted the creation. */
             deleted?: boolean;
+            /** @description The format and number of images asked for (issue 14). */
+            format: string;
+            /** Format: double */
+            count: number;
+            /** @description Which provider drew the job's images; `fallbackFrom` names the provider that was unavailable when the fallback drew them. */
+            provider?: string;
+            fallbackFrom?: string;
+            /**
+             * Format: double
+             * @description Credits given back when the job settled: failed variations' share and the fallback's lower price (a failed job: `refunded`).
+             */
+            refundedCredits: number;
+            /** @description Every image of the job, in order, each a creation of its own. */
+            images: components["schemas"]["JobImageView"][];
         };
         CategoryView: {
             id: string;
@@ -1596,6 +1663,7 @@ export interface components {
             defaultTier: string;
             /** Format: double */
             displayOrder: number;
+            defaultFormat?: string;
         };
         ListResponse_TemplateView_: {
             items: components["schemas"]["TemplateView"][];
@@ -1615,6 +1683,49 @@ export interface components {
         ListResponse_TierView_: {
             items: components["schemas"]["TierView"][];
             nextCursor?: string;
+        };
+        /**
+         * @description The image formats of the studio (issue 14): each is an exact aspect ratio. A partner sets the pixel size of each
+         *     format per tier (TenantConfig `studio.formatSizes`); config-validate.ts refuses a size whose ratio is not exact,
+         *     so the stored image (center-cropped to that size after the provider, never stretched) has exactly the ratio.
+         * @enum {string}
+         */
+        FormatName: "square" | "portrait" | "story" | "landscape" | "banner";
+        /**
+         * @description A partner's economy and limits. Stored versioned in tenant_configs; every value has a default so a
+         *     partner starts with the CONTRACT.md numbers. Money in paise, credits in millicredits.
+         * @enum {string}
+         */
+        TierName: "standard" | "premium2" | "premium4";
+        FormatTierView: {
+            tier: components["schemas"]["TierName"];
+            /**
+             * Format: double
+             * @description Pixel size of the stored image in this format and tier (exactly the format's ratio).
+             */
+            width: number;
+            /** Format: double */
+            height: number;
+            /**
+             * Format: double
+             * @description Current cost of one image (campaign discounts applied); `count` images cost `count` times this.
+             */
+            credits: number;
+        };
+        FormatView: {
+            format: components["schemas"]["FormatName"];
+            /** @description Aspect ratio as width:height, e.g. "9:16". */
+            ratio: string;
+            label: string;
+            /** @description Where the format is used (for the picker's hint). */
+            uses: string;
+            tiers: components["schemas"]["FormatTierView"][];
+        };
+        FormatsResponse: {
+            items: components["schemas"]["FormatView"][];
+            defaultFormat: components["schemas"]["FormatName"];
+            /** Format: double */
+            maxCount: number;
         };
         StudioSettings: {
             /** @description Which features the partner offers; a widget hides what is off instead of calling routes that answer 403 feature_disabled. */
@@ -1951,6 +2062,7 @@ export interface components {
             downloadUrl?: string;
             postId?: string;
             createdAt: string;
+            format: string;
         };
         CreationsPage: {
             items: components["schemas"]["CreationView"][];
@@ -1962,6 +2074,8 @@ export interface components {
             tier: string;
             templateId?: string;
             watermark: boolean;
+            /** @description The creation's format (issue 14), so the studio opens in the same shape. */
+            format?: string;
         };
         PublishResponse: {
             postId: string;
@@ -2180,6 +2294,8 @@ export interface components {
             createdBy?: string;
             createdAt: string;
             updatedAt: string;
+            /** @description The format a generation from this template gets when it names none (issue 14); absent: square. */
+            defaultFormat?: string;
         };
         AdminTemplateList: {
             items: components["schemas"]["AdminTemplateView"][];
@@ -2195,6 +2311,11 @@ export interface components {
             description?: string | null;
             /** @enum {string} */
             defaultTier?: "standard" | "premium2" | "premium4";
+            /**
+             * @description The format of a generation from this template that names none (default square).
+             * @enum {string|null}
+             */
+            defaultFormat?: "square" | "portrait" | "story" | "landscape" | "banner" | null;
             /** Format: double */
             displayOrder?: number;
             isActive?: boolean;
@@ -2206,6 +2327,8 @@ export interface components {
             description?: string | null;
             /** @enum {string} */
             defaultTier?: "standard" | "premium2" | "premium4";
+            /** @enum {string|null} */
+            defaultFormat?: "square" | "portrait" | "story" | "landscape" | "banner" | null;
             /** Format: double */
             displayOrder?: number;
             /** @description false hides the template from the studio; true brings it back. */
@@ -2787,6 +2910,13 @@ export interface components {
             };
             reliability: {
                 /** Format: double */
+                fallbackRate: number | null;
+                /**
+                 * Format: double
+                 * @description Jobs the fallback provider drew (the partner's provider was unavailable), and their share of finished jobs.
+                 */
+                fallbackJobs: number;
+                /** Format: double */
                 generateAckSamples: number;
                 /** Format: double */
                 generateAckP95Ms: number | null;
@@ -3086,6 +3216,24 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description feature_disabled (remixOf while remix is off) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found (remixOf names no listed post) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description idempotency_conflict */
             409: {
                 headers: {
@@ -3204,6 +3352,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListResponse_TierView_"];
+                };
+            };
+        };
+    };
+    listFormats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormatsResponse"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };

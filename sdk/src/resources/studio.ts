@@ -3,7 +3,7 @@ import type { StudioPromise } from '../response.js';
 import { AbortError, JobFailedError, JobTimeoutError } from '../errors.js';
 import type {
   EnhancePromptRequest, EnhancePromptResponse, GenerateRequest, GenerateResponse, GetJobResponse,
-  ListCategoriesResponse, ListTemplatesRequest, ListTemplatesResponse, ListTiersResponse, StudioSettings,
+  ListCategoriesResponse, ListTemplatesRequest, ListTemplatesResponse, ListTiersResponse, StudioSettings, ListFormatsResponse,
 } from '../types.js';
 
 export interface WaitForJobOptions {
@@ -25,7 +25,11 @@ export class Studio {
     return this.http.call('enhancePrompt', { body }, opts);
   }
 
-  /** Debits credits and queues a job. An `Idempotency-Key` is generated unless given in `opts`. */
+  /**
+   * Debits credits and queues a job. An `Idempotency-Key` is generated unless given in `opts`.
+   * `format` (square, portrait, story, landscape, banner), `count` (1–4 variations, one debit of count × the tier cost) and
+   * `remixOf` (a post opened with `remix.open`; the server records the remix when the job succeeds) are optional.
+   */
   generate(body: GenerateRequest, opts?: RequestOptions): StudioPromise<GenerateResponse> {
     return this.http.call('generate', { body }, opts);
   }
@@ -74,6 +78,11 @@ export class Studio {
 
   tiers(opts?: RequestOptions): StudioPromise<ListTiersResponse> {
     return this.http.call('listTiers', {}, opts);
+  }
+
+  /** The image formats with each tier's pixel size and cost per image, and the most variations per request. */
+  formats(opts?: RequestOptions): StudioPromise<ListFormatsResponse> {
+    return this.http.call('listFormats', {}, opts);
   }
 
   /** The partner's public settings: enabled features, tiers, formats and locale defaults (works without a token). */

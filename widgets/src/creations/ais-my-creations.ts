@@ -103,7 +103,7 @@ export class AisMyCreations extends AisElement {
   private async reopen(c: Creation): Promise<void> {
     try {
       const r = await this.client.creations.reopen(c.imageId);
-      this.emit('ais-reopen', { imageId: c.imageId, prompt: r.prompt, tier: r.tier, templateId: r.templateId, watermark: r.watermark });
+      this.emit('ais-reopen', { imageId: c.imageId, prompt: r.prompt, tier: r.tier, templateId: r.templateId, watermark: r.watermark, format: r.format });
     } catch (err) {
       this.actionError = this.fail(err);
     }

@@ -5,10 +5,12 @@
 
 import { enExtra, hiExtra } from './i18n-extra.js';
 import { enMoney, hiMoney } from './i18n-money.js';
+import { enStudio, hiStudio } from './i18n-studio.js';
 
 export const en = {
   ...enExtra,
   ...enMoney,
+  ...enStudio,
   // common
   loading: 'Loading…',
   retry: 'Try again',
@@ -267,6 +269,7 @@ type Messages = Record<MessageKey, string>;
 export const hi: Messages = {
   ...hiExtra,
   ...hiMoney,
+  ...hiStudio,
   authInvalidTitle: 'हम आपको साइन इन नहीं कर सके',
   authInvalid: 'पेज दोबारा लोड करें; बार-बार हो तो साइट से संपर्क करें।',
   featureDisabled: 'यह सुविधा यहाँ उपलब्ध नहीं है।',

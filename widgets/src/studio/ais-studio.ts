@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Category, GetBalanceResponse, GetJobResponse, Template, Tier, TierInfo } from '../../../sdk/src/types.js';
+import type { Category, FormatInfo, GetBalanceResponse, GetJobResponse, ImageFormat, Template, Tier, TierInfo } from '../../../sdk/src/types.js';
 import { AisElement, define } from '../shared/base.js';
 import { downloadImage, placeholderGradient } from '../shared/download.js';
 import { classifyError, formatCredits, type WidgetError } from '../shared/format.js';
@@ -19,6 +19,7 @@ export interface StudioPrefill {
   watermark?: boolean;
   /** The community post being remixed: the creator is rewarded once the image exists. */
   sourcePostId?: string;
+  format?: ImageFormat;
 }
 
 type Phase = 'idle' | 'generating' | 'done' | 'failed';
@@ -49,6 +50,12 @@ export class AisStudio extends AisElement {
   @state() private enhancing = false;
   @state() private allTemplates = false;
   @state() private tier: Tier = 'standard';
+  @state() private formats: FormatInfo[] = [];
+  @state() private format: ImageFormat = 'square';
+  @state() private count = 1;
+  @state() private maxCount = 4;
+  /** Which image of a multi-image result the actions apply to. */
+  @state() private picked = 0;
   @state() private watermark = true;
   @state() private phase: Phase = 'idle';
   @state() private job?: GetJobResponse;
@@ -100,13 +107,17 @@ export class AisStudio extends AisElement {
     const seq = this.loadToken;
     try {
       const c = this.client;
-      const [cats, temps, tiers] = await Promise.all([
+      const [cats, temps, tiers, formats] = await Promise.all([
         c.studio.categories(), this.noTemplates ? Promise.resolve({ items: [] }) : c.studio.templates(), c.studio.tiers(),
+        // An older server without formats keeps the square-only studio.
+        c.studio.formats().catch(() => ({ items: [] as FormatInfo[], maxCount: 1 })),
       ]);
       if (seq !== this.loadToken) return;
       this.categories = cats.items;
       this.templates = temps.items;
       this.tiers = tiers.items;
+      this.formats = formats.items;
+      this.maxCount = formats.maxCount;
       if (!this.tiers.some((t) => t.tier === this.tier) && this.tiers[0]) this.tier = this.tiers[0].tier;
       await this.refreshBalance();
     } catch (err) {
@@ -138,6 +149,7 @@ export class AisStudio extends AisElement {
     this.useEnhanced = !!this.enhanced;
     this.suggestions = [];
     if (p.tier) this.tier = p.tier;
+    if (p.format) this.format = p.format;
     this.templateId = p.templateId ?? undefined;
     if (p.watermark !== undefined) this.watermark = p.watermark || !this.balance?.isPaying;
     this.sourcePostId = p.sourcePostId;
@@ -147,6 +159,7 @@ export class AisStudio extends AisElement {
 
   private pickTemplate(t: Template | undefined): void {
     this.templateId = t?.id;
+    if (t?.defaultFormat) this.format = t.defaultFormat as ImageFormat;
     if (t) {
       this.prompt = t.promptText;
       this.scheduleEnhance(0);
@@ -199,9 +212,11 @@ export class AisStudio extends AisElement {
     this.remixRewarded = false;
     this.phase = 'generating';
     this.job = undefined;
+    this.picked = 0;
     try {
       const started = await this.client.studio.generate(
-        { prompt, tier: this.tier, templateId: this.templateId, watermark: this.watermark }, { signal: abort.signal });
+        { prompt, tier: this.tier, templateId: this.templateId, watermark: this.watermark, ...(this.formats.length ? { format: this.format, count: this.count } : {}),
+          ...(this.sourcePostId ? { remixOf: this.sourcePostId } : {}) }, { signal: abort.signal });
       this.emit('ais-generate-started', { jobId: started.jobId, imageId: started.imageId, tier: this.tier, creditDebited: started.creditDebited });
       if (this.balance) this.balance = { ...this.balance, credits: Math.max(0, this.balance.credits - started.creditDebited) };
       this.emit('ais-balance-changed', { credits: this.balance?.credits });
@@ -213,6 +228,8 @@ export class AisStudio extends AisElement {
       if (job.status === 'succeeded') {
         this.phase = 'done';
         this.emit('ais-generated', { jobId: job.jobId, imageId: job.imageId, imageUrl: job.imageUrl, thumbnailUrl: job.thumbnailUrl, prompt, tier: this.tier, creditDebited: job.creditDebited });
+        await this.refreshBalance(); // partial failures and fallback draws give credits back
+        // The server records the remix itself (remixOf); this call only reads the reward back (it replays, never counts twice).
         if (this.sourcePostId) void this.recordRemix(this.sourcePostId, job.imageId);
       } else {
         this.phase = 'failed';
@@ -264,6 +281,7 @@ export class AisStudio extends AisElement {
           ${this.renderRemixBanner()}
           ${this.noTemplates ? nothing : this.renderTemplates()}
           ${this.renderPrompt()}
+          ${this.renderFormats()}
           ${this.renderTiers()}
           ${this.renderInlineError(this.actionError)}
           ${this.renderGenerateButton()}
@@ -331,16 +349,41 @@ export class AisStudio extends AisElement {
     </section>`;
   }
 
-  private renderTiers() {
+  private renderFormats() {
+    if (!this.formats.length) return nothing;
+    const pick = (f: ImageFormat) => () => (this.format = f);
+    return html`<section>
+      <h3 class="eyebrow" id="fmt-h">${this.t('formatLabel')}</h3>
+      <div class="chips formats" role="radiogroup" aria-labelledby="fmt-h" part="formats">
+        ${this.formats.map((f) => {
+          const [w, h] = f.ratio.split(':').map(Number) as [number, number];
+          return html`<button class="chip fmt" part="format" role="radio" aria-checked=${this.format === f.format} title=${f.uses} @click=${pick(f.format)}>
+            <i class="ratio" style=${`aspect-ratio:${w}/${h};${w >= h ? 'width:18px' : 'height:18px'}`}></i>${this.t(`fmt_${f.format}`)} <span class="r">${f.ratio}</span></button>`;
+        })}
+      </div>
+      ${this.maxCount > 1 ? html`<h3 class="eyebrow" id="count-h">${this.t('countLabel')}</h3>
+      <div class="chips" role="radiogroup" aria-labelledby="count-h" part="counts">
+        ${Array.from({ length: this.maxCount }, (_, i) => i + 1).map((n) => html`<button class="chip" part="count" role="radio" aria-checked=${this.count === n} @click=${() => (this.count = n)}>${n}</button>`)}
+      </div>` : nothing}
+    </section>`;
+  }
+
+  /** The total cost of the request: the tier's cost times the number of images. */
+  private get totalCost(): number | undefined {
     const info = this.tierInfo;
-    const after = this.balance && info ? this.balance.credits - info.credits : undefined;
+    return info ? Math.round(info.credits * this.count * 1000) / 1000 : undefined;
+  }
+
+  private renderTiers() {
+    const total = this.totalCost;
+    const after = this.balance && total !== undefined ? this.balance.credits - total : undefined;
     const paying = !!this.balance?.isPaying;
     return html`<section>
       <h3 class="eyebrow" id="tier-h">${this.t('tierLabel')}</h3>
       <div class="tiers" role="radiogroup" aria-labelledby="tier-h" part="tiers" @keydown=${this.onTierKey}>
         ${this.tiers.map((t) => html`<button class="tier" part="tier" role="radio" aria-checked=${this.tier === t.tier} tabindex=${this.tier === t.tier ? 0 : -1}
           @click=${() => (this.tier = t.tier)}>
-          <span class="t-name">${t.label}</span><span class="t-size">${this.t('tierSize', { w: t.width, h: t.height })}</span>
+          <span class="t-name">${t.label}</span><span class="t-size">${this.t('tierSize', this.sizeOf(t))}</span>
           <span class="t-cost">${formatCredits(t.credits, this.loc, this.strings)}</span></button>`)}
       </div>
       ${this.balance ? html`<div class="balance-line" part="balance-line"><span class="muted">${this.t('balance')}: <strong>${formatCredits(this.balance.credits, this.loc, this.strings)}</strong></span>
@@ -351,6 +394,12 @@ export class AisStudio extends AisElement {
         ${this.t('watermarkKeep')}</label>
       ${paying ? nothing : html`<p class="muted small">${this.t('watermarkFree')}</p>`}
     </section>`;
+  }
+
+  /** The pixel size of a tier in the chosen format. */
+  private sizeOf(t: TierInfo): { w: number; h: number } {
+    const s = this.formats.find((f) => f.format === this.format)?.tiers.find((x) => x.tier === t.tier);
+    return s ? { w: s.width, h: s.height } : { w: t.width, h: t.height };
   }
 
   /** Arrow keys move between tiers, as in a native radio group. */
@@ -366,7 +415,8 @@ export class AisStudio extends AisElement {
   private renderGenerateButton() {
     const info = this.tierInfo;
     const busy = this.phase === 'generating';
-    const cost = info ? formatCredits(info.credits, this.loc, this.strings) : '';
+    const fc = (n: number) => formatCredits(n, this.loc, this.strings);
+    const cost = info ? (this.count > 1 ? this.t('totalCost', { count: this.count, each: fc(info.credits), total: fc(this.totalCost!) }) : fc(info.credits)) : '';
     return html`<button class="primary big generate" part="button button-primary generate" @click=${() => void this.generate()}
       ?disabled=${busy || !this.prompt.trim() || !this.signedIn} aria-busy=${busy}>
       ${busy ? html`<span class="spinner on-primary" aria-hidden="true"></span> ${this.t('generating')}` : html`${icon('sparkles', 18)} ${this.t('generate', { cost })}`}
@@ -375,8 +425,16 @@ export class AisStudio extends AisElement {
 
   private renderCanvas() {
     const j = this.job;
+    const ratio = (this.formats.find((f) => f.format === (j?.format ?? this.format))?.ratio ?? '1:1').replace(':', ' / ');
     if (this.phase === 'done' && j?.imageUrl) {
-      return html`<div class="canvas" part="result"><img src=${j.imageUrl} alt=${this.prompt} /></div>`;
+      const made = (j.images ?? []).filter((i) => i.status === 'succeeded' && i.imageUrl);
+      const shown = made[this.picked] ?? made[0];
+      const lost = (j.images ?? []).length - made.length;
+      return html`<div class="canvas" part="result" style=${`aspect-ratio:${ratio}`}><img src=${shown?.imageUrl ?? j.imageUrl} alt=${this.prompt} /></div>
+        ${made.length > 1 ? html`<div class="grid" part="results" role="group">${made.map((i, n) => html`<button class="thumb" aria-pressed=${n === this.picked}
+          aria-label=${this.t('variationOf', { i: n + 1, n: made.length })} @click=${() => (this.picked = n)} style=${`aspect-ratio:${ratio}`}><img src=${i.thumbnailUrl ?? i.imageUrl} alt="" /></button>`)}</div>` : nothing}
+        ${lost > 0 ? html`<p class="inline-alert info small" role="status">${this.t('someFailed', { n: lost, total: j.images.length })}</p>` : nothing}
+        ${j.fallbackFrom ? html`<p class="muted small">${this.t('fallbackDrawn')}</p>` : nothing}`;
     }
     if (this.phase === 'generating') {
       const p = j?.progress ?? 0;
@@ -398,7 +456,10 @@ export class AisStudio extends AisElement {
 
   private renderResultActions() {
     if (this.phase !== 'done' || !this.job) return nothing;
-    const j = this.job;
+    const made = (this.job.images ?? []).filter((i) => i.status === 'succeeded' && i.imageUrl);
+    const sel = made[this.picked];
+    // The actions apply to the picked image of a multi-image result.
+    const j = sel ? { ...this.job, imageId: sel.imageId, imageUrl: sel.imageUrl } : this.job;
     return html`<div class="actions">
       ${this.remixRewarded ? html`<div class="inline-alert success wide" role="status">${icon('gift', 18)} ${this.t('remixRewarded')}</div>` : nothing}
       ${this.feature('community') ? html`<button class="primary wide" part="button button-primary publish" @click=${() => this.publishDialog?.open(j.imageId, this.prompt, this.templateCategory())}>${icon('share', 16)} ${this.t('publish')}</button>` : nothing}

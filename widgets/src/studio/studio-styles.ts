@@ -53,4 +53,12 @@ export const studioStyles = css`
   .remix-banner { display: flex; gap: 0.5em; align-items: center; }
   .remix-banner button { margin-left: auto; min-height: 30px; }
   .generate { width: 100%; }
+  .fmt { display: inline-flex; gap: 0.4em; align-items: center; }
+  .fmt .r { font-weight: 400; }
+  .fmt .ratio { display: inline-block; border: 2px solid currentColor; border-radius: 3px; max-width: 22px; max-height: 22px; }
+  .canvas img { object-fit: contain; }
+  .grid { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; }
+  .thumb { padding: 0; min-height: 0; overflow: hidden; border-radius: var(--_radius-sm); }
+  .thumb img { width: 100%; height: 100%; object-fit: cover; display: block; }
+  .thumb[aria-pressed='true'] { box-shadow: 0 0 0 2px var(--_primary); border-color: var(--_primary); }
 `;

@@ -4,6 +4,7 @@ import { Category, Template } from '../../models/index.js';
 import { newId } from '../../util/ids.js';
 import { getTenantConfig } from '../../tenants/config-store.js';
 import { TIERS } from '../../tenants/tenant-config.js';
+import { FORMAT_NAMES, isFormat } from '../../studio/formats.js';
 import { checkPrompt } from '../../providers/content-policy.js';
 import { audit } from '../../admin/audit.js';
 import { listPage, optText, reqText, stripUndefined, type Page } from '../../admin/catalog-common.js';
@@ -12,14 +13,18 @@ import type { Principal } from '../../auth/principal.js';
 export interface AdminTemplateView {
   id: string; title: string; categoryId: string; promptText: string; description?: string; defaultTier: string; displayOrder: number;
   isActive: boolean; createdBy?: string; createdAt: string; updatedAt: string;
+  /** The format a generation from this template gets when it names none (issue 14); absent: square. */
+  defaultFormat?: string;
 }
 export interface TemplateInput {
   title?: string; categoryId?: string; promptText?: string; description?: string | null; defaultTier?: string; displayOrder?: number; isActive?: boolean;
+  defaultFormat?: string | null;
 }
 
 const present = (t: Template): AdminTemplateView => ({
   id: t.id, title: t.title, categoryId: t.categoryId, promptText: t.promptText, description: t.description ?? undefined, defaultTier: t.defaultTier,
   displayOrder: t.displayOrder, isActive: t.isActive, createdBy: t.createdBy ?? undefined, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
+  defaultFormat: t.defaultFormat ?? undefined,
 });
 
 async function check(admin: Principal, body: TemplateInput, creating: boolean) {
@@ -45,6 +50,10 @@ async function check(admin: Principal, body: TemplateInput, creating: boolean) {
   if (body.defaultTier !== undefined) {
     if (!(TIERS as string[]).includes(body.defaultTier)) errors.push({ field: 'defaultTier', message: `must be one of ${TIERS.join(', ')}` });
     else values.defaultTier = body.defaultTier;
+  }
+  if (body.defaultFormat !== undefined) {
+    if (body.defaultFormat !== null && !isFormat(body.defaultFormat)) errors.push({ field: 'defaultFormat', message: `must be null or one of ${FORMAT_NAMES.join(', ')}` });
+    else values.defaultFormat = body.defaultFormat;
   }
   if (body.displayOrder !== undefined) {
     if (!Number.isInteger(body.displayOrder) || body.displayOrder < 0 || body.displayOrder > 1_000_000) errors.push({ field: 'displayOrder', message: 'must be a whole number from 0 to 1000000' });

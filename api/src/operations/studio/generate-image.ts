@@ -15,9 +15,11 @@ import { payCampaignGrants } from '../credits/pay-campaign-grants.js';
 import { tierCost } from '../../studio/tiers.js';
 import { validatePrompt } from '../../studio/prompt.js';
 import { generateImageJob } from '../../jobs/generation-jobs.js';
+import { formatSize, parseCount, parseFormat, type FormatName } from '../../studio/formats.js';
+import { checkRemixOf } from '../../studio/remix-of.js';
 
-export interface GenerateBody { prompt: string; tier: TierName; templateId?: string; watermark?: boolean }
-export interface GenerateResult { jobId: string; imageId: string; creditDebited: number; status: 'queued' }
+export interface GenerateBody { prompt: string; tier: TierName; templateId?: string; watermark?: boolean; format?: FormatName; count?: number; remixOf?: string }
+export interface GenerateResult { jobId: string; imageId: string; creditDebited: number; status: 'queued'; imageIds?: string[]; format?: FormatName; count?: number }
 
 const ROUTE = 'POST /api/studio/generate';
 
@@ -28,6 +30,8 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
   const prompt = validatePrompt(body.prompt, config);
   if (!Object.hasOwn(config.tiers, body.tier)) throw invalid('tier', `must be one of ${Object.keys(config.tiers).join(', ')}`);
   if (body.watermark !== undefined && typeof body.watermark !== 'boolean') throw invalid('watermark', 'must be a boolean');
+  const count = parseCount(body.count);
+  if (body.format !== undefined) parseFormat(body.format);
 
   // A replay returns the first answer before any limit or check applies to it again.
   if (key) {
@@ -36,13 +40,17 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
   }
   await payCampaignGrants(p.tenantId, p.userId, config);
   let styleHint: string | null = null;
+  let defaultFormat: string | null = null;
   if (body.templateId !== undefined) {
     if (typeof body.templateId !== 'string' || body.templateId.length > 40) throw invalid('templateId', 'must be a template id');
     const template = await Template.findOne({ where: { id: body.templateId, tenantId: p.tenantId, isActive: true } });
     if (!template) throw invalid('templateId', 'no active template has this id');
     const category = await Category.findOne({ where: { id: template.categoryId, tenantId: p.tenantId } });
     styleHint = category?.style ?? null;
+    defaultFormat = template.defaultFormat;
   }
+  const format = parseFormat(body.format, defaultFormat);
+  const remixOf = body.remixOf === undefined ? null : await checkRemixOf(p, body.remixOf);
   const policy = checkPrompt(prompt, config.moderation.blockedTerms);
   if (!policy.ok) throw new AppError('content_policy_violation', `The prompt is not allowed: ${policy.reason}.`, { terms: policy.terms });
 
@@ -53,19 +61,22 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
   const perMinute = config.limits.generatePerMinute;
   await consume('generate', limitKey, perMinute, 60);
 
-  const tier = config.tiers[body.tier];
-  const cost = tierCost(config, body.tier);
+  const size = formatSize(config, body.tier, format);
+  const perImage = tierCost(config, body.tier);
+  const cost = perImage * count;
   const { db } = services();
   // Ids first, so the answer is known before the work and stored with the idempotency claim in one statement.
   const jobId = newId('job');
-  const imageId = newId('img');
-  const response = { status: 202, body: { jobId, imageId, creditDebited: cost / 1000, status: 'queued' as const } };
+  const imageIds = Array.from({ length: count }, () => newId('img'));
+  const imageId = imageIds[0]!;
+  const response = { status: 202, body: { jobId, imageId, creditDebited: cost / 1000, status: 'queued' as const, imageIds, format, count } };
   const work = async (t: Transaction): Promise<StoredResponse<GenerateResult>> => {
-    const request = { prompt, tier: body.tier, templateId: body.templateId ?? null, watermark: body.watermark ?? true, width: tier.width, height: tier.height, styleHint };
+    const request = { prompt, tier: body.tier, templateId: body.templateId ?? null, watermark: body.watermark ?? true, width: size.width, height: size.height, styleHint,
+      format, imageIds, remixOf, perImageCost: perImage };
     await GenerationJob.create({ id: jobId, tenantId: p.tenantId, userId: p.userId, imageId, status: 'queued', progress: 0, attempts: 0, maxAttempts: 3,
       cost, refunded: false, request }, { transaction: t });
-    await GeneratedImage.create({ id: imageId, tenantId: p.tenantId, userId: p.userId, jobId, templateId: body.templateId ?? null, promptText: prompt,
-      tier: body.tier, width: tier.width, height: tier.height, status: 'queued', watermark: body.watermark ?? true, creditsSpent: cost, billable: true },
+    await GeneratedImage.bulkCreate(imageIds.map((id) => ({ id, tenantId: p.tenantId, userId: p.userId, jobId, templateId: body.templateId ?? null, promptText: prompt,
+      tier: body.tier, width: size.width, height: size.height, format, status: 'queued', watermark: body.watermark ?? true, creditsSpent: perImage, billable: true })),
     { transaction: t });
     // In the transaction (no separate write to wait for) and before the debit: the wallet row stays locked
     // only from the debit to the commit, which is what bounds one user's concurrent generations.
@@ -74,7 +85,7 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
     if (cost > 0) {
       await applyMovement(t, {
         tenantId: p.tenantId, userId: p.userId, delta: -cost, reason: 'generation', refType: 'job', refId: jobId,
-        timezone: config.timezone, monthlyCapMilli: config.monthlySpendCapMilli, note: `${body.tier} generation`,
+        timezone: config.timezone, monthlyCapMilli: config.monthlySpendCapMilli, note: count > 1 ? `${count} × ${body.tier} generations` : `${body.tier} generation`,
       });
     }
     return response;

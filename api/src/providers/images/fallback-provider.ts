@@ -27,10 +27,11 @@ export class FallbackImageProvider implements ImageProvider {
     try {
       return await this.primary.generate(req, opts);
     } catch (err) {
-      if (!(err instanceof ProviderError) || err.code !== 'provider_unavailable' || opts.signal?.aborted) throw err;
+      if (!(err instanceof ProviderError) || err.code !== 'provider_unavailable' || opts.signal?.aborted || opts.fallback === false) throw err;
       countFallback(this.primary.name);
       this.options.onFallback?.(err, this.primary.name, this.fallback.name);
-      return this.fallback.generate(req, opts);
+      const result = await this.fallback.generate(req, opts);
+      return { ...result, fallbackFrom: result.fallbackFrom ?? this.primary.name };
     }
   }
 }

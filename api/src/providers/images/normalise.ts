@@ -8,7 +8,9 @@ import { ProviderError } from '../errors.js';
  */
 export async function normaliseToPng(provider: string, input: Buffer, width: number, height: number): Promise<Buffer> {
   try {
-    return await sharp(input).resize(width, height, { fit: 'cover', position: 'attention' }).png().toBuffer();
+    // Cover + centre: scaled to fill, then the overflow cropped evenly from both sides; never stretched, so the stored
+    // image has exactly the requested size and therefore exactly the format's ratio.
+    return await sharp(input).resize(width, height, { fit: 'cover', position: 'centre' }).png().toBuffer();
   } catch (err) {
     throw new ProviderError('provider_unavailable', `${provider}: returned an unreadable image (${(err as Error).message})`, true);
   }

@@ -22,10 +22,16 @@ export interface OpenAIImageProviderOptions {
 
 const CONTENT_POLICY_CODES = new Set(['content_policy_violation', 'moderation_blocked']);
 
-/** Chooses the closest size the model accepts; the result is resized to the exact request afterwards. */
-export function openAISize(model: string, width: number, height: number): string {
+/**
+ * Chooses the closest size the model accepts (documented sizes: GPT image models 1024x1024, 1536x1024, 1024x1536;
+ * DALL-E 3 1024x1024, 1792x1024, 1024x1792; DALL-E 2 squares); the result is center-cropped to the exact request
+ * afterwards. A studio format picks its shape directly: square → square, portrait and story → portrait,
+ * landscape and banner → landscape (the banner is the 3:1 middle band of the landscape image).
+ */
+export function openAISize(model: string, width: number, height: number, format?: ImageRequest['format']): string {
   const ratio = width / height;
-  const shape = ratio > 1.15 ? 'landscape' : ratio < 0.87 ? 'portrait' : 'square';
+  const byFormat = format ? ({ square: 'square', portrait: 'portrait', story: 'portrait', landscape: 'landscape', banner: 'landscape' } as const)[format] : undefined;
+  const shape = byFormat ?? (ratio > 1.15 ? 'landscape' : ratio < 0.87 ? 'portrait' : 'square');
   if (model.startsWith('gpt-image-2') && width % 16 === 0 && height % 16 === 0) return `${width}x${height}`;
   if (model === 'dall-e-2') return Math.max(width, height) <= 256 ? '256x256' : Math.max(width, height) <= 512 ? '512x512' : '1024x1024';
   if (model === 'dall-e-3') return { square: '1024x1024', landscape: '1792x1024', portrait: '1024x1792' }[shape];
@@ -87,7 +93,7 @@ export class OpenAIImageProvider implements ImageProvider {
             model: this.model,
             prompt,
             n: 1,
-            size: openAISize(this.model, req.width, req.height) as '1024x1024',
+            size: openAISize(this.model, req.width, req.height, req.format) as '1024x1024',
             ...(quality(this.model, req.tier) ? { quality: quality(this.model, req.tier) } : {}),
             // GPT image models always answer base64 and reject response_format.
             ...(isDallE ? { response_format: 'b64_json' as const } : { output_format: 'png' as const }),

@@ -25,6 +25,12 @@ const STYLE_PRESETS = new Set([
   'line-art', 'low-poly', 'modeling-compound', 'neon-punk', 'origami', 'photographic', 'pixel-art', 'tile-texture',
 ]);
 
+/**
+ * The aspect_ratio a studio format asks Stability for (its documented values): the exact ratio where the API has it,
+ * and for the 3:1 banner the widest one, 21:9, whose middle band is center-cropped to 3:1 afterwards.
+ */
+export const STABILITY_FORMAT_RATIO = { square: '1:1', portrait: '4:5', story: '9:16', landscape: '16:9', banner: '21:9' } as const;
+
 /** The API takes an aspect ratio, not pixels: pick the nearest one (in log space). */
 export function nearestAspectRatio(width: number, height: number): string {
   const target = Math.log(width / height);
@@ -90,7 +96,7 @@ export class StabilityImageProvider implements ImageProvider {
         const form = new FormData();
         form.append('prompt', prompt);
         form.append('output_format', 'png');
-        form.append('aspect_ratio', nearestAspectRatio(req.width, req.height));
+        form.append('aspect_ratio', req.format ? STABILITY_FORMAT_RATIO[req.format] : nearestAspectRatio(req.width, req.height));
         if (req.seed !== undefined) form.append('seed', String(stabilitySeed(req.seed)));
         if (preset) form.append('style_preset', preset);
         const timeout = AbortSignal.timeout(this.timeoutMs);

@@ -7,6 +7,8 @@ export interface ImageRequest {
   height: number;
   styleHint?: string;
   seed?: string;
+  /** The studio format (studio/formats.ts); width:height has exactly its ratio. Providers map it to what they accept. */
+  format?: 'square' | 'portrait' | 'story' | 'landscape' | 'banner';
 }
 
 export interface ImageResult {
@@ -16,11 +18,15 @@ export interface ImageResult {
   provider: string;
   model?: string;
   revisedPrompt?: string;
+  /** Set by FallbackImageProvider when the fallback drew the image: the provider that was unavailable. */
+  fallbackFrom?: string;
 }
 
 export interface GenerateOptions {
   signal?: AbortSignal;
   onProgress?: (pct: number) => void;
+  /** false: a FallbackImageProvider passes the primary's outage through instead of drawing with its fallback (partner setting). */
+  fallback?: boolean;
 }
 
 export interface ImageProvider {

@@ -46,6 +46,8 @@ export interface TenantConfig {
   /** The widgets' language when the page sets none (a BCP 47 tag such as `en` or `hi`). */
   defaultLocale: string;
   campaigns: CampaignConfig[];
+  /** Poster composer: the partner-wide brand kit used when a poster names none (posters/brand.ts validates it). */
+  posters: { defaultBrandKit: { name: string; colors: { primary: string; secondary: string; text: string }; font: 'noto-sans' | 'noto-sans-regular' } };
 }
 
 export const DEFAULT_CONFIG: TenantConfig = {
@@ -87,6 +89,7 @@ export const DEFAULT_CONFIG: TenantConfig = {
   flags: {},
   defaultLocale: 'en',
   campaigns: [],
+  posters: { defaultBrandKit: { name: 'Studio', colors: { primary: '#e4572e', secondary: '#ffffff', text: '#ffffff' }, font: 'noto-sans' } },
 };
 
 /** Deep-merges a partial config over a base (arrays and scalars replace). */

@@ -105,7 +105,7 @@ export function planLayout(layout: LayoutName, c: Canvas, brand: BrandStyle): La
       break;
     }
     case 'bottom-band': {
-      const bandH = r(H * (tall ? 0.36 : wide ? 0.55 : 0.42));
+      const bandH = r(H * (tall ? 0.44 : wide ? 0.55 : 0.5));
       const y0 = H - bandH;
       decorations = `<rect x="0" y="${y0}" width="${W}" height="${bandH}" fill="${brand.primary}" fill-opacity="0.92"/>`;
       const top = y0 + r(m * 0.6);

@@ -41,10 +41,19 @@ async function setText(text: string, px: number, weight: string, color: string, 
 
 interface Piece { field: TextField; w: number; h: number; size: number; draw: () => Promise<sharp.OverlayOptions[]> | sharp.OverlayOptions[]; at?: { x: number; y: number } }
 
+/** Words are never broken: the longest word must fit on a line of its own. */
+async function longestWordFits(text: string, px: number, weight: string, maxWidth: number) {
+  const longest = text.split(' ').reduce((a, b) => ([...b].length > [...a].length ? b : a), '');
+  if ([...longest].length < 6) return true;
+  const { info } = await sharp({ text: { text: escapeXml(longest), font: `${FAMILY}${weight ? ` ${weight}` : ''} ${px}`, dpi: 72 } }).png().toBuffer({ resolveWithObject: true });
+  return info.width <= maxWidth;
+}
+
 async function piece(field: TextField, text: string, px: number, region: TextRegion, brand: BrandStyle): Promise<Piece | 'too-wide'> {
   const maxW = region.rect.w;
+  const weight = field === 'subline' ? '' : field === 'cta' ? 'Bold' : brand.headlineWeight;
+  if (!(await longestWordFits(text, px, weight, field === 'cta' ? maxW - 2 * Math.round(px * 0.9) : maxW))) return 'too-wide';
   if (field !== 'cta') {
-    const weight = field === 'subline' ? '' : brand.headlineWeight;
     const t = await setText(text, px, weight, region.color, maxW, region.align);
     if (t.w > maxW) return 'too-wide';
     return { field, w: t.w, h: t.h, size: px, draw: () => [{ input: t.buf }] };
@@ -82,10 +91,11 @@ async function stackAt(s: number, fields: TextField[], text: PosterText, region:
 const gapFor = (s: number) => Math.round(s * 0.28);
 
 /** The largest headline size at which the region's fields fit (binary search), or 422 naming the field that cannot. */
-async function fitRegion(region: TextRegion, text: PosterText, brand: BrandStyle, layout: LayoutName, format: PosterFormat): Promise<Piece[]> {
+async function fitRegion(region: TextRegion, text: PosterText, brand: BrandStyle, layout: LayoutName, format: PosterFormat, minHeadline: number): Promise<Piece[]> {
   const fields = region.fields.filter((f) => text[f]);
   if (!fields.length) return [];
-  const lo0 = Math.ceil(MIN_PX / Math.min(...fields.map((f) => RATIO[f])));
+  // A headline never shrinks below 4.5% of the shorter side (a poster's headline must read at a glance).
+  const lo0 = Math.max(Math.ceil(MIN_PX / Math.min(...fields.map((f) => RATIO[f]))), fields.includes('headline') ? minHeadline : 0);
   const notFit = (f: TextField) => new AppError('text_does_not_fit', `text.${f} does not fit the ${layout} layout in the ${format} format; shorten it.`,
     { field: `text.${f}`, errors: [{ field: `text.${f}`, message: 'does not fit the layout; shorten it' }] });
   if (region.rect.w < 1 || region.rect.h < 1) throw notFit(fields[0]!);
@@ -119,7 +129,7 @@ export async function composePoster(input: ComposeInput): Promise<ComposeResult>
   const wm = input.watermarkText ? watermarkReserve(W) : 0;
   const plan = planLayout(input.layout, { width: W, height: H, bottomReserve: wm, qr: !!input.qrUrl, logo: !!input.logo }, input.brand);
   const placed: Piece[] = [];
-  for (const region of plan.regions) placed.push(...(await fitRegion(region, input.text, input.brand, input.layout, input.format)));
+  for (const region of plan.regions) placed.push(...(await fitRegion(region, input.text, input.brand, input.layout, input.format, Math.round(Math.min(W, H) * 0.045))));
 
   const layers: sharp.OverlayOptions[] = [];
   if (!input.textOnly) layers.push({ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${plan.decorations}</svg>`), left: 0, top: 0 });

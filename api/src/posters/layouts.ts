@@ -161,7 +161,7 @@ export function planLayout(layout: LayoutName, c: Canvas, brand: BrandStyle): La
       break;
     }
     case 'minimal-corner': {
-      decorations = scrim('s', brand.text, 0, 0, 1, 1, { x: 0, y: 0, w: r(W * 0.8), h: r(H * 0.6) }, 0.6);
+      decorations = scrim('s', brand.text, 0, 0, 1, 1, { x: 0, y: 0, w: W, h: H }, 0.75);
       regions.push({ fields: ['headline', 'subline', 'price', 'cta'], rect: fit({ x: S.x, y: S.y, w: r(S.w * (wide ? 0.5 : 0.72)), h: r(S.h * (wide ? 0.8 : 0.42)) }), align: 'left', valign: 'top', color: brand.text, maxSize: r(min * 0.09) });
       break;
     }

@@ -644,6 +644,7 @@ const models: TsoaRoute.Models = {
             "downloadUrl": {"dataType":"string"},
             "postId": {"dataType":"string"},
             "createdAt": {"dataType":"string","required":true},
+            "poster": {"dataType":"nestedObjectLiteral","nestedProperties":{"format":{"dataType":"string","required":true},"layout":{"dataType":"string","required":true},"sourceThumbnailUrl":{"dataType":"string","required":true},"sourceImageId":{"dataType":"string","required":true},"posterId":{"dataType":"string","required":true}}},
         },
         "additionalProperties": false,
     },

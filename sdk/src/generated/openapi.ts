@@ -1964,6 +1964,14 @@ export interface components {
             downloadUrl?: string;
             postId?: string;
             createdAt: string;
+            /** @description Set when the creation is a poster (operations/posters/poster-sources.ts): its source image and layout. */
+            poster?: {
+                format: string;
+                layout: string;
+                sourceThumbnailUrl: string;
+                sourceImageId: string;
+                posterId: string;
+            };
         };
         CreationsPage: {
             items: components["schemas"]["CreationView"][];

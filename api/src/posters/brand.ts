@@ -13,6 +13,7 @@ const HEX = /^#[0-9a-f]{6}$/;
 export function brandErrors(v: unknown, prefix = ''): { field: string; message: string }[] {
   const errs: { field: string; message: string }[] = [];
   const o = (v ?? {}) as Record<string, unknown>;
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (typeof o.name !== 'string' || !o.name.trim() || o.name.trim().length > 60 || /[\u0000-\u001f\u007f-\u009f]/.test(o.name)) {
     errs.push({ field: `${prefix}name`, message: 'must be 1 to 60 characters without control characters' });
   }

@@ -10,6 +10,7 @@ export const TEXT_LIMITS: Record<TextField, number> = { headline: 80, subline: 1
 
 // Control characters (C0, DEL, C1), bidi embeddings/overrides/isolates and line/paragraph separators: they would
 // reorder or hide text on a poster that must read exactly as typed. ZWJ/ZWNJ stay allowed (Devanagari needs them).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/u;
 
 export function validateText(raw: unknown): PosterText {

@@ -93,6 +93,40 @@ describeEachDatabase('posters and brand kits', function (db) {
     expect((await s.call('GET', `/api/studio/brand-kits/${c.body.id}`, { token: alice() })).status).to.equal(404);
   });
 
+  it("the partner's default brand kit is validated in the configuration and used when a poster names no kit", async function () {
+    this.timeout(60_000);
+    const admin = s.token('boss', { role: 'admin' });
+    const kit = (primary: string) => ({ posters: { defaultBrandKit: { name: 'Partner', colors: { primary, secondary: '#ffffff', text: '#ffffff' }, font: 'noto-sans' } } });
+    const bad = await s.call('POST', '/api/admin/config', { token: admin, body: { config: kit('green') } });
+    expectProblem(bad, 400, 'validation_error');
+    expect(JSON.stringify(bad.body.errors)).to.contain('posters.defaultBrandKit.colors.primary');
+    const ok = await s.call('POST', '/api/admin/config', { token: admin, body: { config: kit('#00aa00') } });
+    expect(ok.status, JSON.stringify(ok.body)).to.equal(200);
+    expect((await s.call('GET', '/api/studio/brand-kits', { token: alice() })).body.partnerDefault.colors.primary).to.equal('#00aa00');
+    const p = await s.call('POST', '/api/studio/posters', { token: alice(), body: { imageId: img, layout: 'split', format: 'landscape', text: { headline: 'Partner colours' } } });
+    expect(p.status).to.equal(201);
+    const px = await sharp(await fetchPng(p.body.imageUrl)).extract({ left: 4, top: 1075, width: 1, height: 1 }).raw().toBuffer();
+    expect([...px].slice(0, 3)).to.deep.equal([0x00, 0xaa, 0x00]);
+  });
+
+  it('free users get the watermark baked in, paying users do not', async function () {
+    this.timeout(60_000);
+    const body = { imageId: img, layout: 'headline-top', format: 'square', text: { headline: 'Watermark rule' } };
+    const crop = async (url: string) => sharp(await fetchPng(url)).extract({ left: 1080 - 560, top: 1080 - 100, width: 530, height: 70 }).raw().toBuffer();
+    const free = await s.call('POST', '/api/studio/posters', { token: alice(), body });
+    const uid = await userIdOf('alice');
+    await User.update({ isPaying: true }, { where: { id: uid } });
+    try {
+      const paid = await s.call('POST', '/api/studio/posters', { token: alice(), body });
+      const [a, b] = [await crop(free.body.imageUrl), await crop(paid.body.imageUrl)];
+      let diff = 0;
+      for (let i = 0; i < a.length; i++) diff += Math.abs(a[i]! - b[i]!);
+      expect(diff / a.length, 'the badge darkens and letters the corner').to.be.greaterThan(10);
+    } finally {
+      await User.update({ isPaying: false }, { where: { id: uid } });
+    }
+  });
+
   describe('bad input: clear 4xx problem+json, nothing written', () => {
     const png1 = () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).png().toBuffer();
     const kit = (logo: unknown) => ({ name: 'K', colors: { primary: '#000000', secondary: '#ffffff', text: '#ffffff' }, font: 'noto-sans', logo });

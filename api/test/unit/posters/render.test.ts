@@ -110,3 +110,14 @@ describe('poster layouts: every layout × format × text stays inside the safe a
     }
   });
 });
+
+describe('poster fonts are shipped', () => {
+  it('the runtime image copies api/assets (the bundled fonts and their licence)', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { FONT_DIR, FONT_FILES } = await import('../../../src/posters/fonts.js');
+    for (const f of [...FONT_FILES, 'OFL.txt']) expect(fs.existsSync(path.join(FONT_DIR, f)), f).to.equal(true);
+    const dockerfile = fs.readFileSync(path.resolve(FONT_DIR, '..', '..', '..', 'Dockerfile'), 'utf8');
+    expect(dockerfile).to.match(/COPY --from=build \/app\/api\/assets \.\/api\/assets/);
+  });
+});

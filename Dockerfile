@@ -26,6 +26,8 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json /app/tsconfig.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/api/src ./api/src
+# The poster fonts (Noto Sans + Noto Sans Devanagari, OFL): posters never use the system fonts.
+COPY --from=build /app/api/assets ./api/assets
 COPY --from=build /app/api/tsoa.json ./api/tsoa.json
 COPY --from=build /app/docs/openapi.json ./docs/openapi.json
 COPY --from=build /app/sdk/dist ./sdk/dist

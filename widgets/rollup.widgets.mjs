@@ -33,8 +33,10 @@ export default [
   {
     input: 'widgets/src/index.ts',
     output: [
-      { file: 'widgets/dist/ais-widgets.js', format: 'es', plugins: [min()] },
-      { file: 'widgets/dist/ais-widgets.iife.js', format: 'iife', name: 'AisWidgets', plugins: [min(false)] },
+      // The all-in-one files stay single files: lazily imported chunks (the poster composer) are inlined here and
+      // split only in the per-widget ESM build below.
+      { file: 'widgets/dist/ais-widgets.js', format: 'es', inlineDynamicImports: true, plugins: [min()] },
+      { file: 'widgets/dist/ais-widgets.iife.js', format: 'iife', name: 'AisWidgets', inlineDynamicImports: true, plugins: [min(false)] },
     ],
     plugins: [resolve(), ts('widgets/dist')],
   },

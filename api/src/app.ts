@@ -54,6 +54,8 @@ export function buildApp(): Express {
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(spec, { customSiteTitle: 'Community AI Studio API' }));
 
   // Raw bytes are kept for signature checks over the exact body (payment webhooks).
+  // Brand kits carry a base64 logo of up to 1 MB (posters/logo.ts); every other route keeps the 256 kB limit.
+  app.post('/api/studio/brand-kits', express.json({ limit: '1500kb' }));
   app.use(express.json({ limit: '256kb', verify: (req, _res, buf) => { (req as unknown as { rawBody: Buffer }).rawBody = buf; } }));
   app.use(rejectNulMiddleware);
   app.use(filesRouter());

@@ -18,6 +18,7 @@ export type { PageFetcher } from './pagination.js';
 export type { WaitForJobOptions } from './resources/studio.js';
 export type { Studio } from './resources/studio.js';
 export type { Creations } from './resources/creations.js';
+export type { Posters, BrandKits } from './resources/posters.js';
 export type { Community } from './resources/community.js';
 export type { Remix } from './resources/remix.js';
 export type { Credits } from './resources/credits.js';

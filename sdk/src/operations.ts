@@ -33,6 +33,13 @@ export const operations = [
   { name: 'getCreation', method: 'GET', path: '/api/studio/my-creations/{imageId}' },
   { name: 'deleteCreation', method: 'DELETE', path: '/api/studio/my-creations/{imageId}' },
   { name: 'reopenCreation', method: 'GET', path: '/api/studio/my-creations/{imageId}/reopen' },
+  // posters
+  { name: 'createPoster', method: 'POST', path: '/api/studio/posters' },
+  { name: 'getPoster', method: 'GET', path: '/api/studio/posters/{posterId}' },
+  { name: 'createBrandKit', method: 'POST', path: '/api/studio/brand-kits' },
+  { name: 'listBrandKits', method: 'GET', path: '/api/studio/brand-kits' },
+  { name: 'getBrandKit', method: 'GET', path: '/api/studio/brand-kits/{brandKitId}' },
+  { name: 'deleteBrandKit', method: 'DELETE', path: '/api/studio/brand-kits/{brandKitId}' },
   // community
   { name: 'publish', method: 'POST', path: '/api/community/publish' },
   { name: 'getFeed', method: 'GET', path: '/api/community/feed' },

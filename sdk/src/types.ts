@@ -83,6 +83,20 @@ export type DeleteCreationRequest = EmptyRequest;
 export type DeleteCreationResponse = ResponseOf<'deleteCreation'>;
 export type ReopenCreationRequest = EmptyRequest;
 export type ReopenCreationResponse = ResponseOf<'reopenCreation'>;
+export type Poster = Schemas['PosterView'];
+export type BrandKit = Schemas['BrandKitView'];
+export type CreatePosterRequest = BodyOf<'createPoster'>;
+export type CreatePosterResponse = ResponseOf<'createPoster'>;
+export type GetPosterRequest = EmptyRequest;
+export type GetPosterResponse = ResponseOf<'getPoster'>;
+export type CreateBrandKitRequest = BodyOf<'createBrandKit'>;
+export type CreateBrandKitResponse = ResponseOf<'createBrandKit'>;
+export type ListBrandKitsRequest = EmptyRequest;
+export type ListBrandKitsResponse = ResponseOf<'listBrandKits'>;
+export type GetBrandKitRequest = EmptyRequest;
+export type GetBrandKitResponse = ResponseOf<'getBrandKit'>;
+export type DeleteBrandKitRequest = EmptyRequest;
+export type DeleteBrandKitResponse = ResponseOf<'deleteBrandKit'>;
 
 // ---------------------------------------------------------------- community
 

@@ -19,6 +19,8 @@ async function sweep(): Promise<string[]> {
     c.studio.enhancePrompt({ prompt: 'p' }), c.studio.generate({ prompt: 'p', tier: 'standard' }), c.studio.getJob('j'),
     c.studio.categories(), c.studio.templates({ categoryId: 'c' }), c.studio.tiers(), c.studio.formats(), c.studio.settings(),
     c.creations.list(), c.creations.get('i'), c.creations.delete('i'), c.creations.reopen('i'),
+    c.posters.create({ imageId: 'i', layout: 'split', text: { headline: 'h' } }), c.posters.get('p'),
+    c.brandKits.create({ name: 'k', colors: { primary: '#000000', secondary: '#ffffff', text: '#ffffff' }, font: 'noto-sans' }), c.brandKits.list(), c.brandKits.get('b'), c.brandKits.delete('b'),
     c.community.publish({ imageId: 'i', title: 't', categoryId: 'c', visibility: 'public' }), c.community.feed(),
     c.community.getPost('p'), c.community.unpublish('p'), c.community.like('p'), c.community.report('p', { reason: 'spam' }),
     c.remix.open('p'), c.remix.record('p', { generatedImageId: 'i' }),
@@ -59,7 +61,7 @@ describe('sdk: operations table', () => {
   it('is exactly what the resource methods call', async () => {
     const sent = new Set(await sweep());
     const declared = new Set(
-      operations.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, (_, k: string) => ({ jobId: 'j', imageId: 'i', postId: 'p', orderId: 'o', id: '1', deliveryId: 'd' })[k]!)}`),
+      operations.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, (_, k: string) => ({ jobId: 'j', imageId: 'i', postId: 'p', orderId: 'o', id: '1', deliveryId: 'd', posterId: 'p', brandKitId: 'b' })[k]!)}`),
     );
     expect([...sent].sort()).to.deep.equal([...declared].sort());
   });

@@ -3,6 +3,7 @@ import type { FieldError } from '../errors.js';
 import { DEFAULT_CONFIG, TIERS, type TenantConfig } from '../tenants/tenant-config.js';
 import { wireField } from './config-wire.js';
 import { validateStudioConfig } from './config-validate-studio.js';
+import { brandErrors } from '../posters/brand.js';
 
 /** Maps whose keys the partner chooses (everything else must be a key the defaults know). */
 const FREE_MAPS = new Set(['pricing.bands', 'flags', 'providers.providerCostPaise', 'studio.fallbackPricePercent']);
@@ -153,6 +154,7 @@ export function validateConfig(c: TenantConfig, ctx: ValidationContext): FieldEr
   });
   str('watermark.defaultText', c.watermark.defaultText, 1, 80);
   str('watermark.brandingText', c.watermark.brandingText ?? '', 0, 80);
+  for (const e of brandErrors(c.posters?.defaultBrandKit, 'posters.defaultBrandKit.')) err(e.field, e.message);
 
   for (const [name, paise] of Object.entries(c.providers.providerCostPaise ?? {})) {
     if (!/^[a-z0-9_-]{1,32}$/.test(name)) err(`providers.providerCostPaise.${name}`, 'provider names are 1 to 32 lower-case letters, digits, _ or -');

@@ -10,6 +10,8 @@ import { StudioController } from './../controllers/studio.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ReferralsController } from './../controllers/referrals.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { PostersController } from './../controllers/posters.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { PlatformPartnersController } from './../controllers/platform-partners.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { PaymentsController } from './../controllers/payments.controller.js';
@@ -389,6 +391,78 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PosterView": {
+        "dataType": "refObject",
+        "properties": {
+            "posterId": {"dataType":"string","required":true},
+            "imageId": {"dataType":"string","required":true},
+            "imageUrl": {"dataType":"string","required":true},
+            "thumbnailUrl": {"dataType":"string","required":true},
+            "downloadUrl": {"dataType":"string","required":true},
+            "sourceImageId": {"dataType":"string","required":true},
+            "layout": {"dataType":"string","required":true},
+            "format": {"dataType":"string","required":true},
+            "width": {"dataType":"double","required":true},
+            "height": {"dataType":"double","required":true},
+            "text": {"dataType":"nestedObjectLiteral","nestedProperties":{"price":{"dataType":"string"},"cta":{"dataType":"string"},"subline":{"dataType":"string"},"headline":{"dataType":"string","required":true}},"required":true},
+            "brandKitId": {"dataType":"string"},
+            "qr": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["referral"]},{"dataType":"enum","enums":["none"]}],"required":true},
+            "createdAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CreatePosterResponse": {
+        "dataType": "refAlias",
+        "type": {"ref":"PosterView","validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CreatePosterRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "imageId": {"dataType":"string","required":true},
+            "layout": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["headline-top"]},{"dataType":"enum","enums":["bottom-band"]},{"dataType":"enum","enums":["split"]},{"dataType":"enum","enums":["centred-card"]},{"dataType":"enum","enums":["price-burst"]},{"dataType":"enum","enums":["minimal-corner"]}],"required":true},
+            "text": {"dataType":"nestedObjectLiteral","nestedProperties":{"price":{"dataType":"string"},"cta":{"dataType":"string"},"subline":{"dataType":"string"},"headline":{"dataType":"string","required":true}},"required":true},
+            "brand": {"dataType":"nestedObjectLiteral","nestedProperties":{"brandKitId":{"dataType":"string"}}},
+            "qr": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["referral"]},{"dataType":"enum","enums":["none"]}]},
+            "format": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["square"]},{"dataType":"enum","enums":["portrait"]},{"dataType":"enum","enums":["story"]},{"dataType":"enum","enums":["landscape"]},{"dataType":"enum","enums":["banner"]}]},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "BrandKitView": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "name": {"dataType":"string","required":true},
+            "colors": {"dataType":"nestedObjectLiteral","nestedProperties":{"text":{"dataType":"string","required":true},"secondary":{"dataType":"string","required":true},"primary":{"dataType":"string","required":true}},"required":true},
+            "font": {"dataType":"string","required":true},
+            "hasLogo": {"dataType":"boolean","required":true},
+            "createdAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CreateBrandKitRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "name": {"dataType":"string","required":true},
+            "colors": {"dataType":"nestedObjectLiteral","nestedProperties":{"text":{"dataType":"string","required":true},"secondary":{"dataType":"string","required":true},"primary":{"dataType":"string","required":true}},"required":true},
+            "font": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["noto-sans"]},{"dataType":"enum","enums":["noto-sans-regular"]}],"required":true},
+            "logo": {"dataType":"nestedObjectLiteral","nestedProperties":{"data":{"dataType":"string","required":true},"contentType":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["image/png"]},{"dataType":"enum","enums":["image/svg+xml"]}],"required":true}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "BrandKitList": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"BrandKitView"},"required":true},
+            "partnerDefault": {"dataType":"nestedObjectLiteral","nestedProperties":{"font":{"dataType":"string","required":true},"colors":{"dataType":"nestedObjectLiteral","nestedProperties":{"text":{"dataType":"string","required":true},"secondary":{"dataType":"string","required":true},"primary":{"dataType":"string","required":true}},"required":true},"name":{"dataType":"string","required":true}},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PartnerView": {
         "dataType": "refObject",
         "properties": {
@@ -670,6 +744,7 @@ const models: TsoaRoute.Models = {
             "postId": {"dataType":"string"},
             "createdAt": {"dataType":"string","required":true},
             "format": {"dataType":"string","required":true},
+            "poster": {"dataType":"nestedObjectLiteral","nestedProperties":{"format":{"dataType":"string","required":true},"layout":{"dataType":"string","required":true},"sourceThumbnailUrl":{"dataType":"string","required":true},"sourceImageId":{"dataType":"string","required":true},"posterId":{"dataType":"string","required":true}}},
         },
         "additionalProperties": false,
     },
@@ -1945,6 +2020,197 @@ export function RegisterRoutes(app: Router) {
                 next,
                 validatedArgs,
                 successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPostersController_createPoster: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"CreatePosterRequest"},
+        };
+        app.post('/api/studio/posters',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(PostersController)),
+            ...(fetchMiddlewares<RequestHandler>(PostersController.prototype.createPoster)),
+
+            async function PostersController_createPoster(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPostersController_createPoster, request, response });
+
+                const controller = new PostersController();
+
+              await templateService.apiHandler({
+                methodName: 'createPoster',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPostersController_getPoster: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                posterId: {"in":"path","name":"posterId","required":true,"dataType":"string"},
+        };
+        app.get('/api/studio/posters/:posterId',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(PostersController)),
+            ...(fetchMiddlewares<RequestHandler>(PostersController.prototype.getPoster)),
+
+            async function PostersController_getPoster(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPostersController_getPoster, request, response });
+
+                const controller = new PostersController();
+
+              await templateService.apiHandler({
+                methodName: 'getPoster',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPostersController_createBrandKit: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"CreateBrandKitRequest"},
+        };
+        app.post('/api/studio/brand-kits',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(PostersController)),
+            ...(fetchMiddlewares<RequestHandler>(PostersController.prototype.createBrandKit)),
+
+            async function PostersController_createBrandKit(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPostersController_createBrandKit, request, response });
+
+                const controller = new PostersController();
+
+              await templateService.apiHandler({
+                methodName: 'createBrandKit',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPostersController_listBrandKits: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/api/studio/brand-kits',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(PostersController)),
+            ...(fetchMiddlewares<RequestHandler>(PostersController.prototype.listBrandKits)),
+
+            async function PostersController_listBrandKits(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPostersController_listBrandKits, request, response });
+
+                const controller = new PostersController();
+
+              await templateService.apiHandler({
+                methodName: 'listBrandKits',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPostersController_getBrandKit: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                brandKitId: {"in":"path","name":"brandKitId","required":true,"dataType":"string"},
+        };
+        app.get('/api/studio/brand-kits/:brandKitId',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(PostersController)),
+            ...(fetchMiddlewares<RequestHandler>(PostersController.prototype.getBrandKit)),
+
+            async function PostersController_getBrandKit(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPostersController_getBrandKit, request, response });
+
+                const controller = new PostersController();
+
+              await templateService.apiHandler({
+                methodName: 'getBrandKit',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPostersController_deleteBrandKit: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                brandKitId: {"in":"path","name":"brandKitId","required":true,"dataType":"string"},
+        };
+        app.delete('/api/studio/brand-kits/:brandKitId',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(PostersController)),
+            ...(fetchMiddlewares<RequestHandler>(PostersController.prototype.deleteBrandKit)),
+
+            async function PostersController_deleteBrandKit(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPostersController_deleteBrandKit, request, response });
+
+                const controller = new PostersController();
+
+              await templateService.apiHandler({
+                methodName: 'deleteBrandKit',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 204,
               });
             } catch (err) {
                 return next(err);

@@ -2,7 +2,9 @@ import { DataTypes, Model, type Sequelize, type ModelAttributes } from 'sequeliz
 import { LEDGER_REASONS, countsAsSpending, type LedgerReason } from '../ledger/reasons.js';
 import { initWebhookModels } from './webhooks.js';
 import { initMoneyModels } from './money.js';
+import { initPosterModels } from './posters.js';
 
+export { Poster, BrandKit, type BrandColors } from './posters.js';
 export { WebhookEndpoint, WebhookEvent, WebhookDelivery, type DeliveryStatus } from './webhooks.js';
 export { DebtEntry, OrderAdjustment, PartnerPaymentAccount, type AdjustmentKind, type AdjustmentStatus } from './money.js';
 
@@ -215,6 +217,7 @@ export function initModels(sequelize: Sequelize) {
   AnalyticsEvent.init(cols({ id: autoId(), tenantId: S(40), userId: S(40), name: S(64), props: JSONTEXT('props') }), opts('analytics_events', noUpdate));
   initWebhookModels(sequelize);
   initMoneyModels(sequelize);
+  initPosterModels(sequelize);
   // Automatic timestamps are DATE by default, which MySQL writes to whole seconds; the columns are DATE(3), keep the milliseconds.
   for (const model of Object.values(sequelize.models)) {
     let changed = false;

@@ -25,6 +25,8 @@ export interface CreationView {
   id: string; imageId: string; jobId: string; status: string; prompt: string; tier: string; templateId?: string; width: number; height: number;
   provider?: string; watermark: boolean; creditsSpent: number; billable: boolean; imageUrl?: string; thumbnailUrl?: string; downloadUrl?: string;
   postId?: string; createdAt: string; format: string;
+  /** Set when the creation is a poster (operations/posters/poster-sources.ts): its source image and layout. */
+  poster?: { posterId: string; sourceImageId: string; sourceThumbnailUrl: string; layout: string; format: string };
 }
 
 export const presentCategory = (c: Category): CategoryView => ({

@@ -64,6 +64,8 @@ export interface TenantConfig {
     fallbackPricePercent: Record<string, number>;
     fallback: boolean;
   };
+  /** Poster composer: the partner-wide brand kit used when a poster names none (posters/brand.ts validates it). */
+  posters: { defaultBrandKit: { name: string; colors: { primary: string; secondary: string; text: string }; font: 'noto-sans' | 'noto-sans-regular' } };
 }
 
 export const DEFAULT_CONFIG: TenantConfig = {
@@ -119,6 +121,7 @@ export const DEFAULT_CONFIG: TenantConfig = {
     fallbackPricePercent: { local: 25 },
     fallback: true,
   },
+  posters: { defaultBrandKit: { name: 'Studio', colors: { primary: '#e4572e', secondary: '#ffffff', text: '#ffffff' }, font: 'noto-sans' } },
 };
 
 /** Deep-merges a partial config over a base (arrays and scalars replace). */

@@ -39,7 +39,7 @@ function operations(): Op[] {
 
 const fill = (path: string, v: string) => path.replace(/\{\w+\}/g, v);
 
-describeEachDatabase('authorization sweep', function (db) {
+describeEachDatabase('authorization sweep', { timeout: 150_000 }, function (db) {
     const s = db.server;
     let call: Call;
     let A: PartnerFixture, B: PartnerFixture;

@@ -91,6 +91,10 @@ export function casesFor(f: PartnerFixture): Case[] {
     { route: 'GET /api/admin/webhooks/{id}/deliveries', kind: 'admin', params: { id: f.webhookId } },
     { route: 'POST /api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver', kind: 'admin', params: { id: f.webhookId, deliveryId: f.webhookDeliveryId }, owner: 'skip' },
     { route: 'DELETE /api/admin/webhooks/{id}', kind: 'admin', params: { id: f.webhookId }, owner: [204], step: 5 },
+    { route: 'GET /api/studio/posters/{posterId}', kind: 'private', params: { posterId: f.posterId } },
+    { route: 'POST /api/studio/posters', kind: 'private', body: () => ({ imageId: f.priv.imageId, layout: 'minimal-corner', text: { headline: 'Sweep' } }), owner: [201], step: 2 },
+    { route: 'GET /api/studio/brand-kits/{brandKitId}', kind: 'private', params: { brandKitId: f.brandKitId } },
+    { route: 'DELETE /api/studio/brand-kits/{brandKitId}', kind: 'private', params: { brandKitId: f.brandKitId }, owner: [204], step: 5 },
   ];
   for (const postId of hiddenish) {
     out.push(

@@ -35,6 +35,8 @@ export interface PartnerFixture {
   templateId: string; templateMarker: string; adminCategoryId: string; providerKeyId: string; providerApiKey: string;
   bobImg: Generated; bobPost: string; bobOrder: string;
   webhookId: string; webhookDeliveryId: string;
+  /** Alice's poster (over priv) and brand kit. */
+  posterId: string; brandKitId: string;
   /** Strings only alice (or her admin) may ever see. */
   privateMarker: string;
 }
@@ -128,8 +130,14 @@ export async function buildPartner(s: TestServer, opts: { tag: string; tenantId:
   await WebhookDelivery.create({ id: webhookDeliveryId, tenantId: opts.tenantId, endpointId: hook.body.id, eventId: `evt_sweep_${tag}`, type: 'webhook.test',
     attempt: 1, status: 'failed' });
 
+  const kit = await call(alice, 'POST', '/api/studio/brand-kits', { name: `Kit ${privateMarker}`, colors: { primary: '#123456', secondary: '#ffffff', text: '#ffffff' }, font: 'noto-sans' });
+  expectOk(kit, 'brand kit', 201);
+  const poster = await call(alice, 'POST', '/api/studio/posters', { imageId: priv.imageId, layout: 'minimal-corner', text: { headline: `Sale ${tag}` } });
+  expectOk(poster, 'poster', 201);
+
   const aliceRow = await User.findOne({ where: { tenantId: opts.tenantId, sub: 'alice' } });
   return {
+    posterId: poster.body.posterId, brandKitId: kit.body.id,
     tag, tenantId: opts.tenantId, alice, bob, admin, carol, anon, aliceUserId: aliceRow!.id, categoryId,
     pub, postPublic, priv, postPrivate, hid, postHidden, remix, order, notificationIds, referralCode, referralEventId,
     templateId: tpl.body.id, templateMarker, adminCategoryId: cat.body.id, providerKeyId: key.body.keyId, providerApiKey,

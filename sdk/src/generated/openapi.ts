@@ -309,6 +309,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studio/posters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compose a poster
+         * @description Composes a poster over one of the caller's own succeeded images: layout, typeset text, brand kit, optional referral
+         *     QR code, free-tier watermark. No credits are spent; the poster is a creation of its own, publishable like any other.
+         */
+        post: operations["createPoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/posters/{posterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a poster
+         * @description One of the caller's posters with its source image, layout and text.
+         */
+        get: operations["getPoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/brand-kits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my brand kits
+         * @description The caller's brand kits and the partner's default kit.
+         */
+        get: operations["listBrandKits"];
+        put?: never;
+        /**
+         * Create a brand kit
+         * @description Saves a brand kit: name, colours, font and an optional logo (PNG/SVG ≤ 1 MB, base64).
+         */
+        post: operations["createBrandKit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/brand-kits/{brandKitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a brand kit
+         * @description One of the caller's brand kits.
+         */
+        get: operations["getBrandKit"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a brand kit
+         * @description Deletes one of the caller's brand kits (posters made with it are kept).
+         */
+        delete: operations["deleteBrandKit"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/platform/partners": {
         parameters: {
             query?: never;
@@ -1791,6 +1880,100 @@ export interface components {
         ClaimRequest: {
             code: string;
         };
+        PosterView: {
+            posterId: string;
+            /** @description The poster's own creation (publish it with this id). */
+            imageId: string;
+            imageUrl: string;
+            thumbnailUrl: string;
+            downloadUrl: string;
+            sourceImageId: string;
+            layout: string;
+            format: string;
+            /** Format: double */
+            width: number;
+            /** Format: double */
+            height: number;
+            text: {
+                price?: string;
+                cta?: string;
+                subline?: string;
+                headline: string;
+            };
+            brandKitId?: string;
+            /** @enum {string} */
+            qr: "referral" | "none";
+            createdAt: string;
+        };
+        CreatePosterResponse: components["schemas"]["PosterView"];
+        CreatePosterRequest: {
+            /** @description One of the caller's own succeeded images (or one of their posters: its background is reused). */
+            imageId: string;
+            /** @enum {string} */
+            layout: "headline-top" | "bottom-band" | "split" | "centred-card" | "price-burst" | "minimal-corner";
+            /** @description Typeset by the server (Noto Sans / Noto Sans Devanagari). Limits: headline 80, subline 160, cta 30, price 20 characters. */
+            text: {
+                price?: string;
+                cta?: string;
+                subline?: string;
+                headline: string;
+            };
+            /** @description A brand kit of the caller; without it the partner's default brand kit. */
+            brand?: {
+                brandKitId?: string;
+            };
+            /**
+             * @description `referral` places a QR code of the caller's referral link. Default `none`.
+             * @enum {string}
+             */
+            qr?: "referral" | "none";
+            /**
+             * @description Default: the format closest to the image's aspect ratio.
+             * @enum {string}
+             */
+            format?: "square" | "portrait" | "story" | "landscape" | "banner";
+        };
+        BrandKitView: {
+            id: string;
+            name: string;
+            colors: {
+                text: string;
+                secondary: string;
+                primary: string;
+            };
+            font: string;
+            hasLogo: boolean;
+            createdAt: string;
+        };
+        CreateBrandKitRequest: {
+            name: string;
+            /** @description Colours as #rrggbb. */
+            colors: {
+                text: string;
+                secondary: string;
+                primary: string;
+            };
+            /** @enum {string} */
+            font: "noto-sans" | "noto-sans-regular";
+            /** @description PNG or SVG, at most 1 MB, base64. SVGs with scripts, event handlers or external references are refused; the rest is rasterised. */
+            logo?: {
+                data: string;
+                /** @enum {string} */
+                contentType: "image/png" | "image/svg+xml";
+            };
+        };
+        BrandKitList: {
+            items: components["schemas"]["BrandKitView"][];
+            partnerDefault: {
+                font: string;
+                colors: {
+                    text: string;
+                    secondary: string;
+                    primary: string;
+                };
+                name: string;
+            };
+        };
         /** @description A partner as the platform API shows it. Secrets are write-only: an HS256 partner shows only that it has one. */
         PartnerView: {
             id: string;
@@ -2063,6 +2246,14 @@ export interface components {
             postId?: string;
             createdAt: string;
             format: string;
+            /** @description Set when the creation is a poster (operations/posters/poster-sources.ts): its source image and layout. */
+            poster?: {
+                format: string;
+                layout: string;
+                sourceThumbnailUrl: string;
+                sourceImageId: string;
+                posterId: string;
+            };
         };
         CreationsPage: {
             items: components["schemas"]["CreationView"][];
@@ -3522,6 +3713,219 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePosterRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatePosterResponse"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found (image or brand kit) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description text_does_not_fit (names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                posterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PosterView"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBrandKits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandKitList"];
+                };
+            };
+        };
+    };
+    createBrandKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBrandKitRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandKitView"];
+                };
+            };
+            /** @description validation_error (not an image, SVG with scripts or external references) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict (20 kits) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBrandKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandKitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandKitView"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteBrandKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandKitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description not_found */
             404: {

@@ -146,6 +146,7 @@ export class AisMyCreations extends AisElement {
     if (c.status === 'queued') return html`<span class="badge warning">${this.t('statusQueued')}</span>`;
     if (c.status === 'running') return html`<span class="badge warning">${this.t('statusRunning')}</span>`;
     if (c.postId) return html`<span class="badge success">${this.t('statusPublished')}</span>`;
+    if (c.poster) return html`<span class="badge" part="poster-badge">${this.t('posterBadge')}</span>`;
     return html`<span class="badge">${c.tier}</span>`;
   }
 
@@ -158,6 +159,7 @@ export class AisMyCreations extends AisElement {
         <dl>
           <div><dt>${this.t('detailPrompt')}</dt><dd>${c.prompt}</dd></div>
           <div><dt>${this.t('detailTier')}</dt><dd>${c.tier} · ${c.width}×${c.height}</dd></div>
+          ${c.poster ? html`<div><dt>${this.t('posterSource')}</dt><dd><img part="poster-source" src=${c.poster.sourceThumbnailUrl} alt=${this.t('posterSource')} style="width:96px;border-radius:6px;vertical-align:top" /></dd></div>` : nothing}
           <div><dt>${this.t('detailCost')}</dt><dd>${formatCredits(c.creditsSpent, this.loc, this.strings)}</dd></div>
           <div><dt>${this.t('detailCreated')}</dt><dd>${formatDate(c.createdAt, this.loc)}</dd></div>
         </dl>

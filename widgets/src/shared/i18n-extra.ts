@@ -3,6 +3,10 @@
  * apart from i18n.ts so neither table grows past a readable size; i18n.ts spreads them into `en` and `hi`.
  */
 export const enExtra = {
+  // posters (the composer's own strings load with its chunk: widgets/src/posters/ais-poster-composer.ts)
+  makePoster: 'Make a poster',
+  posterBadge: 'Poster',
+  posterSource: 'Made from',
   // ledger lines, written for users
   line_generation: 'Image created',
   line_refund: 'Refund: image failed',
@@ -162,6 +166,9 @@ export const enExtra = {
 };
 
 export const hiExtra: Record<keyof typeof enExtra, string> = {
+  makePoster: 'पोस्टर बनाएँ',
+  posterBadge: 'पोस्टर',
+  posterSource: 'इससे बना',
   line_generation: 'इमेज बनाई गई',
   line_refund: 'रिफ़ंड: इमेज नहीं बन सकी',
   line_reward: 'रीमिक्स इनाम',

@@ -465,8 +465,23 @@ export class AisStudio extends AisElement {
       ${this.feature('community') ? html`<button class="primary wide" part="button button-primary publish" @click=${() => this.publishDialog?.open(j.imageId, this.prompt, this.templateCategory())}>${icon('share', 16)} ${this.t('publish')}</button>` : nothing}
       <button part="button download" @click=${() => { this.emit('ais-download', { imageId: j.imageId }); void downloadImage(j.imageUrl!, `ais-${j.imageId}`); }}>${icon('download', 16)} ${this.t('download')}</button>
       <button part="button reopen" @click=${() => this.reopen()}>${icon('edit', 16)} ${this.t('reopen')}</button>
+      <button part="button make-poster" @click=${() => void this.openComposer(j.imageId, j.imageUrl!)}>${icon('image', 16)} ${this.t('makePoster')}</button>
       <button class="ghost wide" part="button new" @click=${() => this.startOver()}>${icon('plus', 16)} ${this.t('newImage')}</button>
     </div>`;
+  }
+
+  /** The compose step: a lazily loaded chunk (../posters/ais-poster-composer.ts), mounted on first use. */
+  private async openComposer(imageId: string, imageUrl: string): Promise<void> {
+    await import('../posters/ais-poster-composer.js');
+    let el = this.renderRoot.querySelector('ais-poster-composer');
+    if (!el) {
+      el = document.createElement('ais-poster-composer');
+      el.setAttribute('exportparts', 'poster-composer, poster-preview, poster-final');
+      this.renderRoot.appendChild(el);
+    }
+    el.host_ = this;
+    el.onPublish = this.feature('community') ? (posterImageId) => this.publishDialog?.open(posterImageId, this.prompt, this.templateCategory()) : undefined;
+    el.open(imageId, imageUrl, '');
   }
 
   private templateCategory(): string | undefined {

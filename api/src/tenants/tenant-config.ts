@@ -46,6 +46,13 @@ export interface TenantConfig {
   /** The widgets' language when the page sets none (a BCP 47 tag such as `en` or `hi`). */
   defaultLocale: string;
   campaigns: CampaignConfig[];
+  /**
+   * How long personal data is kept, in days (privacy/retention.ts, docs/privacy.md): raw IP addresses before they are
+   * replaced by keyed hashes, idempotency keys, read notifications, and raw analytics events (rolled up by analytics).
+   */
+  retention: { ipDays: number; idempotencyDays: number; readNotificationsDays: number; analyticsEventsDays: number };
+  /** Consent versions a user must have given (purpose -> version) before generating (privacy/consents.ts); {} asks nothing. */
+  consents: { required: Record<string, string> };
 }
 
 export const DEFAULT_CONFIG: TenantConfig = {
@@ -87,6 +94,8 @@ export const DEFAULT_CONFIG: TenantConfig = {
   flags: {},
   defaultLocale: 'en',
   campaigns: [],
+  retention: { ipDays: 30, idempotencyDays: 7, readNotificationsDays: 90, analyticsEventsDays: 90 },
+  consents: { required: {} },
 };
 
 /** Deep-merges a partial config over a base (arrays and scalars replace). */

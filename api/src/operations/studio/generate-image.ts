@@ -15,6 +15,7 @@ import { payCampaignGrants } from '../credits/pay-campaign-grants.js';
 import { tierCost } from '../../studio/tiers.js';
 import { validatePrompt } from '../../studio/prompt.js';
 import { generateImageJob } from '../../jobs/generation-jobs.js';
+import { requireConsents } from '../../privacy/consents.js';
 
 export interface GenerateBody { prompt: string; tier: TierName; templateId?: string; watermark?: boolean }
 export interface GenerateResult { jobId: string; imageId: string; creditDebited: number; status: 'queued' }
@@ -34,6 +35,7 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
     const earlier = await findReplay<GenerateResult>(p, key, ROUTE, hashRequest(ROUTE, body));
     if (earlier) return { ...earlier, replayed: true };
   }
+  await requireConsents(p, config);
   await payCampaignGrants(p.tenantId, p.userId, config);
   let styleHint: string | null = null;
   if (body.templateId !== undefined) {

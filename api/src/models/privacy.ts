@@ -20,7 +20,7 @@ export function initPrivacyModels(sequelize: Sequelize) {
   const opts = (tableName: string, extra: object = {}) => ({ sequelize, tableName, underscored: true, ...extra });
   PrivacyRequest.init({
     id: { type: DataTypes.STRING(40), primaryKey: true }, tenantId: S(40), userId: S(40), kind: S(16), status: S(16), dedupeKey: S(80),
-    subjectHash: S(64), requestedBy: S(40), note: S(1000), result: DataTypes.TEXT('long'), lockedUntil: D(), attempts: DataTypes.INTEGER, finishedAt: D(),
+    subjectHash: S(64), requestedBy: S(40), note: S(1000), result: DataTypes.TEXT, lockedUntil: D(), attempts: DataTypes.INTEGER, finishedAt: D(),
   }, opts('privacy_requests'));
   Consent.init({ id: { type: DataTypes.STRING(40), primaryKey: true }, tenantId: S(40), userId: S(40), purpose: S(40), version: S(40) },
     opts('consents', { updatedAt: false }));

@@ -53,7 +53,7 @@ export interface RequestFields {
   tenantId: string; userId: string; kind: PrivacyRequestKind; dedupeKey: string | null; subjectHash?: string | null; requestedBy: string; note?: string | null;
 }
 
-export async function findOrCreateRequest<D>(t: Transaction, fields: RequestFields, def: JobDefinition<D>, data: (id: string) => D): Promise<PrivacyRequest> {
+export async function findOrCreateRequest<D>(t: Transaction, fields: RequestFields, def: JobDefinition<D>, data: (id: string) => D): Promise<{ row: PrivacyRequest; created: boolean }> {
   if (fields.dedupeKey) {
     const existing = await PrivacyRequest.findOne({ where: { dedupeKey: fields.dedupeKey }, transaction: t, lock: t.LOCK.UPDATE });
     if (existing) {
@@ -61,23 +61,23 @@ export async function findOrCreateRequest<D>(t: Transaction, fields: RequestFiel
         await existing.update({ status: 'pending', attempts: 0 }, { transaction: t });
         await services().queue.enqueueInTx(t, def, data(existing.id));
       }
-      return existing;
+      return { row: existing, created: false };
     }
   }
   const id = newId(fields.kind === 'erase' ? 'era' : 'exp');
   const row = await PrivacyRequest.create({ id, ...fields, status: 'pending', attempts: 0 }, { transaction: t });
   await services().queue.enqueueInTx(t, def, data(id));
-  return row;
+  return { row, created: true };
 }
 
 /** findOrCreateRequest in its own transaction, answering the row another request created first when two race. */
 export async function requestOnce<D>(fields: RequestFields, def: JobDefinition<D>, data: (id: string) => D,
-  inTx?: (t: Transaction, r: PrivacyRequest) => Promise<void>): Promise<PrivacyRequest> {
+  inTx?: (t: Transaction, r: PrivacyRequest, created: boolean) => Promise<void>): Promise<PrivacyRequest> {
   try {
     return await services().db.tx(async (t) => {
-      const r = await findOrCreateRequest(t, fields, def, data);
-      await inTx?.(t, r);
-      return r;
+      const { row, created } = await findOrCreateRequest(t, fields, def, data);
+      await inTx?.(t, row, created);
+      return row;
     });
   } catch (err) {
     if (fields.dedupeKey && isUniqueViolation(err)) {

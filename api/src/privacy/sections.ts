@@ -72,8 +72,11 @@ export const SECTIONS: PrivacySection[] = [
     },
   },
   {
+    // Rows stay with their amounts, reasons and references (ledger:check keeps passing); free-text notes go (they can
+    // quote a post title or an admin's words about the person). The one change an erasure makes to a ledger row.
     name: 'ledger',
     count: (s) => LedgerEntry.count({ where: mine(s) }),
+    async erase(s) { await LedgerEntry.update({ note: null }, { where: { ...mine(s), note: { [Op.ne]: null } } }); },
     async export(s) {
       return (await LedgerEntry.findAll({ where: mine(s), order: [['id', 'ASC']] })).map((e) => ({
         id: e.id, delta: credits(e.delta), balanceAfter: credits(e.balanceAfter), reason: e.reason, refType: e.refType, refId: e.refId, note: e.note,
@@ -235,6 +238,22 @@ export const SECTIONS: PrivacySection[] = [
       }));
     },
     async erase(s) { await Notification.destroy({ where: mine(s) }); },
+  },
+  {
+    // Not the user's own rows: other people's "<name> liked your post" notifications name the liker. They stay, anonymous.
+    name: 'mentions',
+    async export() { return undefined; },
+    async erase(s) {
+      for (;;) {
+        const rows = await Notification.findAll({ where: { tenantId: s.tenantId, type: 'like', dedupeKey: { [Op.like]: `like:%:${s.userId}` } },
+          attributes: ['id', 'data'], limit: BATCH });
+        if (!rows.length) return;
+        for (const n of rows) {
+          const postId = (n.data as { postId?: unknown } | null)?.postId ?? null;
+          await Notification.update({ title: 'Someone liked your post', data: { postId }, dedupeKey: null }, { where: { id: n.id } });
+        }
+      }
+    },
   },
   {
     // Not exported (replay records of the caller's own requests, kept 7 days at most); erased with the rest.

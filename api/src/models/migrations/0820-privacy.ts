@@ -11,10 +11,12 @@ const str = (n = 191, allowNull = false) => ({ type: DataTypes.STRING(n), allowN
 const date = (allowNull = false) => ({ type: DataTypes.DATE(3), allowNull });
 
 export async function up({ context: qi }: { context: QueryInterface }) {
+  // An export can be megabytes: LONGTEXT on MariaDB (TEXT stops at 64 KB); SQLite's TEXT has no such limit.
+  const longText = qi.sequelize.getDialect() === 'sqlite' ? DataTypes.TEXT : DataTypes.TEXT('long');
   await qi.createTable('privacy_requests', {
     id: { type: DataTypes.STRING(40), primaryKey: true, allowNull: false }, tenant_id: str(40), user_id: str(40), kind: str(16), status: str(16),
     dedupe_key: str(80, true), subject_hash: str(64, true), requested_by: str(40, true), note: str(1000, true),
-    result: { type: DataTypes.TEXT('long'), allowNull: true }, locked_until: date(true), attempts: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+    result: { type: longText, allowNull: true }, locked_until: date(true), attempts: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
     finished_at: date(true), created_at: date(), updated_at: date(),
   });
   await qi.addIndex('privacy_requests', ['dedupe_key'], { unique: true, name: 'privacy_requests_dedupe_uq' });

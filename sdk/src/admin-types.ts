@@ -106,3 +106,7 @@ export type AdminListWebhookDeliveriesRequest = QueryOf<'adminListWebhookDeliver
 export type AdminListWebhookDeliveriesResponse = ResponseOf<'adminListWebhookDeliveries'>;
 export type AdminRedeliverWebhookRequest = EmptyRequest;
 export type AdminRedeliverWebhookResponse = ResponseOf<'adminRedeliverWebhook'>;
+export type AdminEraseUserRequest = BodyOf<'adminEraseUser'>;
+export type AdminEraseUserResponse = ResponseOf<'adminEraseUser'>;
+export type AdminGetUserErasureRequest = EmptyRequest;
+export type AdminGetUserErasureResponse = ResponseOf<'adminGetUserErasure'>;

@@ -4,6 +4,7 @@ import { Community } from './resources/community.js';
 import { Creations } from './resources/creations.js';
 import { Credits } from './resources/credits.js';
 import { Notifications } from './resources/notifications.js';
+import { Me } from './resources/me.js';
 import { Referrals } from './resources/referrals.js';
 import { Remix } from './resources/remix.js';
 import { Studio } from './resources/studio.js';
@@ -25,6 +26,8 @@ export class StudioClient {
   readonly credits: Credits;
   readonly referrals: Referrals;
   readonly notifications: Notifications;
+  /** The caller's own data: export, erasure, consents. */
+  readonly me: Me;
   readonly admin: Admin;
   /** The transport; exposed for advanced use such as calling an operation by name. */
   readonly http: HttpCore;
@@ -38,6 +41,7 @@ export class StudioClient {
     this.credits = new Credits(this.http);
     this.referrals = new Referrals(this.http);
     this.notifications = new Notifications(this.http);
+    this.me = new Me(this.http);
     this.admin = new Admin(this.http);
   }
 

@@ -88,6 +88,15 @@ export const operations = [
   { name: 'adminTestWebhook', method: 'POST', path: '/api/admin/webhooks/{id}/test' },
   { name: 'adminListWebhookDeliveries', method: 'GET', path: '/api/admin/webhooks/{id}/deliveries' },
   { name: 'adminRedeliverWebhook', method: 'POST', path: '/api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver' },
+  // privacy (the caller's own data; DPDP rights)
+  { name: 'exportMyData', method: 'GET', path: '/api/me/export' },
+  { name: 'getMyExport', method: 'GET', path: '/api/me/exports/{requestId}' },
+  { name: 'eraseMe', method: 'DELETE', path: '/api/me' },
+  { name: 'getMyErasure', method: 'GET', path: '/api/me/erasure' },
+  { name: 'listMyConsents', method: 'GET', path: '/api/me/consents' },
+  { name: 'giveConsent', method: 'POST', path: '/api/me/consents', repeatable: true },
+  { name: 'adminEraseUser', method: 'POST', path: '/api/admin/users/{userId}/erase', repeatable: true },
+  { name: 'adminGetUserErasure', method: 'GET', path: '/api/admin/users/{userId}/erasure' },
 ] as const satisfies readonly OperationDef[];
 
 export type OperationName = (typeof operations)[number]['name'];

@@ -36,6 +36,8 @@ async function sweep(): Promise<string[]> {
     a.referralReviews.list(), a.referralReviews.act({ id: 'r', action: 'approve' }),
     a.webhooks.create({ url: 'https://h', events: ['*'] }), a.webhooks.list(), a.webhooks.get('1'), a.webhooks.update('1', { enabled: false }),
     a.webhooks.delete('1'), a.webhooks.rotateSecret('1'), a.webhooks.test('1'), a.webhooks.deliveries('1'), a.webhooks.redeliver('1', 'd'),
+    c.me.export(), c.me.getExport('r'), c.me.erase(), c.me.erasure(), c.me.consents(), c.me.giveConsent({ purpose: 'terms', version: 'v1' }),
+    a.eraseUser('u', { note: 'n' }), a.userErasure('u'),
   ]);
   return seen;
 }
@@ -58,7 +60,7 @@ describe('sdk: operations table', () => {
   it('is exactly what the resource methods call', async () => {
     const sent = new Set(await sweep());
     const declared = new Set(
-      operations.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, (_, k: string) => ({ jobId: 'j', imageId: 'i', postId: 'p', orderId: 'o', id: '1', deliveryId: 'd' })[k]!)}`),
+      operations.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, (_, k: string) => ({ jobId: 'j', imageId: 'i', postId: 'p', orderId: 'o', id: '1', deliveryId: 'd', requestId: 'r', userId: 'u' })[k]!)}`),
     );
     expect([...sent].sort()).to.deep.equal([...declared].sort());
   });

@@ -6,7 +6,9 @@ import { expectProblem } from '../support/foundation-helpers.js';
 import { ensureUser, firstCategory, makeImage } from '../support/community-fixtures.js';
 import { waitUntil } from '../support/wait.js';
 import { services } from '../../src/context.js';
-import { GeneratedImage, Post, PrivacyRequest, User } from '../../src/models/index.js';
+import { GeneratedImage, Post, PrivacyRequest, User, WebhookEndpoint, WebhookEvent } from '../../src/models/index.js';
+import { eraseUserJob } from '../../src/privacy/erasure.js';
+import { newId } from '../../src/util/ids.js';
 import { DEFAULT_TENANT_ID } from '../../src/tenants/tenants.js';
 import { waitForJob } from '../support/harness.js';
 
@@ -196,5 +198,31 @@ describeEachDatabase('privacy: export then erasure', { server: { env: { PRIVACY_
     expectProblem(await s.call('GET', '/api/me/erasure', { token: eveTok }), 404, 'not_found');
     expect((await s.call('GET', '/api/me/export')).status).to.equal(401);
     expect((await s.call('DELETE', '/api/me')).status).to.equal(401);
+  });
+
+  it('the erasure job runs exactly once however often it is triggered (and after a worker died): one user.erased event', async () => {
+    const frank = await ensureUser(s, 'frank-privacy');
+    // An endpoint on a private address: the event is written to the outbox, its delivery fails fast (never leaves the machine).
+    const endpoint = await WebhookEndpoint.create({ id: newId('whe'), tenantId: DEFAULT_TENANT_ID, url: 'https://127.0.0.1:9/erased', events: ['user.erased'],
+      enabled: true, secretEnc: 'unused' });
+    try {
+      const r = await s.call('DELETE', '/api/me', { token: frank.token });
+      expect(r.status).to.equal(202);
+      const ctx = { queue: services().queue };
+      // Four more workers handed the same request at once, beside the queue's own run.
+      await Promise.all([1, 2, 3, 4].map(() => eraseUserJob.handler({ requestId: r.body.requestId }, ctx)));
+      await waitUntil('the erasure', async () => (await PrivacyRequest.findByPk(r.body.requestId))!.status === 'done');
+      // A worker that died mid-way leaves the row running with an expired lease: the next run finishes it again, harmlessly.
+      await PrivacyRequest.update({ status: 'running', lockedUntil: new Date(Date.now() - 1000) }, { where: { id: r.body.requestId } });
+      expect(await eraseUserJob.handler({ requestId: r.body.requestId }, ctx)).to.equal('succeeded');
+      expect(await eraseUserJob.handler({ requestId: r.body.requestId }, ctx)).to.equal('skipped');
+      const events = await WebhookEvent.findAll({ where: { tenantId: DEFAULT_TENANT_ID, type: 'user.erased' } });
+      expect(events).to.have.length(1);
+      expect(JSON.parse(events[0]!.payload).data).to.deep.equal({ sub: 'frank-privacy', requestedBy: 'user' });
+      expect((await User.findByPk(frank.id))!.sub).to.match(/^erased:/);
+      expect(await PrivacyRequest.count({ where: { kind: 'erase', userId: frank.id } })).to.equal(1);
+    } finally {
+      await endpoint.update({ enabled: false });
+    }
   });
 });

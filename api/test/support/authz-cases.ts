@@ -89,6 +89,11 @@ export function casesFor(f: PartnerFixture): Case[] {
     { route: 'GET /api/admin/webhooks/{id}/deliveries', kind: 'admin', params: { id: f.webhookId } },
     { route: 'POST /api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver', kind: 'admin', params: { id: f.webhookId, deliveryId: f.webhookDeliveryId }, owner: 'skip' },
     { route: 'DELETE /api/admin/webhooks/{id}', kind: 'admin', params: { id: f.webhookId }, owner: [204], step: 5 },
+    // Privacy: an export is the caller's own (there is no way to name another user's); erasing alice would spoil the fixture
+    // (and send the fixture's user.erased webhook), so the owner's call is left to privacy-erasure.test.ts.
+    { route: 'GET /api/me/exports/{requestId}', kind: 'private', params: { requestId: f.exportId } },
+    { route: 'POST /api/admin/users/{userId}/erase', kind: 'admin', params: { userId: f.aliceUserId }, body: () => ({ note: 'sweep' }), owner: 'skip' },
+    { route: 'GET /api/admin/users/{userId}/erasure', kind: 'admin', params: { userId: f.aliceUserId }, owner: [404] },
   ];
   for (const postId of hiddenish) {
     out.push(

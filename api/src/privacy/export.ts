@@ -1,3 +1,4 @@
+import { PrivacyRequest } from '../models/index.js';
 import { defineJob, stringField, type JobDefinition } from '../jobs/definition.js';
 import { now } from '../util/clock.js';
 import { SECTIONS, creationLinks, type Subject } from './sections.js';
@@ -43,6 +44,9 @@ export const exportUserJob: JobDefinition<{ requestId: string }> = defineJob({
   name: 'privacy:export',
   parse: stringField('requestId'),
   handler: (data, ctx) => workRequest(data.requestId, exportUserJob, data, ctx, async (r) => {
-    return JSON.stringify(await buildExport({ tenantId: r.tenantId, userId: r.userId }));
+    const doc = JSON.stringify(await buildExport({ tenantId: r.tenantId, userId: r.userId }));
+    // An erasure that ran meanwhile dropped the exports it found; this one must not bring the data back.
+    const erased = await PrivacyRequest.count({ where: { dedupeKey: `erase:${r.userId}` } });
+    return erased ? null : doc;
   }),
 });

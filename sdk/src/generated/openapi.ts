@@ -2978,6 +2978,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description consent_required (a consent version the partner requires is missing; `missing` lists them) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description idempotency_conflict */
             409: {
                 headers: {

@@ -36,10 +36,6 @@ export function creationLinks(imageId: string) {
   return { imageUrl: signedImageUrl(imageId, 'original'), thumbnailUrl: signedImageUrl(imageId, 'thumb') };
 }
 
-async function myPostIds(s: Subject): Promise<string[]> {
-  return (await Post.findAll({ where: mine(s), attributes: ['id'] })).map((p) => p.id);
-}
-
 export const SECTIONS: PrivacySection[] = [
   {
     name: 'profile',

@@ -200,18 +200,17 @@ export class AisStudio extends AisElement {
     const abort = (this.abort = new AbortController());
     this.actionError = undefined;
     this.remixRewarded = false;
-    this.phase = 'generating';
     this.job = undefined;
     try {
       if (!this.consentsOk) {
         this.consentsOk = await ensureConsents(this.client, this.renderRoot,
           { prompt: (list) => this.t('consentPrompt', { list }), agree: this.t('consentAgree'), cancel: this.t('cancel') }, abort.signal);
         if (!this.consentsOk) {
-          this.phase = 'idle';
           this.emit('ais-consent-declined', {});
           return;
         }
       }
+      this.phase = 'generating';
       const started = await this.client.studio.generate(
         { prompt, tier: this.tier, templateId: this.templateId, watermark: this.watermark }, { signal: abort.signal });
       this.emit('ais-generate-started', { jobId: started.jobId, imageId: started.imageId, tier: this.tier, creditDebited: started.creditDebited });

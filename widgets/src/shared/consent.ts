@@ -8,12 +8,12 @@ import { confirmIn } from './confirm.js';
  * them through its string overrides.
  */
 export async function ensureConsents(client: StudioClient, root: Node, text: { prompt(list: string): string; agree: string; cancel: string },
-  signal?: AbortSignal): Promise<boolean> {
+  signal?: AbortSignal, ask: typeof confirmIn = confirmIn): Promise<boolean> {
   const mine = await client.me.consents({ signal });
   const missing = mine.required.filter((r) => !r.given);
   if (!missing.length) return true;
   const list = missing.map((m) => `${m.purpose.replace(/[_-]/g, ' ')} (${m.version})`).join(', ');
-  if (!(await confirmIn(root, text.prompt(list), text.agree, text.cancel))) return false;
+  if (!(await ask(root, text.prompt(list), text.agree, text.cancel))) return false;
   for (const m of missing) await client.me.giveConsent({ purpose: m.purpose, version: m.version }, { signal });
   return true;
 }

@@ -32,6 +32,10 @@ export interface AppConfig {
   masterKey: Buffer;
   /** Signs list cursors; CURSOR_KEY, else derived from MASTER_KEY, so every instance sharing MASTER_KEY agrees. */
   cursorKey: Buffer;
+  /** Keys the privacy hashes (erased users' `sub`, retained IP addresses); derived from MASTER_KEY (docs/privacy.md). */
+  pseudonymKey: Buffer;
+  /** An export with more rows than this is built by a job (202 + status URL); PRIVACY_EXPORT_SYNC_ROWS, default 2000. */
+  privacyExportSyncRows: number;
   /** Which gateway takes payments; the sandbox's routes answer 404 unless this is 'sandbox'. */
   paymentsGateway: PaymentsGatewayName;
   razorpay?: { keyId: string; keySecret: string; webhookSecret: string; baseUrl: string };
@@ -169,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const cursorKey = cursorRaw
     ? crypto.createHash('sha256').update(cursorRaw).digest()
     : crypto.createHmac('sha256', masterKey).update('cursor-key').digest();
+  const pseudonymKey = crypto.createHmac('sha256', masterKey).update('pseudonym-key').digest();
 
   // Payments: an explicit PAYMENTS_GATEWAY wins; unset, Razorpay when its keys are there, else the sandbox (never in production).
   let razorpay: AppConfig['razorpay'];
@@ -292,6 +297,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     paymentsSandboxSecret,
     masterKey,
     cursorKey,
+    pseudonymKey,
+    privacyExportSyncRows: int('PRIVACY_EXPORT_SYNC_ROWS', 2000, 0, 1_000_000),
     paymentsGateway,
     razorpay,
     openai,

@@ -118,3 +118,7 @@ export type AdminGetPaymentAccountRequest = EmptyRequest;
 export type AdminGetPaymentAccountResponse = ResponseOf<'adminGetPaymentAccount'>;
 export type AdminSetPaymentAccountRequest = BodyOf<'adminSetPaymentAccount'>;
 export type AdminSetPaymentAccountResponse = ResponseOf<'adminSetPaymentAccount'>;
+export type AdminEraseUserRequest = BodyOf<'adminEraseUser'>;
+export type AdminEraseUserResponse = ResponseOf<'adminEraseUser'>;
+export type AdminGetUserErasureRequest = EmptyRequest;
+export type AdminGetUserErasureResponse = ResponseOf<'adminGetUserErasure'>;

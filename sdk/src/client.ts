@@ -5,6 +5,7 @@ import { Creations } from './resources/creations.js';
 import { Credits } from './resources/credits.js';
 import { Notifications } from './resources/notifications.js';
 import { BrandKits, Posters } from './resources/posters.js';
+import { Me } from './resources/me.js';
 import { Referrals } from './resources/referrals.js';
 import { Remix } from './resources/remix.js';
 import { Studio } from './resources/studio.js';
@@ -28,6 +29,8 @@ export class StudioClient {
   readonly notifications: Notifications;
   readonly posters: Posters;
   readonly brandKits: BrandKits;
+  /** The caller's own data: export, erasure, consents. */
+  readonly me: Me;
   readonly admin: Admin;
   /** The transport; exposed for advanced use such as calling an operation by name. */
   readonly http: HttpCore;
@@ -43,6 +46,7 @@ export class StudioClient {
     this.notifications = new Notifications(this.http);
     this.posters = new Posters(this.http);
     this.brandKits = new BrandKits(this.http);
+    this.me = new Me(this.http);
     this.admin = new Admin(this.http);
   }
 

@@ -24,5 +24,6 @@ export type { Remix } from './resources/remix.js';
 export type { Credits } from './resources/credits.js';
 export type { Referrals } from './resources/referrals.js';
 export type { Notifications } from './resources/notifications.js';
+export type { Me } from './resources/me.js';
 export type { Admin } from './resources/admin.js';
 export type * from './types.js';

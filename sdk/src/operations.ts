@@ -101,6 +101,15 @@ export const operations = [
   { name: 'adminRefundOrder', method: 'POST', path: '/api/admin/orders/{orderId}/refund' },
   { name: 'adminGetPaymentAccount', method: 'GET', path: '/api/admin/payments' },
   { name: 'adminSetPaymentAccount', method: 'PUT', path: '/api/admin/payments' },
+  // privacy (the caller's own data; DPDP rights)
+  { name: 'exportMyData', method: 'GET', path: '/api/me/export' },
+  { name: 'getMyExport', method: 'GET', path: '/api/me/exports/{requestId}' },
+  { name: 'eraseMe', method: 'DELETE', path: '/api/me' },
+  { name: 'getMyErasure', method: 'GET', path: '/api/me/erasure' },
+  { name: 'listMyConsents', method: 'GET', path: '/api/me/consents' },
+  { name: 'giveConsent', method: 'POST', path: '/api/me/consents', repeatable: true },
+  { name: 'adminEraseUser', method: 'POST', path: '/api/admin/users/{userId}/erase', repeatable: true },
+  { name: 'adminGetUserErasure', method: 'GET', path: '/api/admin/users/{userId}/erasure' },
 ] as const satisfies readonly OperationDef[];
 
 export type OperationName = (typeof operations)[number]['name'];

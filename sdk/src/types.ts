@@ -167,3 +167,21 @@ export type MarkNotificationsReadRequest = BodyOf<'markNotificationsRead'>;
 export type MarkNotificationsReadResponse = ResponseOf<'markNotificationsRead'>;
 
 export * from './admin-types.js';
+
+// privacy
+export type ExportStatus = Schemas['ExportStatusView'];
+export type Erasure = Schemas['ErasureView'];
+export type Consents = Schemas['ConsentsView'];
+export type ExportMyDataRequest = EmptyRequest;
+/** The export document (200), or, for a large account, the status of the job building it (202: read `statusUrl`). */
+export type ExportMyDataResponse = ResponseOf<'exportMyData'> | ExportStatus;
+export type GetMyExportRequest = EmptyRequest;
+export type GetMyExportResponse = ResponseOf<'getMyExport'>;
+export type EraseMeRequest = EmptyRequest;
+export type EraseMeResponse = ResponseOf<'eraseMe'>;
+export type GetMyErasureRequest = EmptyRequest;
+export type GetMyErasureResponse = ResponseOf<'getMyErasure'>;
+export type ListMyConsentsRequest = EmptyRequest;
+export type ListMyConsentsResponse = ResponseOf<'listMyConsents'>;
+export type GiveConsentRequest = BodyOf<'giveConsent'>;
+export type GiveConsentResponse = ResponseOf<'giveConsent'>;

@@ -39,6 +39,8 @@ async function sweep(): Promise<string[]> {
     a.webhooks.create({ url: 'https://h', events: ['*'] }), a.webhooks.list(), a.webhooks.get('1'), a.webhooks.update('1', { enabled: false }),
     a.webhooks.delete('1'), a.webhooks.rotateSecret('1'), a.webhooks.test('1'), a.webhooks.deliveries('1'), a.webhooks.redeliver('1', 'd'),
     a.orders.list({ status: 'paid' }), a.orders.refund('o', { note: 'n' }), a.payments.get(), a.payments.set({ keyId: 'rzp_test_abcdef' }),
+    c.me.export(), c.me.getExport('r'), c.me.erase(), c.me.erasure(), c.me.consents(), c.me.giveConsent({ purpose: 'terms', version: 'v1' }),
+    a.eraseUser('u', { note: 'n' }), a.userErasure('u'),
   ]);
   return seen;
 }
@@ -61,7 +63,7 @@ describe('sdk: operations table', () => {
   it('is exactly what the resource methods call', async () => {
     const sent = new Set(await sweep());
     const declared = new Set(
-      operations.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, (_, k: string) => ({ jobId: 'j', imageId: 'i', postId: 'p', orderId: 'o', id: '1', deliveryId: 'd', posterId: 'p', brandKitId: 'b' })[k]!)}`),
+      operations.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, (_, k: string) => ({ jobId: 'j', imageId: 'i', postId: 'p', orderId: 'o', id: '1', deliveryId: 'd', posterId: 'p', brandKitId: 'b', requestId: 'r', userId: 'u' })[k]!)}`),
     );
     expect([...sent].sort()).to.deep.equal([...declared].sort());
   });

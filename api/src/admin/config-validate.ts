@@ -6,10 +6,17 @@ import { validateStudioConfig } from './config-validate-studio.js';
 import { brandErrors } from '../posters/brand.js';
 
 /** Maps whose keys the partner chooses (everything else must be a key the defaults know). */
-const FREE_MAPS = new Set(['pricing.bands', 'flags', 'providers.providerCostPaise', 'studio.fallbackPricePercent']);
+const FREE_MAPS = new Set(['pricing.bands', 'flags', 'providers.providerCostPaise', 'studio.fallbackPricePercent', 'consents.required']);
 /** Arrays of records, checked item by item below. */
 const RECORD_ARRAYS = new Set(['pricing.packs', 'campaigns']);
 const NULLABLE = new Set(['monthlySpendCapMilli', 'providers.image.fallback']);
+
+/** Retention periods (days) a partner may choose. */
+export const RETENTION_BOUNDS: [keyof TenantConfig['retention'], number, number][] = [
+  ['ipDays', 1, 180], ['idempotencyDays', 1, 30], ['readNotificationsDays', 1, 730], ['analyticsEventsDays', 1, 730],
+];
+/** Consent purposes and versions: short identifiers (a version may be a date such as 2026-11). */
+export const CONSENT_NAME = /^[A-Za-z0-9_.-]{1,40}$/;
 
 export interface ValidationContext {
   /** Provider key ids of the tenant, by purpose, for the provider selection. */
@@ -179,6 +186,13 @@ export function validateConfig(c: TenantConfig, ctx: ValidationContext): FieldEr
 
   if (typeof c.defaultLocale !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/.test(c.defaultLocale)) {
     err('defaultLocale', 'must be a language tag such as "en", "hi" or "pt-BR"');
+  }
+
+  // Legal bounds of the retention periods (docs/privacy.md): idempotency keys at least the 24 h CONTRACT.md promises.
+  for (const [k, min, max] of RETENTION_BOUNDS) intIn(`retention.${k}`, c.retention?.[k], min, max);
+  for (const [purpose, version] of Object.entries(c.consents?.required ?? {})) {
+    if (!CONSENT_NAME.test(purpose)) err(`consents.required.${purpose}`, 'purposes are 1 to 40 lower-case letters, digits, _ . or -');
+    if (typeof version !== 'string' || !CONSENT_NAME.test(version)) err(`consents.required.${purpose}`, 'must be a version of 1 to 40 letters, digits, _ . or -');
   }
 
   const campaignIds = new Set<string>();

@@ -72,6 +72,7 @@ export class StudioController extends Controller {
   @Response<Problem>(400, 'validation_error') @Response<Problem>(402, 'insufficient_credits') @Response<Problem>(409, 'idempotency_conflict')
   @Response<Problem>(422, 'content_policy_violation') @Response<Problem>(429, 'rate_limited')
   @Response<Problem>(404, 'not_found (remixOf names no listed post)') @Response<Problem>(403, 'feature_disabled (remixOf while remix is off)')
+  @Response<Problem>(403, 'consent_required (a consent version the partner requires is missing; `missing` lists them)')
   public async generate(@Request() req: ExRequest, @Body() body: GenerateRequest, @Header('Idempotency-Key') idempotencyKey?: string): Promise<GenerateResponse> {
     const r = await generateImage(req.user as Principal, body, idempotencyKey);
     this.setStatus(r.status);

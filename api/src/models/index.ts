@@ -3,10 +3,12 @@ import { LEDGER_REASONS, countsAsSpending, type LedgerReason } from '../ledger/r
 import { initWebhookModels } from './webhooks.js';
 import { initMoneyModels } from './money.js';
 import { initPosterModels } from './posters.js';
+import { initPrivacyModels } from './privacy.js';
 
 export { Poster, BrandKit, type BrandColors } from './posters.js';
 export { WebhookEndpoint, WebhookEvent, WebhookDelivery, type DeliveryStatus } from './webhooks.js';
 export { DebtEntry, OrderAdjustment, PartnerPaymentAccount, type AdjustmentKind, type AdjustmentStatus } from './money.js';
+export { PrivacyRequest, Consent } from './privacy.js';
 
 /**
  * Sequelize models for the core schema (migrations/0001-core.ts is the source of truth for columns).
@@ -218,6 +220,7 @@ export function initModels(sequelize: Sequelize) {
   initWebhookModels(sequelize);
   initMoneyModels(sequelize);
   initPosterModels(sequelize);
+  initPrivacyModels(sequelize);
   // Automatic timestamps are DATE by default, which MySQL writes to whole seconds; the columns are DATE(3), keep the milliseconds.
   for (const model of Object.values(sequelize.models)) {
     let changed = false;

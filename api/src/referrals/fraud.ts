@@ -2,6 +2,7 @@ import { Op, type Transaction } from 'sequelize';
 import { User } from '../models/index.js';
 import type { TenantConfig } from '../tenants/tenant-config.js';
 import { DAY_MS, HOUR_MS } from '../util/clock.js';
+import { sameIp } from '../util/pseudonym.js';
 
 /**
  * Heuristics that HOLD a referral for review instead of paying it (spec 4.4 and 9). They never refuse:
@@ -12,8 +13,8 @@ import { DAY_MS, HOUR_MS } from '../util/clock.js';
 export async function holdReasonFor(t: Transaction, referrer: User, referee: User, config: TenantConfig, at: Date): Promise<string | null> {
   const reasons: string[] = [];
   if (referee.deviceId && (referee.deviceId === referrer.deviceId)) reasons.push('shared_device');
-  const referrerIps = [referrer.signupIp, referrer.lastIp].filter(Boolean);
-  if (referee.signupIp && referrerIps.includes(referee.signupIp)) reasons.push('shared_ip');
+  // Old addresses are kept only as keyed hashes (privacy/retention.ts): sameIp compares raw with hashed.
+  if ([referrer.signupIp, referrer.lastIp].some((ip) => sameIp(referee.signupIp, ip))) reasons.push('shared_ip');
   if (referee.deviceId) {
     // One device signing up several referees of the same referrer: an account farm.
     const sameDevice = await User.count({

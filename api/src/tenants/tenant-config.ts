@@ -66,6 +66,13 @@ export interface TenantConfig {
   };
   /** Poster composer: the partner-wide brand kit used when a poster names none (posters/brand.ts validates it). */
   posters: { defaultBrandKit: { name: string; colors: { primary: string; secondary: string; text: string }; font: 'noto-sans' | 'noto-sans-regular' } };
+  /**
+   * How long personal data is kept, in days (privacy/retention.ts, docs/privacy.md): raw IP addresses before they are
+   * replaced by keyed hashes, idempotency keys, read notifications, and raw analytics events (rolled up by analytics).
+   */
+  retention: { ipDays: number; idempotencyDays: number; readNotificationsDays: number; analyticsEventsDays: number };
+  /** Consent versions a user must have given (purpose -> version) before generating (privacy/consents.ts); {} asks nothing. */
+  consents: { required: Record<string, string> };
 }
 
 export const DEFAULT_CONFIG: TenantConfig = {
@@ -122,6 +129,8 @@ export const DEFAULT_CONFIG: TenantConfig = {
     fallback: true,
   },
   posters: { defaultBrandKit: { name: 'Studio', colors: { primary: '#e4572e', secondary: '#ffffff', text: '#ffffff' }, font: 'noto-sans' } },
+  retention: { ipDays: 30, idempotencyDays: 7, readNotificationsDays: 90, analyticsEventsDays: 90 },
+  consents: { required: {} },
 };
 
 /** Deep-merges a partial config over a base (arrays and scalars replace). */

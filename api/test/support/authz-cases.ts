@@ -73,6 +73,10 @@ export function casesFor(f: PartnerFixture): Case[] {
     { route: 'POST /api/admin/categories/reorder', kind: 'admin', body: () => ({ ids: [f.adminCategoryId] }), step: 2 },
     { route: 'POST /api/admin/moderation', kind: 'admin', body: () => ({ postId: f.postPublic, action: 'dismiss', note: 'sweep' }), step: 2 },
     { route: 'POST /api/admin/referrals/review', kind: 'admin', body: () => ({ id: f.referralEventId, action: 'reject', note: 'sweep' }), step: 2 },
+    // Before the grant below: granting to a foreign internal id makes a user with that sub in the caller's partner, which
+    // the erase route (our id or the partner's sub) would then rightly find.
+    { route: 'POST /api/admin/users/{userId}/erase', kind: 'admin', params: { userId: f.aliceUserId }, body: () => ({ note: 'sweep' }), owner: 'skip' },
+    { route: 'GET /api/admin/users/{userId}/erasure', kind: 'admin', params: { userId: f.aliceUserId }, owner: [404] },
     // A grant names the partner's own user by sub: a foreign internal id can only make a new user of the caller's partner.
     { route: 'POST /api/admin/credits/grant', kind: 'admin', body: () => ({ userId: f.aliceUserId, credits: 1, note: 'sweep' }), refused: [200, 404], step: 2 },
     // A refund of the partner's own (paid) order succeeds; a foreign one is 404 and moves nothing.
@@ -95,6 +99,9 @@ export function casesFor(f: PartnerFixture): Case[] {
     { route: 'POST /api/studio/posters', kind: 'private', body: () => ({ imageId: f.priv.imageId, layout: 'minimal-corner', text: { headline: 'Sweep' } }), owner: [201], step: 2 },
     { route: 'GET /api/studio/brand-kits/{brandKitId}', kind: 'private', params: { brandKitId: f.brandKitId } },
     { route: 'DELETE /api/studio/brand-kits/{brandKitId}', kind: 'private', params: { brandKitId: f.brandKitId }, owner: [204], step: 5 },
+    // Privacy: an export is the caller's own (there is no way to name another user's); erasing alice would spoil the fixture
+    // (and send the fixture's user.erased webhook), so the owner's call is left to privacy-erasure.test.ts.
+    { route: 'GET /api/me/exports/{requestId}', kind: 'private', params: { requestId: f.exportId } },
   ];
   for (const postId of hiddenish) {
     out.push(

@@ -1,4 +1,4 @@
-import { User, WebhookDelivery } from '../../src/models/index.js';
+import { PrivacyRequest, User, WebhookDelivery } from '../../src/models/index.js';
 import { sleep, type TestServer } from './harness.js';
 
 /** Who calls: a bearer token (or none) and the partner's publishable key when the partner is not the default one. */
@@ -37,6 +37,8 @@ export interface PartnerFixture {
   webhookId: string; webhookDeliveryId: string;
   /** Alice's poster (over priv) and brand kit. */
   posterId: string; brandKitId: string;
+  /** A built export of alice's (GET /api/me/exports/{requestId}); its document holds the private marker. */
+  exportId: string;
   /** Strings only alice (or her admin) may ever see. */
   privateMarker: string;
 }
@@ -136,11 +138,14 @@ export async function buildPartner(s: TestServer, opts: { tag: string; tenantId:
   expectOk(poster, 'poster', 201);
 
   const aliceRow = await User.findOne({ where: { tenantId: opts.tenantId, sub: 'alice' } });
+  const exportId = `exp_sweep_${tag}`;
+  await PrivacyRequest.create({ id: exportId, tenantId: opts.tenantId, userId: aliceRow!.id, kind: 'export', status: 'done', requestedBy: 'self', attempts: 1,
+    finishedAt: new Date(), result: JSON.stringify({ format: 'community-ai-studio/export@1', generatedAt: new Date().toISOString(), marker: privateMarker }) });
   return {
     posterId: poster.body.posterId, brandKitId: kit.body.id,
     tag, tenantId: opts.tenantId, alice, bob, admin, carol, anon, aliceUserId: aliceRow!.id, categoryId,
     pub, postPublic, priv, postPrivate, hid, postHidden, remix, order, notificationIds, referralCode, referralEventId,
     templateId: tpl.body.id, templateMarker, adminCategoryId: cat.body.id, providerKeyId: key.body.keyId, providerApiKey,
-    bobImg, bobPost, bobOrder, privateMarker, webhookId: hook.body.id, webhookDeliveryId,
+    bobImg, bobPost, bobOrder, privateMarker, webhookId: hook.body.id, webhookDeliveryId, exportId,
   };
 }

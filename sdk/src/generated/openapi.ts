@@ -309,6 +309,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export my data
+         * @description Everything stored about the caller (profile, consents, wallet and ledger, orders, jobs, creations with fresh signed links,
+         *     posts, likes, reports, remixes, referrals, notifications) as one JSON document. Above 2000 rows (PRIVACY_EXPORT_SYNC_ROWS)
+         *     a job builds it: 202 with the status URL, which serves the document once done.
+         */
+        get: operations["exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/exports/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of my exports
+         * @description The state of one of the caller's exports, with the document once built (kept 7 days). Another user's export is 404.
+         */
+        get: operations["getMyExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase my account
+         * @description Erases the caller's account: images (and their files), posts, likes, reports' text, notifications and profile are deleted,
+         *     the account is pseudonymised (the same person signing in again is a new user); ledger rows and orders stay under the
+         *     pseudonym. Done by a job: 202 with the status URL. Asking again answers the same erasure.
+         */
+        delete: operations["eraseMe"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my erasure's status
+         * @description The latest erasure of the caller's subject (the token's sub), readable after the account was erased. 404 when none.
+         */
+        get: operations["getMyErasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my consents
+         * @description The consents the caller gave, and the versions the partner requires before generating (`missing` is true when one is not given).
+         */
+        get: operations["listMyConsents"];
+        put?: never;
+        /**
+         * Give consent
+         * @description Records that the caller agreed to a version of a purpose (e.g. `{"purpose": "terms", "version": "2026-11"}`); giving it
+         *     again changes nothing. Answers the caller's consents.
+         */
+        post: operations["giveConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studio/posters": {
         parameters: {
             query?: never;
@@ -1062,6 +1171,47 @@ export interface paths {
          * @description Calls the provider's cheapest authenticated endpoint (GET /models, Stability GET /v1/user/account); never spends credits.
          */
         post: operations["adminTestProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a user
+         * @description Erases a user of the partner on their behalf (a DPDP request received by the partner), like DELETE /api/me: done by a job,
+         *     202 with the status URL; asking again answers the same erasure. `userId` is our id or the partner's `sub`. Audited with the note.
+         */
+        post: operations["adminEraseUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a user's erasure
+         * @description The erasure of a user of the partner (404 when the user was never erased).
+         */
+        get: operations["adminGetUserErasure"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1880,6 +2030,64 @@ export interface components {
         ClaimRequest: {
             code: string;
         };
+        /** @description The export document: `format`, `generatedAt`, and one key per section (profile, consents, wallet, ledger, orders, jobs, creations...). */
+        ExportDocumentView: {
+            format: string;
+            generatedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Construct a type with a set of properties K of type T */
+        "Record_string.unknown_": {
+            [key: string]: unknown;
+        };
+        ExportStatusView: {
+            requestId: string;
+            /** @description pending | running | done | failed | expired (a built export is kept 7 days). */
+            status: string;
+            requestedAt: string;
+            finishedAt?: string;
+            statusUrl: string;
+            /** @description The export document, once done (its signed links are signed at each read). */
+            document?: components["schemas"]["Record_string.unknown_"];
+        };
+        /** @description Where an erasure's status is read: the person's own route, or the admin's for the account. */
+        ErasureView: {
+            requestId: string;
+            /** @description pending | running | done | failed (a failed erasure is retried when asked for again). */
+            status: string;
+            requestedAt: string;
+            finishedAt?: string;
+            /**
+             * @description Who asked: `self` or `admin`.
+             * @enum {string}
+             */
+            requestedBy: "self" | "admin";
+            statusUrl: string;
+        };
+        ConsentView: {
+            purpose: string;
+            version: string;
+            givenAt: string;
+        };
+        RequiredConsentView: {
+            purpose: string;
+            version: string;
+            given: boolean;
+        };
+        ConsentsView: {
+            /** @description Every consent the user gave, oldest first. */
+            given: components["schemas"]["ConsentView"][];
+            /** @description The versions the partner requires before generating, and whether the user gave each. */
+            required: components["schemas"]["RequiredConsentView"][];
+            /** @description True when a required version is missing: the widgets ask before the first generation. */
+            missing: boolean;
+        };
+        GiveConsentBody: {
+            purpose: string;
+            version: string;
+        };
+        GiveConsentRequest: components["schemas"]["GiveConsentBody"];
         PosterView: {
             posterId: string;
             /** @description The poster's own creation (publish it with this id). */
@@ -2176,10 +2384,6 @@ export interface components {
         };
         SandboxPayRequest: {
             orderId: string;
-        };
-        /** @description Construct a type with a set of properties K of type T */
-        "Record_string.unknown_": {
-            [key: string]: unknown;
         };
         NotificationView: {
             id: string;
@@ -2659,6 +2863,10 @@ export interface components {
             apiKey?: string;
             endpoint?: string | null;
         };
+        AdminEraseBody: {
+            note: string;
+        };
+        AdminEraseRequest: components["schemas"]["AdminEraseBody"];
         PaymentAccountView: {
             /**
              * @description The gateway this partner's new orders go to.
@@ -3407,7 +3615,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description feature_disabled (remixOf while remix is off) */
+            /** @description consent_required (a consent version the partner requires is missing; `missing` lists them) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3716,6 +3924,168 @@ export interface operations {
             };
             /** @description not_found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportDocumentView"] | components["schemas"]["ExportStatusView"];
+                };
+            };
+            /** @description Being built: read statusUrl */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportStatusView"];
+                };
+            };
+        };
+    };
+    getMyExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportStatusView"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: read statusUrl */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureView"];
+                };
+            };
+        };
+    };
+    getMyErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureView"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentsView"];
+                };
+            };
+        };
+    };
+    giveConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GiveConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentsView"];
+                };
+            };
+            /** @description validation_error */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5847,6 +6217,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminEraseUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminEraseRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted: read statusUrl */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureView"];
+                };
+            };
+            /** @description validation_error (note) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminGetUserErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureView"];
                 };
             };
             /** @description forbidden */

@@ -5,7 +5,7 @@ import { AdminOrders, AdminPayments } from './admin-money.js';
 import type {
   AdminCategory, AdminCreateCategoryRequest, AdminCreateTemplateRequest, AdminGetAnalyticsRequest,
   AdminGetAnalyticsResponse, AdminGetConfigHistoryRequest, AdminGetConfigHistoryResponse, AdminGetConfigResponse,
-  AdminGrantCreditsRequest, AdminGrantCreditsResponse, AdminListAuditLogRequest, AdminListAuditLogResponse,
+  AdminEraseUserRequest, AdminEraseUserResponse, AdminGetUserErasureResponse, AdminGrantCreditsRequest, AdminGrantCreditsResponse, AdminListAuditLogRequest, AdminListAuditLogResponse,
   AdminListCategoriesRequest, AdminListCategoriesResponse, AdminListModerationRequest, AdminListModerationResponse,
   AdminListProvidersResponse, AdminListReferralReviewsRequest, AdminListReferralReviewsResponse,
   AdminListTemplatesRequest, AdminListTemplatesResponse, AdminModerateRequest, AdminModerateResponse,
@@ -190,5 +190,14 @@ export class Admin {
   /** Adds (or with a negative number removes) credits; ledger reason `admin`. */
   grantCredits(body: AdminGrantCreditsRequest, opts?: RequestOptions): StudioPromise<AdminGrantCreditsResponse> {
     return this.http.call('adminGrantCredits', { body }, opts);
+  }
+
+  /** Erases a user of the partner (by our id or their `sub`) on their behalf; asking again answers the same erasure. */
+  eraseUser(userId: string, body: AdminEraseUserRequest, opts?: RequestOptions): StudioPromise<AdminEraseUserResponse> {
+    return this.http.call('adminEraseUser', { params: { userId }, body }, opts);
+  }
+
+  userErasure(userId: string, opts?: RequestOptions): StudioPromise<AdminGetUserErasureResponse> {
+    return this.http.call('adminGetUserErasure', { params: { userId } }, opts);
   }
 }

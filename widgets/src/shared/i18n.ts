@@ -6,11 +6,13 @@
 import { enExtra, hiExtra } from './i18n-extra.js';
 import { enMoney, hiMoney } from './i18n-money.js';
 import { enStudio, hiStudio } from './i18n-studio.js';
+import { enPrivacy, hiPrivacy } from './i18n-privacy.js';
 
 export const en = {
   ...enExtra,
   ...enMoney,
   ...enStudio,
+  ...enPrivacy,
   // common
   loading: 'Loading…',
   retry: 'Try again',
@@ -270,6 +272,7 @@ export const hi: Messages = {
   ...hiExtra,
   ...hiMoney,
   ...hiStudio,
+  ...hiPrivacy,
   authInvalidTitle: 'हम आपको साइन इन नहीं कर सके',
   authInvalid: 'पेज दोबारा लोड करें; बार-बार हो तो साइट से संपर्क करें।',
   featureDisabled: 'यह सुविधा यहाँ उपलब्ध नहीं है।',

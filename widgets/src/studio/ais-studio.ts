@@ -5,6 +5,7 @@ import { AisElement, define } from '../shared/base.js';
 import { downloadImage, placeholderGradient } from '../shared/download.js';
 import { classifyError, formatCredits, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
+import { ensureConsents } from '../shared/consent.js';
 import { baseStyles } from '../shared/styles.js';
 import { studioStyles } from './studio-styles.js';
 import './publish-dialog.js';
@@ -62,6 +63,8 @@ export class AisStudio extends AisElement {
   @state() private actionError?: WidgetError;
   @state() private sourcePostId?: string;
   @state() private remixRewarded = false;
+  /** The partner's required consents were checked (and given) in this widget: later generations skip the check. */
+  private consentsOk = false;
   @query('textarea') private promptBox?: HTMLTextAreaElement;
   @query('ais-publish-dialog') private publishDialog?: AisPublishDialog;
 
@@ -210,10 +213,18 @@ export class AisStudio extends AisElement {
     const abort = (this.abort = new AbortController());
     this.actionError = undefined;
     this.remixRewarded = false;
-    this.phase = 'generating';
     this.job = undefined;
     this.picked = 0;
     try {
+      if (!this.consentsOk) {
+        this.consentsOk = await ensureConsents(this.client, this.renderRoot,
+          { prompt: (list) => this.t('consentPrompt', { list }), agree: this.t('consentAgree'), cancel: this.t('cancel') }, abort.signal);
+        if (!this.consentsOk) {
+          this.emit('ais-consent-declined', {});
+          return;
+        }
+      }
+      this.phase = 'generating';
       const started = await this.client.studio.generate(
         { prompt, tier: this.tier, templateId: this.templateId, watermark: this.watermark, ...(this.formats.length ? { format: this.format, count: this.count } : {}),
           ...(this.sourcePostId ? { remixOf: this.sourcePostId } : {}) }, { signal: abort.signal });
@@ -243,6 +254,8 @@ export class AisStudio extends AisElement {
       this.actionError = e;
       this.phase = this.job ? 'failed' : 'idle';
       if (e.kind === 'insufficient-credits') void this.refreshBalance();
+      // The partner required a new version since the check: ask again on the next try.
+      if (e.code === 'consent_required') this.consentsOk = false;
     }
   }
 

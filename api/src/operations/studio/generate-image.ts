@@ -17,6 +17,7 @@ import { validatePrompt } from '../../studio/prompt.js';
 import { generateImageJob } from '../../jobs/generation-jobs.js';
 import { formatSize, parseCount, parseFormat, type FormatName } from '../../studio/formats.js';
 import { checkRemixOf } from '../../studio/remix-of.js';
+import { requireConsents } from '../../privacy/consents.js';
 
 export interface GenerateBody { prompt: string; tier: TierName; templateId?: string; watermark?: boolean; format?: FormatName; count?: number; remixOf?: string }
 export interface GenerateResult { jobId: string; imageId: string; creditDebited: number; status: 'queued'; imageIds?: string[]; format?: FormatName; count?: number }
@@ -38,6 +39,7 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
     const earlier = await findReplay<GenerateResult>(p, key, ROUTE, hashRequest(ROUTE, body));
     if (earlier) return { ...earlier, replayed: true };
   }
+  await requireConsents(p, config);
   await payCampaignGrants(p.tenantId, p.userId, config);
   let styleHint: string | null = null;
   let defaultFormat: string | null = null;

@@ -1,0 +1,10 @@
+/** Strings of the consent prompt (shared/consent.ts), spread into `en` and `hi` by i18n.ts. */
+export const enPrivacy = {
+  consentPrompt: 'To create images here, please agree to: {list}. You can read them on this site.',
+  consentAgree: 'I agree',
+} as const;
+
+export const hiPrivacy: Record<keyof typeof enPrivacy, string> = {
+  consentPrompt: 'यहाँ इमेज बनाने के लिए कृपया इनसे सहमति दें: {list}. आप इन्हें इस साइट पर पढ़ सकते हैं।',
+  consentAgree: 'मैं सहमत हूँ',
+};

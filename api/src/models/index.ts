@@ -1,8 +1,10 @@
 import { DataTypes, Model, type Sequelize, type ModelAttributes } from 'sequelize';
 import { LEDGER_REASONS, countsAsSpending, type LedgerReason } from '../ledger/reasons.js';
 import { initWebhookModels } from './webhooks.js';
+import { initSupportModels } from './support.js';
 
 export { WebhookEndpoint, WebhookEvent, WebhookDelivery, type DeliveryStatus } from './webhooks.js';
+export { UserSuspension, TakedownRequest, ModerationAppeal, type TakedownStatus, type AppealStatus } from './support.js';
 
 /**
  * Sequelize models for the core schema (migrations/0001-core.ts is the source of truth for columns).
@@ -203,6 +205,7 @@ export function initModels(sequelize: Sequelize) {
     opts('notifications', noUpdate));
   AnalyticsEvent.init(cols({ id: autoId(), tenantId: S(40), userId: S(40), name: S(64), props: JSONTEXT('props') }), opts('analytics_events', noUpdate));
   initWebhookModels(sequelize);
+  initSupportModels(sequelize);
   // Automatic timestamps are DATE by default, which MySQL writes to whole seconds; the columns are DATE(3), keep the milliseconds.
   for (const model of Object.values(sequelize.models)) {
     let changed = false;

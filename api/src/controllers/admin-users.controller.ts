@@ -27,7 +27,7 @@ export class AdminUsersController extends Controller {
   }
 
   /**
-   * One user of the partner (by internal id or sub): balance, debt, monthly use, the ledger (paged with
+   * One user of the partner (by the internal id the lookup answers): balance, debt, monthly use, the ledger (paged with
    * `ledgerCursor`), recent orders, jobs and posts, referral status and holds, suspension. Roles: admin, support,
    * moderator, finance.
    * @summary Get a user's support view

@@ -1686,7 +1686,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"TakedownBody"},
         };
         app.post('/api/public/takedown',
-            authenticateMiddleware([{"visitor":["public"]}]),
+            authenticateMiddleware([{"jwt":[]},{"visitor":["public"]}]),
             ...(fetchMiddlewares<RequestHandler>(TakedownsController)),
             ...(fetchMiddlewares<RequestHandler>(TakedownsController.prototype.takedown)),
 

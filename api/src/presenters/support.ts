@@ -5,7 +5,7 @@ import type { Role } from '../auth/roles.js';
 export interface SuspensionView { suspendedAt: string; note: string; by: string }
 /** One user of the partner as support sees it in a lookup. */
 export interface AdminUserSummary {
-  /** Our internal user id (the `{userId}` of the admin user routes; the sub is accepted there too). */
+  /** Our internal user id (the `{userId}` of the admin user routes). */
   id: string;
   /** The partner's user id (the token's sub). */
   sub: string;

@@ -75,9 +75,9 @@ export interface paths {
         put?: never;
         /**
          * Request a takedown
-         * @description Anyone (no account, no token) asks the partner to take a post down: by post id or link, with a reason and a
+         * @description Anyone (no account needed: without a token, or signed in) asks the partner to take a post down: by post id or link, with a reason and a
          *     contact email. Answers a ticket id; the request waits in the moderators' queue. Limited per address
-         *     (5 an hour per partner). Name the partner with `X-Partner-Key` when the deployment has several.
+         *     (or per signed-in user; 5 an hour per partner). Name the partner with `X-Partner-Key` when the deployment has several.
          */
         post: operations["requestTakedown"];
         delete?: never;
@@ -890,7 +890,7 @@ export interface paths {
         };
         /**
          * Get a user's support view
-         * @description One user of the partner (by internal id or sub): balance, debt, monthly use, the ledger (paged with
+         * @description One user of the partner (by the internal id the lookup answers): balance, debt, monthly use, the ledger (paged with
          *     `ledgerCursor`), recent orders, jobs and posts, referral status and holds, suspension. Roles: admin, support,
          *     moderator, finance.
          */
@@ -2267,7 +2267,7 @@ export interface components {
         };
         /** @description One user of the partner as support sees it in a lookup. */
         AdminUserSummary: {
-            /** @description Our internal user id (the `{userId}` of the admin user routes; the sub is accepted there too). */
+            /** @description Our internal user id (the `{userId}` of the admin user routes). */
             id: string;
             /** @description The partner's user id (the token's sub). */
             sub: string;

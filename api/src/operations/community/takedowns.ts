@@ -7,7 +7,7 @@ import { consume } from '../../util/rate-limit.js';
 import { decodeCursor, encodeCursor, parseLimit } from '../../util/cursor.js';
 import { audit } from '../../admin/audit.js';
 import { retryOnDeadlock } from '../../db.js';
-import type { Principal, Visitor } from '../../auth/principal.js';
+import { isPrincipal, type Caller, type Principal } from '../../auth/principal.js';
 import { signedImageUrl } from '../../storage/signed-urls.js';
 import { postStatus } from '../../presenters/community.js';
 import { moderate } from './moderation.js';
@@ -49,10 +49,10 @@ export function postIdFromUrl(url: string): string | undefined {
 }
 
 /**
- * A takedown request from anyone (no account): validated, rate-limited per address, stored as an open ticket that
+ * A takedown request from anyone (no account needed): validated, rate-limited per address (or signed-in user), stored as an open ticket that
  * the partner's moderators see beside the moderation queue. A post id that is not a post of this partner is 404.
  */
-export async function fileTakedown(v: Visitor, body: TakedownBody): Promise<TakedownTicket> {
+export async function fileTakedown(v: Caller, body: TakedownBody): Promise<TakedownTicket> {
   const reason = body?.reason;
   if (!(TAKEDOWN_REASONS as readonly unknown[]).includes(reason)) throw invalid('reason', `one of ${TAKEDOWN_REASONS.join(', ')}`);
   const email = typeof body.contactEmail === 'string' ? body.contactEmail.trim() : '';
@@ -76,7 +76,7 @@ export async function fileTakedown(v: Visitor, body: TakedownBody): Promise<Take
     const named = postIdFromUrl(url!);
     if (named && (await Post.findOne({ where: { id: named, tenantId: v.tenantId }, attributes: ['id'] }))) postId = named;
   }
-  await consume('takedown', `${v.tenantId}:ip:${v.ip ?? 'unknown'}`, TAKEDOWNS_PER_HOUR, 3600);
+  await consume('takedown', `${v.tenantId}:${isPrincipal(v) ? v.userId : `ip:${v.ip ?? 'unknown'}`}`, TAKEDOWNS_PER_HOUR, 3600);
   const ticketId = newId('tkd');
   await TakedownRequest.create({
     id: ticketId, tenantId: v.tenantId, postId: postId ?? null, url: url ?? null, reason, contactEmail: email,

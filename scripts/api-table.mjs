@@ -28,7 +28,8 @@ function auth(op, spec) {
   if (!sec.length) return 'public';
   const names = sec.map((s) => Object.entries(s).map(([n, scopes]) => (scopes.length ? `${n} (${scopes.join(', ')})` : n)).join(' + '));
   if (names.includes('visitor') && names.includes('jwt')) return 'user or visitor';
-  return names.map((n) => (n === 'jwt' ? 'user' : n === 'jwt (admin)' ? 'admin' : n)).join(' or ');
+  // A jwt route with scopes needs one of those staff roles (auth/roles.ts): the table names them.
+  return names.map((n) => (n === 'jwt' ? 'user' : n.startsWith('jwt (') ? n.slice(5, -1) : n)).join(' or ');
 }
 
 function outcomes(op) {

@@ -122,3 +122,29 @@ export type AdminEraseUserRequest = BodyOf<'adminEraseUser'>;
 export type AdminEraseUserResponse = ResponseOf<'adminEraseUser'>;
 export type AdminGetUserErasureRequest = EmptyRequest;
 export type AdminGetUserErasureResponse = ResponseOf<'adminGetUserErasure'>;
+// ---------------------------------------------------------------- appeals and takedowns (roles admin, moderator)
+
+export type Appeal = Schemas['AppealView'];
+export type AdminListAppealsRequest = QueryOf<'adminListAppeals'>;
+export type AdminListAppealsResponse = ResponseOf<'adminListAppeals'>;
+export type AdminDecideAppealRequest = BodyOf<'adminDecideAppeal'>;
+export type AdminDecideAppealResponse = ResponseOf<'adminDecideAppeal'>;
+export type Takedown = Schemas['TakedownView'];
+export type AdminListTakedownsRequest = QueryOf<'adminListTakedowns'>;
+export type AdminListTakedownsResponse = ResponseOf<'adminListTakedowns'>;
+export type AdminDecideTakedownRequest = BodyOf<'adminDecideTakedown'>;
+export type AdminDecideTakedownResponse = ResponseOf<'adminDecideTakedown'>;
+
+// ---------------------------------------------------------------- support tools (lookup: any staff role; adjust: finance; suspend: moderator)
+
+export type AdminUser = Schemas['AdminUserSummary'];
+export type AdminSearchUsersRequest = QueryOf<'adminSearchUsers'>;
+export type AdminSearchUsersResponse = ResponseOf<'adminSearchUsers'>;
+export type AdminGetUserRequest = QueryOf<'adminGetUser'>;
+export type AdminGetUserResponse = ResponseOf<'adminGetUser'>;
+export type AdminAdjustUserRequest = BodyOf<'adminAdjustUser'>;
+export type AdminAdjustUserResponse = ResponseOf<'adminAdjustUser'>;
+export type AdminSuspendUserRequest = BodyOf<'adminSuspendUser'>;
+export type AdminSuspendUserResponse = ResponseOf<'adminSuspendUser'>;
+export type AdminUnsuspendUserRequest = BodyOf<'adminUnsuspendUser'>;
+export type AdminUnsuspendUserResponse = ResponseOf<'adminUnsuspendUser'>;

@@ -122,6 +122,7 @@ const byCode: Record<string, ErrorClass> = {
   moderation_required: ForbiddenError,
   origin_not_allowed: ForbiddenError,
   feature_disabled: ForbiddenError,
+  account_suspended: ForbiddenError,
   not_found: NotFoundError,
   idempotency_conflict: ConflictError,
   conflict: ConflictError,

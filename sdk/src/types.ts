@@ -115,6 +115,12 @@ export type LikePostRequest = EmptyRequest;
 export type LikePostResponse = ResponseOf<'likePost'>;
 export type ReportPostRequest = BodyOf<'reportPost'>;
 export type ReportPostResponse = ResponseOf<'reportPost'>;
+/** The author appeals the moderation action in force on its post (once per action). */
+export type AppealModerationRequest = BodyOf<'appealModeration'>;
+export type AppealModerationResponse = ResponseOf<'appealModeration'>;
+/** A takedown request (no token needed; name the partner with `partnerKey`). */
+export type RequestTakedownRequest = BodyOf<'requestTakedown'>;
+export type RequestTakedownResponse = ResponseOf<'requestTakedown'>;
 
 // ---------------------------------------------------------------- remix
 

@@ -23,6 +23,7 @@ async function sweep(): Promise<string[]> {
     c.brandKits.create({ name: 'k', colors: { primary: '#000000', secondary: '#ffffff', text: '#ffffff' }, font: 'noto-sans' }), c.brandKits.list(), c.brandKits.get('b'), c.brandKits.delete('b'),
     c.community.publish({ imageId: 'i', title: 't', categoryId: 'c', visibility: 'public' }), c.community.feed(),
     c.community.getPost('p'), c.community.unpublish('p'), c.community.like('p'), c.community.report('p', { reason: 'spam' }),
+    c.community.appeal('p', { message: 'm' }), c.community.requestTakedown({ postId: 'p', reason: 'other', contactEmail: 'a@b.example' }),
     c.remix.open('p'), c.remix.record('p', { generatedImageId: 'i' }),
     c.credits.balance(), c.credits.packs(), c.credits.purchase({ packId: 'x' }),
     c.credits.verify({ orderId: 'o', paymentId: 'y', signature: 's' }), c.credits.sandboxPay('o'), c.credits.history(),
@@ -32,6 +33,10 @@ async function sweep(): Promise<string[]> {
     a.templates.list(), a.templates.create({ title: 't', categoryId: 'c', promptText: 'p' }), a.templates.update('1', { title: 'u' }), a.templates.delete('1'),
     a.categories.list(), a.categories.create({ name: 'n' }), a.categories.update('1', { name: 'm' }), a.categories.delete('1'),
     a.moderation.list(), a.moderation.act({ postId: 'p', action: 'hide', note: 'spam' }),
+    a.moderation.appeals(), a.moderation.decideAppeal('apl', { decision: 'uphold', note: 'n' }), a.moderation.takedowns(),
+    a.moderation.decideTakedown('tkd', { action: 'reject', note: 'n' }),
+    a.users.search({ query: 'q' }), a.users.get('usr'), a.users.adjust('usr', { credits: 1, note: 'n' }), a.users.suspend('usr', { note: 'n' }),
+    a.users.unsuspend('usr', { note: 'n' }),
     a.config.get(), a.config.update({ config: { pricing: {} } }), a.config.history(),
     a.providers.list(), a.providers.set({ action: 'add', provider: 'openai', apiKey: 'sk' }), a.providers.test({ provider: 'openai' }),
     a.analytics(), a.auditLog(), a.grantCredits({ userId: 'u', credits: 1, note: 'n' }),
@@ -40,7 +45,7 @@ async function sweep(): Promise<string[]> {
     a.webhooks.delete('1'), a.webhooks.rotateSecret('1'), a.webhooks.test('1'), a.webhooks.deliveries('1'), a.webhooks.redeliver('1', 'd'),
     a.orders.list({ status: 'paid' }), a.orders.refund('o', { note: 'n' }), a.payments.get(), a.payments.set({ keyId: 'rzp_test_abcdef' }),
     c.me.export(), c.me.getExport('r'), c.me.erase(), c.me.erasure(), c.me.consents(), c.me.giveConsent({ purpose: 'terms', version: 'v1' }),
-    a.eraseUser('u', { note: 'n' }), a.userErasure('u'),
+    a.eraseUser('usr', { note: 'n' }), a.userErasure('usr'),
   ]);
   return seen;
 }
@@ -63,7 +68,7 @@ describe('sdk: operations table', () => {
   it('is exactly what the resource methods call', async () => {
     const sent = new Set(await sweep());
     const declared = new Set(
-      operations.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, (_, k: string) => ({ jobId: 'j', imageId: 'i', postId: 'p', orderId: 'o', id: '1', deliveryId: 'd', posterId: 'p', brandKitId: 'b', requestId: 'r', userId: 'u' })[k]!)}`),
+      operations.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, (_, k: string) => ({ jobId: 'j', imageId: 'i', postId: 'p', orderId: 'o', id: '1', deliveryId: 'd', posterId: 'p', brandKitId: 'b', requestId: 'r', appealId: 'apl', ticketId: 'tkd', userId: 'usr' })[k]!)}`),
     );
     expect([...sent].sort()).to.deep.equal([...declared].sort());
   });

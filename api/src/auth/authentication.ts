@@ -12,6 +12,8 @@ import { requestContext } from '../request-context.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import { processCache } from '../util/process-cache.js';
 import { limitCaller } from './route-limits.js';
+import { roleAllows, roleOf, roleScopes } from './roles.js';
+import { refuseSuspended } from './suspension.js';
 
 const unauthorized = (detail: string) => new AppError('unauthorized', detail);
 /** A token that was sent and refused for anything but expiry: the widgets say "We could not sign you in". */
@@ -147,15 +149,17 @@ export async function authenticatePrincipal(req: Request): Promise<Principal> {
   const { tenant, claims } = await verifyToken(req, m[1]!);
   const ctx = { ip: clientIp(req), deviceId: deviceId(req) };
   const { id } = await resolveUser(tenant.id, claims, ctx);
-  const p: Principal = { tenantId: tenant.id, userId: id, sub: claims.sub, name: claims.name ?? null, role: claims.role === 'admin' ? 'admin' : 'user', ...ctx };
+  const p: Principal = { tenantId: tenant.id, userId: id, sub: claims.sub, name: claims.name ?? null, role: roleOf(claims.role), ...ctx };
   const store = requestContext.getStore();
   if (store) { store.tenantId = p.tenantId; store.userId = p.userId; }
   return p;
 }
 
 /**
- * tsoa's authentication hook. Security schemes: `jwt` (a valid partner token; scope `admin` needs role admin)
- * and `visitor` (no token: an anonymous caller of a partner, for the public reads the controller then allows or not).
+ * tsoa's authentication hook. Security schemes: `jwt` (a valid partner token; scopes naming staff roles mean "any of
+ * these roles", and admin may call them all: auth/roles.ts) and `visitor` (no token: an anonymous caller of a partner,
+ * for the public reads the controller then allows or not; scope `public` for the few anonymous writes, like takedowns).
+ * A suspended user is refused every write here (auth/suspension.ts), whichever route it is.
  */
 export async function expressAuthentication(req: Request, securityName: string, scopes?: string[]): Promise<Principal | Visitor | { platform: true }> {
   if (securityName === 'platform') {
@@ -164,7 +168,8 @@ export async function expressAuthentication(req: Request, securityName: string, 
   }
   if (securityName === 'jwt') {
     const p = await authenticatePrincipal(req);
-    if (scopes?.includes('admin') && p.role !== 'admin') throw new AppError('forbidden', 'This needs an admin of the partner.');
+    if (!roleAllows(p.role, scopes)) throw new AppError('forbidden', `This needs one of the roles ${roleScopes(scopes).join(', ')} of the partner.`);
+    await refuseSuspended(req, p);
     await limitCaller(req, p);
     return p;
   }
@@ -173,7 +178,7 @@ export async function expressAuthentication(req: Request, securityName: string, 
     const tenant = await findTenant(req);
     // One switch for every anonymous read (feed, posts, catalogue), as docs/admin.md documents feed.publicVisitors.
     // The `settings` scope marks the partner's public settings, which the widgets need before anyone signs in.
-    if (!scopes?.includes('settings') && !(await getTenantConfig(tenant.id)).feed.publicVisitors) throw unauthorized('This partner shows its content to signed-in users only.');
+    if (!scopes?.includes('settings') && !scopes?.includes('public') && !(await getTenantConfig(tenant.id)).feed.publicVisitors) throw unauthorized('This partner shows its content to signed-in users only.');
     const store = requestContext.getStore();
     if (store) store.tenantId = tenant.id;
     const visitor: Visitor = { tenantId: tenant.id, anonymous: true, deviceId: deviceId(req), ip: clientIp(req) };

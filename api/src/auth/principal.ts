@@ -1,10 +1,13 @@
+import type { Role } from './roles.js';
+
 /** Who is calling: set on the request by authentication. */
 export interface Principal {
   tenantId: string;
   userId: string;
   sub: string;
   name: string | null;
-  role: 'admin' | 'user';
+  /** From the token's `role` claim (auth/roles.ts): admin, moderator, finance, support, or user for anything else. */
+  role: Role;
   deviceId?: string;
   ip?: string;
 }

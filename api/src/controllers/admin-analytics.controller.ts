@@ -16,7 +16,7 @@ function sendCsv(req: ExRequest, r: AnalyticsReport, table: string | undefined) 
 
 @Route('api/admin')
 @Tags('Admin')
-@Security('jwt', ['admin'])
+@Security('jwt', ['admin', 'finance'])
 export class AdminAnalyticsController extends Controller {
   /**
    * The KPIs of the spec (activation, engagement, reuse, conversion, ARPPU, credits, rewards and their Gini,

@@ -22,7 +22,7 @@ export class AdminCreditsController extends Controller {
    */
   @Post('grant')
   @OperationId('adminGrantCredits')
-  @Security('jwt', ['admin'])
+  @Security('jwt', ['admin', 'finance'])
   @SuccessResponse(200, 'Granted')
   @Response<Problem>(403, 'forbidden') @Response<Problem>(404, 'not_found') @Response<Problem>(402, 'insufficient_credits (claw-back below zero)')
   public async grant(@Request() req: ExRequest, @Body() body: GrantRequest): Promise<GrantResponse> {

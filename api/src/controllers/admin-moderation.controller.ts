@@ -15,7 +15,7 @@ export interface ModerationRequest {
 
 @Route('api/admin/moderation')
 @Tags('Admin')
-@Security('jwt', ['admin'])
+@Security('jwt', ['admin', 'moderator'])
 export class AdminModerationController extends Controller {
   /**
    * Posts with open reports, grouped per post, oldest first.

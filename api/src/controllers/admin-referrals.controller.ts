@@ -17,7 +17,7 @@ export class AdminReferralsController extends Controller {
    */
   @Get('review')
   @OperationId('adminListReferralReviews')
-  @Security('jwt', ['admin'])
+  @Security('jwt', ['admin', 'finance'])
   @Response<Problem>(400, 'validation_error') @Response<Problem>(403, 'forbidden')
   public async list(@Request() req: ExRequest, @Query() status?: 'held' | 'paid' | 'counted' | 'rejected' | 'capped', @Query() limit?: number,
     @Query() cursor?: string): Promise<ReviewPage> {
@@ -30,7 +30,7 @@ export class AdminReferralsController extends Controller {
    */
   @Post('review')
   @OperationId('adminReviewReferral')
-  @Security('jwt', ['admin'])
+  @Security('jwt', ['admin', 'finance'])
   @Response<Problem>(400, 'validation_error') @Response<Problem>(403, 'forbidden') @Response<Problem>(404, 'not_found')
   @Response<Problem>(409, 'conflict (already decided)')
   public async act(@Request() req: ExRequest, @Body() body: ReviewActionRequest): Promise<ReviewActionResponse> {

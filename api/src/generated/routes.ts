@@ -6,6 +6,8 @@ import {  fetchMiddlewares, ExpressTemplateService } from '@tsoa/runtime';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { WalletController } from './../controllers/wallet.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { TakedownsController } from './../controllers/takedowns.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { StudioController } from './../controllers/studio.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ReferralsController } from './../controllers/referrals.controller.js';
@@ -26,7 +28,11 @@ import { CreationsController } from './../controllers/creations.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { CommunityController } from './../controllers/community.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AppealsController } from './../controllers/appeals.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AdminWebhooksController } from './../controllers/admin-webhooks.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminUsersController } from './../controllers/admin-users.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AdminTemplatesController } from './../controllers/admin-templates.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
@@ -49,6 +55,8 @@ import { AdminConfigController } from './../controllers/admin-config.controller.
 import { AdminCategoriesController } from './../controllers/admin-categories.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AdminAuditController } from './../controllers/admin-audit.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AdminAppealsController } from './../controllers/admin-appeals.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AdminAnalyticsController } from './../controllers/admin-analytics.controller.js';
 import { expressAuthentication } from './../auth/authentication.js';
@@ -147,6 +155,38 @@ const models: TsoaRoute.Models = {
             "amountPaise": {"dataType":"double","required":true},
             "tax": {"dataType":"nestedObjectLiteral","nestedProperties":{"tax":{"dataType":"double","required":true},"taxable":{"dataType":"double","required":true},"sgstPaise":{"dataType":"double","required":true},"cgstPaise":{"dataType":"double","required":true},"taxPaise":{"dataType":"double","required":true},"taxablePaise":{"dataType":"double","required":true},"inclusive":{"dataType":"boolean","required":true},"ratePercent":{"dataType":"double","required":true},"label":{"dataType":"string","required":true}},"required":true},
             "pdfPath": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TakedownStatus": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["open"]},{"dataType":"enum","enums":["actioned"]},{"dataType":"enum","enums":["rejected"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TakedownTicket": {
+        "dataType": "refObject",
+        "properties": {
+            "ticketId": {"dataType":"string","required":true},
+            "status": {"ref":"TakedownStatus","required":true},
+            "postId": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TakedownReason": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["copyright"]},{"dataType":"enum","enums":["privacy"]},{"dataType":"enum","enums":["impersonation"]},{"dataType":"enum","enums":["sexual"]},{"dataType":"enum","enums":["violence"]},{"dataType":"enum","enums":["hate"]},{"dataType":"enum","enums":["illegal"]},{"dataType":"enum","enums":["other"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TakedownBody": {
+        "dataType": "refObject",
+        "properties": {
+            "postId": {"dataType":"string"},
+            "url": {"dataType":"string"},
+            "reason": {"ref":"TakedownReason","required":true},
+            "contactEmail": {"dataType":"string","required":true},
+            "details": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
@@ -1002,6 +1042,30 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AppealStatus": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["open"]},{"dataType":"enum","enums":["upheld"]},{"dataType":"enum","enums":["reversed"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AppealTicket": {
+        "dataType": "refObject",
+        "properties": {
+            "appealId": {"dataType":"string","required":true},
+            "postId": {"dataType":"string","required":true},
+            "action": {"dataType":"string","required":true},
+            "status": {"ref":"AppealStatus","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AppealBody": {
+        "dataType": "refObject",
+        "properties": {
+            "message": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "WebhookEndpointWithSecret": {
         "dataType": "refObject",
         "properties": {
@@ -1086,6 +1150,152 @@ const models: TsoaRoute.Models = {
         "properties": {
             "items": {"dataType":"array","array":{"dataType":"refObject","ref":"WebhookDeliveryView"},"required":true},
             "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SuspensionView": {
+        "dataType": "refObject",
+        "properties": {
+            "suspendedAt": {"dataType":"string","required":true},
+            "note": {"dataType":"string","required":true},
+            "by": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdminUserSummary": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "sub": {"dataType":"string","required":true},
+            "name": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "email": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "role": {"dataType":"string","required":true},
+            "referralCode": {"dataType":"string","required":true},
+            "isPaying": {"dataType":"boolean","required":true},
+            "createdAt": {"dataType":"string","required":true},
+            "lastActiveAt": {"dataType":"string"},
+            "suspended": {"ref":"SuspensionView"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdminUserPage": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"AdminUserSummary"},"required":true},
+            "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdminUserJob": {
+        "dataType": "refObject",
+        "properties": {
+            "jobId": {"dataType":"string","required":true},
+            "status": {"dataType":"string","required":true},
+            "tier": {"dataType":"string","required":true},
+            "cost": {"dataType":"double","required":true},
+            "provider": {"dataType":"string"},
+            "errorCode": {"dataType":"string"},
+            "createdAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdminUserPost": {
+        "dataType": "refObject",
+        "properties": {
+            "postId": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["listed"]},{"dataType":"enum","enums":["private"]},{"dataType":"enum","enums":["hidden"]},{"dataType":"enum","enums":["deleted"]}],"required":true},
+            "hiddenReason": {"dataType":"string"},
+            "likes": {"dataType":"double","required":true},
+            "createdAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdminReferralEvent": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "type": {"dataType":"string","required":true},
+            "status": {"dataType":"string","required":true},
+            "holdReason": {"dataType":"string"},
+            "credits": {"dataType":"double","required":true},
+            "side": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["referrer"]},{"dataType":"enum","enums":["referee"]}],"required":true},
+            "createdAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdminUserReferrals": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "referredBy": {"dataType":"string"},
+            "claimedAt": {"dataType":"string"},
+            "events": {"dataType":"array","array":{"dataType":"refObject","ref":"AdminReferralEvent"},"required":true},
+            "holds": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdminUserDetail": {
+        "dataType": "refObject",
+        "properties": {
+            "user": {"ref":"AdminUserSummary","required":true},
+            "balance": {"dataType":"double","required":true},
+            "debt": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "monthlyUsed": {"dataType":"double","required":true},
+            "monthlyCap": {"dataType":"double"},
+            "ledger": {"dataType":"nestedObjectLiteral","nestedProperties":{"nextCursor":{"dataType":"string"},"items":{"dataType":"array","array":{"dataType":"refObject","ref":"LedgerEntryView"},"required":true}},"required":true},
+            "orders": {"dataType":"array","array":{"dataType":"refObject","ref":"OrderView"},"required":true},
+            "jobs": {"dataType":"array","array":{"dataType":"refObject","ref":"AdminUserJob"},"required":true},
+            "posts": {"dataType":"array","array":{"dataType":"refObject","ref":"AdminUserPost"},"required":true},
+            "referrals": {"ref":"AdminUserReferrals","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdjustResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "adjustmentId": {"dataType":"string","required":true},
+            "userId": {"dataType":"string","required":true},
+            "sub": {"dataType":"string","required":true},
+            "credits": {"dataType":"double","required":true},
+            "balance": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdjustRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "credits": {"dataType":"double","required":true},
+            "note": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SuspensionResponse": {
+        "dataType": "refObject",
+        "properties": {
+            "userId": {"dataType":"string","required":true},
+            "sub": {"dataType":"string","required":true},
+            "suspended": {"dataType":"boolean","required":true},
+            "suspension": {"ref":"SuspensionView"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SuspendRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "note": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
@@ -1586,6 +1796,97 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AppealView": {
+        "dataType": "refObject",
+        "properties": {
+            "appealId": {"dataType":"string","required":true},
+            "status": {"ref":"AppealStatus","required":true},
+            "message": {"dataType":"string","required":true},
+            "action": {"dataType":"string","required":true},
+            "actionNote": {"dataType":"string"},
+            "actionAt": {"dataType":"string"},
+            "post": {"dataType":"nestedObjectLiteral","nestedProperties":{"previewThumbnailUrl":{"dataType":"string","required":true},"status":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["listed"]},{"dataType":"enum","enums":["private"]},{"dataType":"enum","enums":["hidden"]},{"dataType":"enum","enums":["deleted"]}],"required":true},"title":{"dataType":"string","required":true},"postId":{"dataType":"string","required":true}},"required":true},
+            "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"name":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"id":{"dataType":"string","required":true}},"required":true},
+            "decisionNote": {"dataType":"string"},
+            "decidedAt": {"dataType":"string"},
+            "createdAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AppealPage": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"AppealView"},"required":true},
+            "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AppealDecisionResult": {
+        "dataType": "refObject",
+        "properties": {
+            "appealId": {"dataType":"string","required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["open"]},{"dataType":"enum","enums":["upheld"]},{"dataType":"enum","enums":["reversed"]}],"required":true},
+            "postStatus": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AppealDecision": {
+        "dataType": "refObject",
+        "properties": {
+            "decision": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["uphold"]},{"dataType":"enum","enums":["reverse"]}],"required":true},
+            "note": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TakedownView": {
+        "dataType": "refObject",
+        "properties": {
+            "ticketId": {"dataType":"string","required":true},
+            "status": {"ref":"TakedownStatus","required":true},
+            "reason": {"dataType":"string","required":true},
+            "contactEmail": {"dataType":"string","required":true},
+            "details": {"dataType":"string"},
+            "url": {"dataType":"string"},
+            "post": {"dataType":"nestedObjectLiteral","nestedProperties":{"author":{"dataType":"nestedObjectLiteral","nestedProperties":{"name":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"id":{"dataType":"string","required":true}},"required":true},"previewThumbnailUrl":{"dataType":"string","required":true},"status":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["listed"]},{"dataType":"enum","enums":["private"]},{"dataType":"enum","enums":["hidden"]},{"dataType":"enum","enums":["deleted"]}],"required":true},"title":{"dataType":"string","required":true},"postId":{"dataType":"string","required":true}}},
+            "decisionNote": {"dataType":"string"},
+            "decidedAt": {"dataType":"string"},
+            "createdAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TakedownPage": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"TakedownView"},"required":true},
+            "nextCursor": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TakedownDecisionResult": {
+        "dataType": "refObject",
+        "properties": {
+            "ticketId": {"dataType":"string","required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["open"]},{"dataType":"enum","enums":["actioned"]},{"dataType":"enum","enums":["rejected"]}],"required":true},
+            "postStatus": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TakedownDecision": {
+        "dataType": "refObject",
+        "properties": {
+            "action": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["hide"]},{"dataType":"enum","enums":["delete"]},{"dataType":"enum","enums":["reject"]}],"required":true},
+            "note": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Record_string.number_": {
         "dataType": "refAlias",
         "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"double"},"validators":{}},
@@ -1768,6 +2069,38 @@ export function RegisterRoutes(app: Router) {
                 next,
                 validatedArgs,
                 successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsTakedownsController_takedown: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"TakedownBody"},
+        };
+        app.post('/api/public/takedown',
+            authenticateMiddleware([{"jwt":[]},{"visitor":["public"]}]),
+            ...(fetchMiddlewares<RequestHandler>(TakedownsController)),
+            ...(fetchMiddlewares<RequestHandler>(TakedownsController.prototype.takedown)),
+
+            async function TakedownsController_takedown(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsTakedownsController_takedown, request, response });
+
+                const controller = new TakedownsController();
+
+              await templateService.apiHandler({
+                methodName: 'takedown',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 202,
               });
             } catch (err) {
                 return next(err);
@@ -3277,6 +3610,39 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAppealsController_appeal: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                postId: {"in":"path","name":"postId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"AppealBody"},
+        };
+        app.post('/api/community/:postId/appeal',
+            authenticateMiddleware([{"jwt":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(AppealsController)),
+            ...(fetchMiddlewares<RequestHandler>(AppealsController.prototype.appeal)),
+
+            async function AppealsController_appeal(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAppealsController_appeal, request, response });
+
+                const controller = new AppealsController();
+
+              await templateService.apiHandler({
+                methodName: 'appeal',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsAdminWebhooksController_create: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 body: {"in":"body","name":"body","required":true,"ref":"CreateWebhookRequest"},
@@ -3568,6 +3934,173 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminUsersController_search: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                query: {"in":"query","name":"query","dataType":"string"},
+                limit: {"in":"query","name":"limit","dataType":"double"},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
+        };
+        app.get('/api/admin/users',
+            authenticateMiddleware([{"jwt":["admin","support","moderator","finance"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminUsersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminUsersController.prototype.search)),
+
+            async function AdminUsersController_search(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminUsersController_search, request, response });
+
+                const controller = new AdminUsersController();
+
+              await templateService.apiHandler({
+                methodName: 'search',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminUsersController_detail: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                userId: {"in":"path","name":"userId","required":true,"dataType":"string"},
+                ledgerLimit: {"in":"query","name":"ledgerLimit","dataType":"double"},
+                ledgerCursor: {"in":"query","name":"ledgerCursor","dataType":"string"},
+        };
+        app.get('/api/admin/users/:userId',
+            authenticateMiddleware([{"jwt":["admin","support","moderator","finance"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminUsersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminUsersController.prototype.detail)),
+
+            async function AdminUsersController_detail(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminUsersController_detail, request, response });
+
+                const controller = new AdminUsersController();
+
+              await templateService.apiHandler({
+                methodName: 'detail',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminUsersController_adjust: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                userId: {"in":"path","name":"userId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"AdjustRequest"},
+        };
+        app.post('/api/admin/users/:userId/adjust',
+            authenticateMiddleware([{"jwt":["admin","finance"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminUsersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminUsersController.prototype.adjust)),
+
+            async function AdminUsersController_adjust(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminUsersController_adjust, request, response });
+
+                const controller = new AdminUsersController();
+
+              await templateService.apiHandler({
+                methodName: 'adjust',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminUsersController_suspend: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                userId: {"in":"path","name":"userId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"SuspendRequest"},
+        };
+        app.post('/api/admin/users/:userId/suspend',
+            authenticateMiddleware([{"jwt":["admin","moderator"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminUsersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminUsersController.prototype.suspend)),
+
+            async function AdminUsersController_suspend(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminUsersController_suspend, request, response });
+
+                const controller = new AdminUsersController();
+
+              await templateService.apiHandler({
+                methodName: 'suspend',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminUsersController_unsuspend: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                userId: {"in":"path","name":"userId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"SuspendRequest"},
+        };
+        app.post('/api/admin/users/:userId/unsuspend',
+            authenticateMiddleware([{"jwt":["admin","moderator"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminUsersController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminUsersController.prototype.unsuspend)),
+
+            async function AdminUsersController_unsuspend(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminUsersController_unsuspend, request, response });
+
+                const controller = new AdminUsersController();
+
+              await templateService.apiHandler({
+                methodName: 'unsuspend',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsAdminTemplatesController_list: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 categoryId: {"in":"query","name":"categoryId","dataType":"string"},
@@ -3739,7 +4272,7 @@ export function RegisterRoutes(app: Router) {
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
         app.get('/api/admin/referrals/review',
-            authenticateMiddleware([{"jwt":["admin"]}]),
+            authenticateMiddleware([{"jwt":["admin","finance"]}]),
             ...(fetchMiddlewares<RequestHandler>(AdminReferralsController)),
             ...(fetchMiddlewares<RequestHandler>(AdminReferralsController.prototype.list)),
 
@@ -3771,7 +4304,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"ReviewActionRequest"},
         };
         app.post('/api/admin/referrals/review',
-            authenticateMiddleware([{"jwt":["admin"]}]),
+            authenticateMiddleware([{"jwt":["admin","finance"]}]),
             ...(fetchMiddlewares<RequestHandler>(AdminReferralsController)),
             ...(fetchMiddlewares<RequestHandler>(AdminReferralsController.prototype.act)),
 
@@ -4097,7 +4630,7 @@ export function RegisterRoutes(app: Router) {
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
         app.get('/api/admin/moderation',
-            authenticateMiddleware([{"jwt":["admin"]}]),
+            authenticateMiddleware([{"jwt":["admin","moderator"]}]),
             ...(fetchMiddlewares<RequestHandler>(AdminModerationController)),
             ...(fetchMiddlewares<RequestHandler>(AdminModerationController.prototype.queue)),
 
@@ -4129,7 +4662,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"ModerationRequest"},
         };
         app.post('/api/admin/moderation',
-            authenticateMiddleware([{"jwt":["admin"]}]),
+            authenticateMiddleware([{"jwt":["admin","moderator"]}]),
             ...(fetchMiddlewares<RequestHandler>(AdminModerationController)),
             ...(fetchMiddlewares<RequestHandler>(AdminModerationController.prototype.act)),
 
@@ -4161,7 +4694,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"GrantRequest"},
         };
         app.post('/api/admin/credits/grant',
-            authenticateMiddleware([{"jwt":["admin"]}]),
+            authenticateMiddleware([{"jwt":["admin","finance"]}]),
             ...(fetchMiddlewares<RequestHandler>(AdminCreditsController)),
             ...(fetchMiddlewares<RequestHandler>(AdminCreditsController.prototype.grant)),
 
@@ -4550,6 +5083,140 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminAppealsController_appeals: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                status: {"in":"query","name":"status","dataType":"union","subSchemas":[{"dataType":"enum","enums":["open"]},{"dataType":"enum","enums":["upheld"]},{"dataType":"enum","enums":["reversed"]}]},
+                limit: {"in":"query","name":"limit","dataType":"double"},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
+        };
+        app.get('/api/admin/moderation/appeals',
+            authenticateMiddleware([{"jwt":["admin","moderator"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminAppealsController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminAppealsController.prototype.appeals)),
+
+            async function AdminAppealsController_appeals(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminAppealsController_appeals, request, response });
+
+                const controller = new AdminAppealsController();
+
+              await templateService.apiHandler({
+                methodName: 'appeals',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminAppealsController_decideAppeal: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                appealId: {"in":"path","name":"appealId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"AppealDecision"},
+        };
+        app.post('/api/admin/moderation/appeals/:appealId',
+            authenticateMiddleware([{"jwt":["admin","moderator"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminAppealsController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminAppealsController.prototype.decideAppeal)),
+
+            async function AdminAppealsController_decideAppeal(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminAppealsController_decideAppeal, request, response });
+
+                const controller = new AdminAppealsController();
+
+              await templateService.apiHandler({
+                methodName: 'decideAppeal',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminAppealsController_takedowns: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                status: {"in":"query","name":"status","dataType":"union","subSchemas":[{"dataType":"enum","enums":["open"]},{"dataType":"enum","enums":["actioned"]},{"dataType":"enum","enums":["rejected"]}]},
+                limit: {"in":"query","name":"limit","dataType":"double"},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
+        };
+        app.get('/api/admin/moderation/takedowns',
+            authenticateMiddleware([{"jwt":["admin","moderator"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminAppealsController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminAppealsController.prototype.takedowns)),
+
+            async function AdminAppealsController_takedowns(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminAppealsController_takedowns, request, response });
+
+                const controller = new AdminAppealsController();
+
+              await templateService.apiHandler({
+                methodName: 'takedowns',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminAppealsController_decideTakedown: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                ticketId: {"in":"path","name":"ticketId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"TakedownDecision"},
+        };
+        app.post('/api/admin/moderation/takedowns/:ticketId',
+            authenticateMiddleware([{"jwt":["admin","moderator"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminAppealsController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminAppealsController.prototype.decideTakedown)),
+
+            async function AdminAppealsController_decideTakedown(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminAppealsController_decideTakedown, request, response });
+
+                const controller = new AdminAppealsController();
+
+              await templateService.apiHandler({
+                methodName: 'decideTakedown',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsAdminAnalyticsController_analytics: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 from: {"in":"query","name":"from","dataType":"string"},
@@ -4558,7 +5225,7 @@ export function RegisterRoutes(app: Router) {
                 table: {"in":"query","name":"table","dataType":"union","subSchemas":[{"dataType":"enum","enums":["daily"]},{"dataType":"enum","enums":["kpis"]}]},
         };
         app.get('/api/admin/analytics',
-            authenticateMiddleware([{"jwt":["admin"]}]),
+            authenticateMiddleware([{"jwt":["admin","finance"]}]),
             ...(fetchMiddlewares<RequestHandler>(AdminAnalyticsController)),
             ...(fetchMiddlewares<RequestHandler>(AdminAnalyticsController.prototype.analytics)),
 
@@ -4592,7 +5259,7 @@ export function RegisterRoutes(app: Router) {
                 table: {"in":"query","name":"table","dataType":"union","subSchemas":[{"dataType":"enum","enums":["daily"]},{"dataType":"enum","enums":["kpis"]}]},
         };
         app.get('/api/admin/analytics.csv',
-            authenticateMiddleware([{"jwt":["admin"]}]),
+            authenticateMiddleware([{"jwt":["admin","finance"]}]),
             ...(fetchMiddlewares<RequestHandler>(AdminAnalyticsController)),
             ...(fetchMiddlewares<RequestHandler>(AdminAnalyticsController.prototype.analyticsCsv)),
 

@@ -4,11 +4,13 @@ import { initWebhookModels } from './webhooks.js';
 import { initMoneyModels } from './money.js';
 import { initPosterModels } from './posters.js';
 import { initPrivacyModels } from './privacy.js';
+import { initSupportModels } from './support.js';
 
 export { Poster, BrandKit, type BrandColors } from './posters.js';
 export { WebhookEndpoint, WebhookEvent, WebhookDelivery, type DeliveryStatus } from './webhooks.js';
 export { DebtEntry, OrderAdjustment, PartnerPaymentAccount, type AdjustmentKind, type AdjustmentStatus } from './money.js';
 export { PrivacyRequest, Consent } from './privacy.js';
+export { UserSuspension, TakedownRequest, ModerationAppeal, type TakedownStatus, type AppealStatus } from './support.js';
 
 /**
  * Sequelize models for the core schema (migrations/0001-core.ts is the source of truth for columns).
@@ -221,6 +223,7 @@ export function initModels(sequelize: Sequelize) {
   initMoneyModels(sequelize);
   initPosterModels(sequelize);
   initPrivacyModels(sequelize);
+  initSupportModels(sequelize);
   // Automatic timestamps are DATE by default, which MySQL writes to whole seconds; the columns are DATE(3), keep the milliseconds.
   for (const model of Object.values(sequelize.models)) {
     let changed = false;

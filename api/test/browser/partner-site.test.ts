@@ -429,6 +429,40 @@ describeInChromium('partner site in a browser: LearnLoop Academy embeds the widg
         await rx.stop();
       }
     });
+
+    it('looks alice up, adjusts her balance with a note, suspends her and lifts it (users tab)', async () => {
+      const staff = s.token('admin', { role: 'admin' });
+      const balance = async () => (await s.call('GET', '/api/credits/balance', { token: s.token('alice') })).body.credits as number;
+      const before = await balance();
+      await admin.locator('ais-admin #tab-users').click();
+      const tab = admin.locator('ais-admin-users');
+      await tab.locator('input[type="search"]').fill('alice');
+      await tab.locator('button[type="submit"]').click();
+      await tab.locator('table[part~="table"] button', { hasText: 'Alice' }).first().click();
+      const kpis = tab.locator('[part~="kpis"] .kpi');
+      await kpis.first().waitFor();
+      expect((await kpis.first().locator('.label').textContent())!.trim()).to.equal('Balance');
+      expect(Number((await kpis.first().locator('.value').textContent())!.replace(/[^\d.]/g, ''))).to.equal(before);
+      await tab.locator('label.field', { hasText: 'Credits' }).locator('input').fill('1.5');
+      await tab.locator('button', { hasText: 'Apply' }).click();
+      await tab.locator('[role="status"]', { hasText: 'Write a note first' }).waitFor();
+      await tab.locator('label.field', { hasText: 'Note' }).locator('input').fill('goodwill after a failed render');
+      await tab.locator('button', { hasText: 'Apply' }).click();
+      await tab.locator('[role="status"]', { hasText: 'Balance is now' }).waitFor();
+      expect(await balance()).to.equal(before + 1.5);
+      await tab.locator('label.field', { hasText: 'Note' }).locator('input').fill('testing the suspension');
+      await tab.locator('button', { hasText: 'Suspend' }).click();
+      await tab.locator('h3 .badge', { hasText: 'Suspended' }).waitFor();
+      const refused = await s.call('POST', '/api/community/publish', { token: s.token('alice'), body: {} });
+      expect(refused.body.code).to.equal('account_suspended');
+      await shot(admin, 'ais-admin-users');
+      await audit(admin, 'ais-admin');
+      await tab.locator('label.field', { hasText: 'Note' }).locator('input').fill('done testing');
+      await tab.locator('button', { hasText: 'Lift the suspension' }).click();
+      await poll(() => tab.locator('h3 .badge', { hasText: 'Suspended' }).count(), (v) => expect(v).to.equal(0));
+      const audits = (await s.call('GET', '/api/admin/audit-log?limit=10', { token: staff })).body.items as { action: string }[];
+      expect(audits.map((a) => a.action)).to.include.members(['user.adjust', 'user.suspend', 'user.unsuspend']);
+    });
   });
 
   describe('accessibility (axe-core: no serious or critical violations)', () => {

@@ -102,6 +102,17 @@ export function casesFor(f: PartnerFixture): Case[] {
     // Privacy: an export is the caller's own (there is no way to name another user's); erasing alice would spoil the fixture
     // (and send the fixture's user.erased webhook), so the owner's call is left to privacy-erasure.test.ts.
     { route: 'GET /api/me/exports/{requestId}', kind: 'private', params: { requestId: f.exportId } },
+    // Support tools (alice by internal id); the suspension runs after every owner call of alice, and is lifted again.
+    { route: 'GET /api/admin/users/{userId}', kind: 'admin', params: { userId: f.aliceUserId } },
+    { route: 'POST /api/admin/users/{userId}/adjust', kind: 'admin', params: { userId: f.aliceUserId }, body: () => ({ credits: 0.5, note: 'sweep' }), step: 2 },
+    { route: 'POST /api/admin/users/{userId}/suspend', kind: 'admin', params: { userId: f.aliceUserId }, body: () => ({ note: 'sweep' }), step: 6 },
+    { route: 'POST /api/admin/users/{userId}/unsuspend', kind: 'admin', params: { userId: f.aliceUserId }, body: () => ({ note: 'sweep' }), step: 7 },
+    // Appeals are the author's; alice appealed the hiding of postHidden in the fixture, so hers is the second (409).
+    { route: 'POST /api/community/{postId}/appeal', kind: 'private', params: { postId: f.postHidden }, body: () => ({ message: 'sweep' }), owner: [409] },
+    { route: 'POST /api/admin/moderation/appeals/{appealId}', kind: 'admin', params: { appealId: f.appealId }, body: () => ({ decision: 'uphold', note: 'sweep' }), step: 2 },
+    { route: 'POST /api/admin/moderation/takedowns/{ticketId}', kind: 'admin', params: { ticketId: f.takedownTicketId }, body: () => ({ action: 'reject', note: 'sweep' }), step: 2 },
+    // Anyone may ask for a takedown of a listed post of the partner; another partner's post is 404.
+    { route: 'POST /api/public/takedown', kind: 'listed', body: () => ({ postId: f.postPublic, reason: 'other', contactEmail: 'sweep@example.org' }), owner: [202] },
   ];
   for (const postId of hiddenish) {
     out.push(

@@ -39,6 +39,8 @@ export interface PartnerFixture {
   posterId: string; brandKitId: string;
   /** A built export of alice's (GET /api/me/exports/{requestId}); its document holds the private marker. */
   exportId: string;
+  /** alice's appeal of the hiding of postHidden; an anonymous takedown request naming postPublic. */
+  appealId: string; takedownTicketId: string;
   /** Strings only alice (or her admin) may ever see. */
   privateMarker: string;
 }
@@ -95,6 +97,10 @@ export async function buildPartner(s: TestServer, opts: { tag: string; tenantId:
   expectOk(await call(bob, 'POST', `/api/community/${postPublic}/like`), 'like');
   expectOk(await call(bob, 'POST', `/api/community/${postPublic}/report`, { reason: 'spam' }), 'report');
   expectOk(await call(admin, 'POST', '/api/admin/moderation', { postId: postHidden, action: 'hide', note: 'fixture' }), 'hide');
+  const appeal = await call(alice, 'POST', `/api/community/${postHidden}/appeal`, { message: `fixture ${privateMarker}` });
+  expectOk(appeal, 'appeal', 201);
+  const takedown = await call(anon, 'POST', '/api/public/takedown', { postId: postPublic, reason: 'other', contactEmail: 'fixture@example.org', details: privateMarker });
+  expectOk(takedown, 'takedown', 202);
 
   const order = (await call(alice, 'POST', '/api/credits/purchase', { packId: 'pack_10' })).body.orderId as string;
   const bobOrder = (await call(bob, 'POST', '/api/credits/purchase', { packId: 'pack_10' })).body.orderId as string;
@@ -147,5 +153,6 @@ export async function buildPartner(s: TestServer, opts: { tag: string; tenantId:
     pub, postPublic, priv, postPrivate, hid, postHidden, remix, order, notificationIds, referralCode, referralEventId,
     templateId: tpl.body.id, templateMarker, adminCategoryId: cat.body.id, providerKeyId: key.body.keyId, providerApiKey,
     bobImg, bobPost, bobOrder, privateMarker, webhookId: hook.body.id, webhookDeliveryId, exportId,
+    appealId: appeal.body.appealId, takedownTicketId: takedown.body.ticketId,
   };
 }

@@ -86,6 +86,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/takedown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request a takedown
+         * @description Anyone (no account needed: without a token, or signed in) asks the partner to take a post down: by post id or link, with a reason and a
+         *     contact email. Answers a ticket id; the request waits in the moderators' queue. Limited per address
+         *     (or per signed-in user; 5 an hour per partner). Name the partner with `X-Partner-Key` when the deployment has several.
+         */
+        post: operations["requestTakedown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studio/enhance-prompt": {
         parameters: {
             query?: never;
@@ -924,6 +946,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/community/{postId}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appeal a moderation decision
+         * @description The author appeals the moderation action in force on its post (hidden or removed by a moderator), once per
+         *     action; a moderator upholds or reverses it and the author is notified.
+         */
+        post: operations["appealModeration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/webhooks": {
         parameters: {
             query?: never;
@@ -1051,6 +1094,111 @@ export interface paths {
          * @description Sends a delivery again now, with the same event id and body.
          */
         post: operations["adminRedeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Look users up
+         * @description Support's lookup: users of the partner whose sub or referral code is the query, or whose sub, name or email
+         *     contains it; newest first, paged. Roles: admin, support, moderator, finance.
+         */
+        get: operations["adminSearchUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a user's support view
+         * @description One user of the partner (by the internal id the lookup answers): balance, debt, monthly use, the ledger (paged with
+         *     `ledgerCursor`), recent orders, jobs and posts, referral status and holds, suspension. Roles: admin, support,
+         *     moderator, finance.
+         */
+        get: operations["adminGetUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/adjust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust a user's balance
+         * @description Adds or takes credits (signed, at most 3 decimals) through the ledger with a required note; a negative amount
+         *     larger than the balance is refused and writes nothing. Audited. Roles: admin, finance.
+         */
+        post: operations["adminAdjustUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a user
+         * @description Suspends a user: every write it tries is then 403 `account_suspended`; it keeps reading its own data, and its
+         *     export, erasure and consents. Audited. Roles: admin, moderator.
+         */
+        post: operations["adminSuspendUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/unsuspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift a user's suspension
+         * @description Lifts a suspension. Audited. Roles: admin, moderator.
+         */
+        post: operations["adminUnsuspendUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1490,6 +1638,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/moderation/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List moderation appeals
+         * @description Authors' appeals against moderation actions (open ones by default), oldest first, with the post and the appealed
+         *     action's note. Roles: admin, moderator.
+         */
+        get: operations["adminListAppeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/moderation/appeals/{appealId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide an appeal
+         * @description Upholds the appealed action or reverses it (the post is restored as its author published it). Audited; the
+         *     author is notified. Roles: admin, moderator.
+         */
+        post: operations["adminDecideAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/moderation/takedowns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List takedown requests
+         * @description Takedown requests filed without an account (open ones by default), oldest first, with the post they name.
+         *     Roles: admin, moderator.
+         */
+        get: operations["adminListTakedowns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/moderation/takedowns/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a takedown request
+         * @description Hides or deletes the post a takedown request names (a moderation action: audited, the author notified and able to
+         *     appeal) or rejects the request. Roles: admin, moderator.
+         */
+        post: operations["adminDecideTakedown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/analytics": {
         parameters: {
             query?: never;
@@ -1787,6 +2019,26 @@ export interface components {
             };
             /** @description Where the PDF of this receipt is (the same path with `Accept: application/pdf`). */
             pdfPath: string;
+        };
+        /** @enum {string} */
+        TakedownStatus: "open" | "actioned" | "rejected";
+        TakedownTicket: {
+            ticketId: string;
+            status: components["schemas"]["TakedownStatus"];
+            postId?: string;
+        };
+        /** @enum {string} */
+        TakedownReason: "copyright" | "privacy" | "impersonation" | "sexual" | "violence" | "hate" | "illegal" | "other";
+        TakedownBody: {
+            /** @description The post, when the requester knows its id; otherwise `url`. */
+            postId?: string;
+            /** @description A link to the post (its share page or public image); used to find the post when `postId` is absent. */
+            url?: string;
+            reason: components["schemas"]["TakedownReason"];
+            /** @description Where the moderators answer (a valid email address). */
+            contactEmail: string;
+            /** @description What is wrong and why (at most 2000 characters). */
+            details?: string;
         };
         EnhancePromptResponse: {
             enhancedPrompt: string;
@@ -2611,6 +2863,17 @@ export interface components {
         RemixRecordRequest: {
             generatedImageId: string;
         };
+        /** @enum {string} */
+        AppealStatus: "open" | "upheld" | "reversed";
+        AppealTicket: {
+            appealId: string;
+            postId: string;
+            action: string;
+            status: components["schemas"]["AppealStatus"];
+        };
+        AppealBody: {
+            message: string;
+        };
         WebhookEndpointWithSecret: {
             id: string;
             url: string;
@@ -2675,6 +2938,138 @@ export interface components {
         WebhookDeliveryPage: {
             items: components["schemas"]["WebhookDeliveryView"][];
             nextCursor?: string;
+        };
+        SuspensionView: {
+            suspendedAt: string;
+            note: string;
+            by: string;
+        };
+        /** @description One user of the partner as support sees it in a lookup. */
+        AdminUserSummary: {
+            /** @description Our internal user id (the `{userId}` of the admin user routes). */
+            id: string;
+            /** @description The partner's user id (the token's sub). */
+            sub: string;
+            name: string | null;
+            email: string | null;
+            /** @description The role the user's first token carried (staff roles are read from each token, not from here). */
+            role: string;
+            referralCode: string;
+            isPaying: boolean;
+            createdAt: string;
+            lastActiveAt?: string;
+            suspended?: components["schemas"]["SuspensionView"];
+        };
+        AdminUserPage: {
+            items: components["schemas"]["AdminUserSummary"][];
+            nextCursor?: string;
+        };
+        AdminUserJob: {
+            jobId: string;
+            status: string;
+            tier: string;
+            /** Format: double */
+            cost: number;
+            provider?: string;
+            errorCode?: string;
+            createdAt: string;
+        };
+        AdminUserPost: {
+            postId: string;
+            title: string;
+            /** @enum {string} */
+            status: "listed" | "private" | "hidden" | "deleted";
+            hiddenReason?: string;
+            /** Format: double */
+            likes: number;
+            createdAt: string;
+        };
+        AdminReferralEvent: {
+            id: string;
+            type: string;
+            status: string;
+            holdReason?: string;
+            /** Format: double */
+            credits: number;
+            /**
+             * @description referrer: the user referred someone; referee: the user was referred.
+             * @enum {string}
+             */
+            side: "referrer" | "referee";
+            createdAt: string;
+        };
+        AdminUserReferrals: {
+            code: string;
+            /** @description Sub of the user who referred this one, when any. */
+            referredBy?: string;
+            claimedAt?: string;
+            /** @description Referral events of this user (either side), newest first, at most 20. */
+            events: components["schemas"]["AdminReferralEvent"][];
+            /**
+             * Format: double
+             * @description Events held for review, of either side.
+             */
+            holds: number;
+        };
+        AdminUserDetail: {
+            user: components["schemas"]["AdminUserSummary"];
+            /**
+             * Format: double
+             * @description Credits.
+             */
+            balance: number;
+            /**
+             * Format: double
+             * @description Credits owed after refunds or lost disputes that the balance could not cover (money's debt column); null until
+             *     this deployment records debts.
+             */
+            debt: number | null;
+            /**
+             * Format: double
+             * @description Spending counted against the partner's monthly cap this month, in credits.
+             */
+            monthlyUsed: number;
+            /** Format: double */
+            monthlyCap?: number;
+            /** @description Newest first; page on with `ledgerCursor`. */
+            ledger: {
+                nextCursor?: string;
+                items: components["schemas"]["LedgerEntryView"][];
+            };
+            /** @description The 20 newest orders. */
+            orders: components["schemas"]["OrderView"][];
+            /** @description The 20 newest generation jobs. */
+            jobs: components["schemas"]["AdminUserJob"][];
+            /** @description The 20 newest posts, whatever their state. */
+            posts: components["schemas"]["AdminUserPost"][];
+            referrals: components["schemas"]["AdminUserReferrals"];
+        };
+        AdjustResponse: {
+            adjustmentId: string;
+            userId: string;
+            sub: string;
+            /** Format: double */
+            credits: number;
+            /** Format: double */
+            balance: number;
+        };
+        AdjustRequest: {
+            /**
+             * Format: double
+             * @description Signed credits (at most 3 decimals, so exact in millicredits); a negative amount never takes the balance below zero.
+             */
+            credits: number;
+            /** @description Why (1..500 characters): kept on the ledger row and in the audit log. */
+            note: string;
+        };
+        SuspensionResponse: {
+            userId: string;
+            sub: string;
+            suspended: boolean;
+            suspension?: components["schemas"]["SuspensionView"];
+        };
+        SuspendRequest: {
+            note: string;
         };
         AdminTemplateView: {
             id: string;
@@ -3148,6 +3543,81 @@ export interface components {
             items: components["schemas"]["AuditItem"][];
             nextCursor?: string;
         };
+        AppealView: {
+            appealId: string;
+            status: components["schemas"]["AppealStatus"];
+            message: string;
+            /** @description The appealed action (hide or delete), its moderator's note and time. */
+            action: string;
+            actionNote?: string;
+            actionAt?: string;
+            post: {
+                previewThumbnailUrl: string;
+                /** @enum {string} */
+                status: "listed" | "private" | "hidden" | "deleted";
+                title: string;
+                postId: string;
+            };
+            author: {
+                name: string | null;
+                id: string;
+            };
+            decisionNote?: string;
+            decidedAt?: string;
+            createdAt: string;
+        };
+        AppealPage: {
+            items: components["schemas"]["AppealView"][];
+            nextCursor?: string;
+        };
+        AppealDecisionResult: {
+            appealId: string;
+            /** @enum {string} */
+            status: "open" | "upheld" | "reversed";
+            postStatus: string;
+        };
+        AppealDecision: {
+            /** @enum {string} */
+            decision: "uphold" | "reverse";
+            note: string;
+        };
+        TakedownView: {
+            ticketId: string;
+            status: components["schemas"]["TakedownStatus"];
+            reason: string;
+            contactEmail: string;
+            details?: string;
+            url?: string;
+            post?: {
+                author: {
+                    name: string | null;
+                    id: string;
+                };
+                previewThumbnailUrl: string;
+                /** @enum {string} */
+                status: "listed" | "private" | "hidden" | "deleted";
+                title: string;
+                postId: string;
+            };
+            decisionNote?: string;
+            decidedAt?: string;
+            createdAt: string;
+        };
+        TakedownPage: {
+            items: components["schemas"]["TakedownView"][];
+            nextCursor?: string;
+        };
+        TakedownDecisionResult: {
+            ticketId: string;
+            /** @enum {string} */
+            status: "open" | "actioned" | "rejected";
+            postStatus?: string;
+        };
+        TakedownDecision: {
+            /** @enum {string} */
+            action: "hide" | "delete" | "reject";
+            note: string;
+        };
         /** @description Construct a type with a set of properties K of type T */
         "Record_string.number_": {
             [key: string]: number;
@@ -3504,6 +3974,57 @@ export interface operations {
             };
             /** @description conflict (the order is not paid) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestTakedown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TakedownBody"];
+            };
+        };
+        responses: {
+            /** @description Ticket opened */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TakedownTicket"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5386,6 +5907,68 @@ export interface operations {
             };
         };
     };
+    appealModeration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealBody"];
+            };
+        };
+        responses: {
+            /** @description Appeal filed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealTicket"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description account_suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict (nothing to appeal, or already appealed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     adminListWebhooks: {
         parameters: {
             query?: never;
@@ -5778,6 +6361,286 @@ export interface operations {
                 };
             };
             /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminSearchUsers: {
+        parameters: {
+            query?: {
+                query?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserPage"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminGetUser: {
+        parameters: {
+            query?: {
+                ledgerLimit?: number;
+                ledgerCursor?: string;
+            };
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDetail"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminAdjustUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustRequest"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustResponse"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description insufficient_credits (would overdraw) */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminSuspendUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspendRequest"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuspensionResponse"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict (already suspended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminUnsuspendUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspendRequest"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuspensionResponse"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict (not suspended) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7149,6 +8012,214 @@ export interface operations {
             };
             /** @description forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminListAppeals: {
+        parameters: {
+            query?: {
+                status?: "open" | "upheld" | "reversed";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealPage"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminDecideAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealDecision"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealDecisionResult"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict (already decided) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminListTakedowns: {
+        parameters: {
+            query?: {
+                status?: "open" | "actioned" | "rejected";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TakedownPage"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminDecideTakedown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TakedownDecision"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TakedownDecisionResult"];
+                };
+            };
+            /** @description validation_error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict (already decided) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

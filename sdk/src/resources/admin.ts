@@ -15,6 +15,10 @@ import type {
   ReferralReview, AdminCreateWebhookRequest, AdminCreateWebhookResponse, AdminListWebhooksResponse, AdminGetWebhookResponse,
   AdminUpdateWebhookRequest, AdminUpdateWebhookResponse, AdminRotateWebhookSecretResponse, AdminTestWebhookResponse,
   AdminListWebhookDeliveriesRequest, AdminListWebhookDeliveriesResponse, AdminRedeliverWebhookResponse, WebhookDelivery,
+  Appeal, AdminListAppealsRequest, AdminListAppealsResponse, AdminDecideAppealRequest, AdminDecideAppealResponse,
+  Takedown, AdminListTakedownsRequest, AdminListTakedownsResponse, AdminDecideTakedownRequest, AdminDecideTakedownResponse,
+  AdminUser, AdminSearchUsersRequest, AdminSearchUsersResponse, AdminGetUserRequest, AdminGetUserResponse, AdminAdjustUserRequest,
+  AdminAdjustUserResponse, AdminSuspendUserRequest, AdminSuspendUserResponse, AdminUnsuspendUserRequest, AdminUnsuspendUserResponse,
 } from '../types.js';
 
 class AdminTemplates {
@@ -65,6 +69,54 @@ class AdminModeration {
   }
   act(body: AdminModerateRequest, opts?: RequestOptions): StudioPromise<AdminModerateResponse> {
     return this.http.call('adminModerate', { body }, opts);
+  }
+  /** Authors' appeals (open ones unless `status` says otherwise). */
+  appeals(query: AdminListAppealsRequest = {}, opts?: RequestOptions): StudioPromise<AdminListAppealsResponse> {
+    return this.http.call('adminListAppeals', { query }, opts);
+  }
+  iterateAppeals(query: AdminListAppealsRequest = {}, opts?: RequestOptions): PageIterator<Appeal, AdminListAppealsResponse> {
+    return new PageIterator((cursor) => this.appeals({ ...query, cursor }, opts), query.cursor);
+  }
+  /** `uphold` keeps the action; `reverse` restores the post. */
+  decideAppeal(appealId: string, body: AdminDecideAppealRequest, opts?: RequestOptions): StudioPromise<AdminDecideAppealResponse> {
+    return this.http.call('adminDecideAppeal', { params: { appealId }, body }, opts);
+  }
+  /** Takedown requests (open ones unless `status` says otherwise). */
+  takedowns(query: AdminListTakedownsRequest = {}, opts?: RequestOptions): StudioPromise<AdminListTakedownsResponse> {
+    return this.http.call('adminListTakedowns', { query }, opts);
+  }
+  iterateTakedowns(query: AdminListTakedownsRequest = {}, opts?: RequestOptions): PageIterator<Takedown, AdminListTakedownsResponse> {
+    return new PageIterator((cursor) => this.takedowns({ ...query, cursor }, opts), query.cursor);
+  }
+  /** `hide` or `delete` the post the request names, or `reject` the request. */
+  decideTakedown(ticketId: string, body: AdminDecideTakedownRequest, opts?: RequestOptions): StudioPromise<AdminDecideTakedownResponse> {
+    return this.http.call('adminDecideTakedown', { params: { ticketId }, body }, opts);
+  }
+}
+
+/** Support tools: lookup and detail (any staff role), balance adjustments (finance), suspension (moderator). */
+class AdminUsers {
+  constructor(private readonly http: HttpCore) {}
+  /** Matches sub, name, email and referral code. */
+  search(query: AdminSearchUsersRequest = {}, opts?: RequestOptions): StudioPromise<AdminSearchUsersResponse> {
+    return this.http.call('adminSearchUsers', { query }, opts);
+  }
+  iterate(query: AdminSearchUsersRequest = {}, opts?: RequestOptions): PageIterator<AdminUser, AdminSearchUsersResponse> {
+    return new PageIterator((cursor) => this.search({ ...query, cursor }, opts), query.cursor);
+  }
+  /** `userId` is the internal id a search answers. */
+  get(userId: string, query: AdminGetUserRequest = {}, opts?: RequestOptions): StudioPromise<AdminGetUserResponse> {
+    return this.http.call('adminGetUser', { params: { userId }, query }, opts);
+  }
+  /** Signed credits with a required note; never overdraws (InsufficientCreditsError). */
+  adjust(userId: string, body: AdminAdjustUserRequest, opts?: RequestOptions): StudioPromise<AdminAdjustUserResponse> {
+    return this.http.call('adminAdjustUser', { params: { userId }, body }, opts);
+  }
+  suspend(userId: string, body: AdminSuspendUserRequest, opts?: RequestOptions): StudioPromise<AdminSuspendUserResponse> {
+    return this.http.call('adminSuspendUser', { params: { userId }, body }, opts);
+  }
+  unsuspend(userId: string, body: AdminUnsuspendUserRequest, opts?: RequestOptions): StudioPromise<AdminUnsuspendUserResponse> {
+    return this.http.call('adminUnsuspendUser', { params: { userId }, body }, opts);
   }
 }
 
@@ -146,7 +198,7 @@ class AdminWebhooks {
   }
 }
 
-/** Admin routes: need a token with `role: admin`; other callers get ForbiddenError. */
+/** Admin routes: each needs one of its staff roles (`role` claim: admin, moderator, finance, support); other callers get ForbiddenError. */
 export class Admin {
   readonly templates: AdminTemplates;
   readonly categories: AdminCategories;
@@ -157,6 +209,7 @@ export class Admin {
   readonly webhooks: AdminWebhooks;
   readonly orders: AdminOrders;
   readonly payments: AdminPayments;
+  readonly users: AdminUsers;
 
   constructor(private readonly http: HttpCore) {
     this.templates = new AdminTemplates(http);
@@ -168,6 +221,7 @@ export class Admin {
     this.webhooks = new AdminWebhooks(http);
     this.orders = new AdminOrders(http);
     this.payments = new AdminPayments(http);
+    this.users = new AdminUsers(http);
   }
 
   analytics(query: Omit<AdminGetAnalyticsRequest, 'format'> = {}, opts?: RequestOptions): StudioPromise<AdminGetAnalyticsResponse> {

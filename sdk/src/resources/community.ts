@@ -3,7 +3,7 @@ import type { StudioPromise } from '../response.js';
 import { PageIterator } from '../pagination.js';
 import type {
   Card, GetFeedRequest, GetFeedResponse, GetPostResponse, LikePostResponse, PublishRequest, PublishResponse,
-  ReportPostRequest, ReportPostResponse,
+  ReportPostRequest, ReportPostResponse, AppealModerationRequest, AppealModerationResponse, RequestTakedownRequest, RequestTakedownResponse,
 } from '../types.js';
 
 export class Community {
@@ -37,5 +37,15 @@ export class Community {
 
   report(postId: string, body: ReportPostRequest, opts?: RequestOptions): StudioPromise<ReportPostResponse> {
     return this.http.call('reportPost', { params: { postId }, body }, opts);
+  }
+
+  /** The author appeals the moderation action in force on its post, once per action (ConflictError otherwise). */
+  appeal(postId: string, body: AppealModerationRequest, opts?: RequestOptions): StudioPromise<AppealModerationResponse> {
+    return this.http.call('appealModeration', { params: { postId }, body }, opts);
+  }
+
+  /** Asks the partner to take a post down (no token needed); answers a ticket id. */
+  requestTakedown(body: RequestTakedownRequest, opts?: RequestOptions): StudioPromise<RequestTakedownResponse> {
+    return this.http.call('requestTakedown', { body }, opts);
   }
 }

@@ -10,18 +10,20 @@ import './tab-moderation.js';
 import './tab-providers.js';
 import './tab-referrals.js';
 import './tab-webhooks.js';
+import './tab-users.js';
 
-export type AdminTab = 'analytics' | 'templates' | 'categories' | 'moderation' | 'referrals' | 'config' | 'providers' | 'webhooks';
+export type AdminTab = 'analytics' | 'templates' | 'categories' | 'moderation' | 'referrals' | 'config' | 'providers' | 'webhooks' | 'users';
 /** Parts of the tab elements re-exported through `<ais-admin>` so `ais-admin::part(card)` works for the whole console. */
 const PARTS = 'button, button-primary, card, chart, table, toolbar, kpis, dialog, queue, config-form, add-key, add-webhook, state, state-loading, state-empty, state-error, state-rate-limited, alert';
 const TABS: Array<[AdminTab, MessageKey]> = [
   ['analytics', 'tabAnalytics'], ['templates', 'tabTemplates'], ['categories', 'tabCategories'], ['moderation', 'tabModeration'],
-  ['referrals', 'tabReferrals'], ['config', 'tabConfig'], ['providers', 'tabProviders'], ['webhooks', 'tabWebhooks'],
+  ['referrals', 'tabReferrals'], ['config', 'tabConfig'], ['providers', 'tabProviders'], ['webhooks', 'tabWebhooks'], ['users', 'tabUsers'],
 ];
 
 /**
- * `<ais-admin>`: the partner's admin console (needs an admin token): analytics, templates, categories, moderation,
- * referral review, configuration, provider keys and webhooks, as ARIA tabs. Each tab is its own element, loaded when shown.
+ * `<ais-admin>`: the partner's admin console (needs a staff token: admin, or moderator, finance, support for their tabs):
+ * analytics, templates, categories, moderation (with appeals and takedowns), referral review, configuration, provider
+ * keys, webhooks and users (support tools), as ARIA tabs. Each tab is its own element, loaded when shown.
  */
 export class AisAdmin extends AisElement {
   static override styles = [baseStyles, css`
@@ -89,6 +91,7 @@ export class AisAdmin extends AisElement {
       case 'config': return html`<ais-admin-config exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-config>`;
       case 'providers': return html`<ais-admin-providers exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-providers>`;
       case 'webhooks': return html`<ais-admin-webhooks exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-webhooks>`;
+      case 'users': return html`<ais-admin-users exportparts=${PARTS} .apiBase=${c.a} .partnerKey=${c.p} .locale=${c.l} .token=${c.t} .getToken=${c.g}></ais-admin-users>`;
       default: return html``;
     }
   }

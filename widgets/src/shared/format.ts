@@ -67,6 +67,7 @@ const byCode: Record<string, ErrorKind> = {
   forbidden: 'forbidden',
   moderation_required: 'forbidden',
   origin_not_allowed: 'forbidden',
+  account_suspended: 'forbidden',
   feature_disabled: 'feature-disabled',
   not_found: 'not-found',
   content_policy_violation: 'content-policy',

@@ -7,12 +7,14 @@ import { enExtra, hiExtra } from './i18n-extra.js';
 import { enMoney, hiMoney } from './i18n-money.js';
 import { enStudio, hiStudio } from './i18n-studio.js';
 import { enPrivacy, hiPrivacy } from './i18n-privacy.js';
+import { enSupport, hiSupport } from './i18n-support.js';
 
 export const en = {
   ...enExtra,
   ...enMoney,
   ...enStudio,
   ...enPrivacy,
+  ...enSupport,
   // common
   loading: 'Loading…',
   retry: 'Try again',
@@ -273,6 +275,7 @@ export const hi: Messages = {
   ...hiMoney,
   ...hiStudio,
   ...hiPrivacy,
+  ...hiSupport,
   authInvalidTitle: 'हम आपको साइन इन नहीं कर सके',
   authInvalid: 'पेज दोबारा लोड करें; बार-बार हो तो साइट से संपर्क करें।',
   featureDisabled: 'यह सुविधा यहाँ उपलब्ध नहीं है।',

@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { services } from '../../context.js';
 import { GeneratedImage, Post, User } from '../../models/index.js';
@@ -84,7 +84,9 @@ const MESSAGES: Record<ModerationAction, string> = {
  * dismissed). dismiss also restores a post that was hidden automatically by reports. Every action is audited with
  * the admin and the note, and the author is notified when the post's visibility changed.
  */
-export async function moderate(admin: Principal, body: { postId: string; action: ModerationAction; note: string }): Promise<ModerationResult> {
+export async function moderate(admin: Principal, body: { postId: string; action: ModerationAction; note: string },
+  /** Runs inside the decision's transaction (a takedown ticket closed with it). */
+  within?: (t: Transaction, post: Post) => Promise<void>): Promise<ModerationResult> {
   if (typeof body.postId !== 'string' || !body.postId || body.postId.length > 40) throw invalid('postId', 'must be a post id');
   if (!['hide', 'unhide', 'delete', 'dismiss'].includes(body.action)) throw invalid('action', 'must be hide, unhide, delete or dismiss');
   const note = typeof body.note === 'string' ? body.note.trim() : '';
@@ -114,6 +116,7 @@ export async function moderate(admin: Principal, body: { postId: string; action:
         transaction: t, type: QueryTypes.UPDATE },
     )) as unknown as [unknown, number];
     const after = postStatus(post);
+    if (within) await within(t, post);
     await audit(t, admin, `moderation.${body.action}`, 'post', post.id, note, { before, after, closedReports: closed, authorUserId: post.userId });
     if (changed) {
       await notify(t, {

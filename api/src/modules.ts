@@ -3,6 +3,7 @@ import { initPayments } from './payments/init.js';
 import { initReferrals } from './referrals/init.js';
 import { initCommunity } from './community/init.js';
 import { initWebhooks } from './webhooks/init.js';
+import { initAnalytics } from './analytics/init.js';
 
 /**
  * The feature modules, in the order boot.ts starts them. Each one's init takes the AppContext and adds to it:
@@ -14,4 +15,5 @@ export async function initModules(ctx: AppContext) {
   await initReferrals(ctx);
   await initCommunity(ctx);
   await initWebhooks(ctx);
+  await initAnalytics(ctx);
 }

@@ -170,6 +170,10 @@ export function validateConfig(c: TenantConfig, ctx: ValidationContext): FieldEr
     err('defaultLocale', 'must be a language tag such as "en", "hi" or "pt-BR"');
   }
 
+  // At least 7 days: the rollup job recomputes the last days from the events, which must still be there.
+  intIn('retention.analyticsEventsDays', c.retention?.analyticsEventsDays, 7, 3650);
+  amount('acquisition.costPerUserPaise', c.acquisition?.costPerUserPaise, 0, 1_000_000_00, 'rupees');
+
   const campaignIds = new Set<string>();
   (c.campaigns ?? []).forEach((cp, i) => {
     const at = `campaigns.${i}`;

@@ -46,6 +46,10 @@ export interface TenantConfig {
   /** The widgets' language when the page sets none (a BCP 47 tag such as `en` or `hi`). */
   defaultLocale: string;
   campaigns: CampaignConfig[];
+  /** analyticsEventsDays: analytics events older than this are rolled up into daily aggregates and deleted (analytics/rollup.ts). */
+  retention: { analyticsEventsDays: number };
+  /** costPerUserPaise: what acquiring one user costs the partner (the CAC of the LTV/CAC KPI; 0 = not set). */
+  acquisition: { costPerUserPaise: number };
 }
 
 export const DEFAULT_CONFIG: TenantConfig = {
@@ -87,6 +91,8 @@ export const DEFAULT_CONFIG: TenantConfig = {
   flags: {},
   defaultLocale: 'en',
   campaigns: [],
+  retention: { analyticsEventsDays: 90 },
+  acquisition: { costPerUserPaise: 0 },
 };
 
 /** Deep-merges a partial config over a base (arrays and scalars replace). */

@@ -242,11 +242,16 @@ export async function pruneEvents(tenantId: string, timezone: string, days: numb
   let total = 0;
   const r = { t: tenantId, c: until.toJSDate() };
   for (;;) {
-    const text = db.dialect === 'mysql'
-      ? 'DELETE FROM analytics_events WHERE tenant_id = :t AND created_at < :c LIMIT 5000'
-      : 'DELETE FROM analytics_events WHERE id IN (SELECT id FROM analytics_events WHERE tenant_id = :t AND created_at < :c LIMIT 5000)';
-    const [res, meta] = (await db.sequelize.query(text, { replacements: r })) as unknown as [unknown, unknown];
-    const n = db.dialect === 'mysql' ? num((res as { affectedRows?: number }).affectedRows) : num((meta as { changes?: number })?.changes);
+    let n: number;
+    if (db.dialect === 'mysql') {
+      const [res] = (await db.sequelize.query('DELETE FROM analytics_events WHERE tenant_id = :t AND created_at < :c LIMIT 5000', { replacements: r })) as unknown as [{ affectedRows?: number }];
+      n = num(res.affectedRows);
+    } else {
+      const ids = ((await sql().query('SELECT id FROM analytics_events WHERE tenant_id = :t AND created_at < :c LIMIT 5000', { type: QueryTypes.SELECT, replacements: r })) as { id: number }[])
+        .map((x) => x.id);
+      if (ids.length) await db.tx((t) => db.sequelize.query('DELETE FROM analytics_events WHERE id IN (:ids)', { replacements: { ids }, transaction: t }));
+      n = ids.length;
+    }
     total += n;
     if (n < 5000) break;
   }

@@ -146,7 +146,15 @@ describeEachDatabase('analytics rollups', { server: { worker: false } }, (db) =>
     expect(left.getTime()).to.be.at.least(Date.parse('2025-04-14T18:30:00Z')); // 15 April in Asia/Kolkata
     for (const [i, w] of WINDOWS.entries()) {
       if (w.to >= '2025-04-15') continue; // windows reaching today compute it live; its events are still there
-      expect(comparable(await computeReport(T, w, NOW)), `window ${i}`).to.deep.equal(live[i]);
+      const r = comparable(await computeReport(T, w, NOW)) as typeof live[0];
+      if (i === 2) {
+        // A window that cuts days past the retention period: those slices are live and their events are gone, so only
+        // the whole days' acknowledgement samples remain (docs/analytics.md); everything else is exact.
+        expect(r.reliability.generateAckSamples).to.be.below(live[i]!.reliability.generateAckSamples).and.above(0);
+        expect({ ...r, reliability: null }, `window ${i}`).to.deep.equal({ ...live[i], reliability: null });
+        continue;
+      }
+      expect(r, `window ${i}`).to.deep.equal(live[i]);
     }
     // The live computation alone has lost the acknowledgement samples; the report has not.
     expect((await computeAnalytics(T, WINDOWS[0]!, NOW)).reliability.generateAckSamples).to.equal(0);

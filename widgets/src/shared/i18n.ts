@@ -4,9 +4,11 @@
  */
 
 import { enExtra, hiExtra } from './i18n-extra.js';
+import { enAnalytics, hiAnalytics } from './i18n-analytics.js';
 
 export const en = {
   ...enExtra,
+  ...enAnalytics,
   // common
   loading: 'Loading…',
   retry: 'Try again',
@@ -262,6 +264,7 @@ type Messages = Record<MessageKey, string>;
 
 export const hi: Messages = {
   ...hiExtra,
+  ...hiAnalytics,
   authInvalidTitle: 'हम आपको साइन इन नहीं कर सके',
   authInvalid: 'पेज दोबारा लोड करें; बार-बार हो तो साइट से संपर्क करें।',
   featureDisabled: 'यह सुविधा यहाँ उपलब्ध नहीं है।',

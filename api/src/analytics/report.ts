@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import { Op, QueryTypes } from 'sequelize';
-import { Order, User } from '../models/index.js';
+import { User } from '../models/index.js';
 import { services } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import { LEDGER_REASONS, countsAsSpending, type LedgerReason } from '../ledger/reasons.js';
-import { countQualified, type AnalyticsKpis, type DailyPoint } from './kpis.js';
+import type { AnalyticsKpis, DailyPoint } from './kpis.js';
 import { aggregateRange, dayBounds, emptyAggregate, rolledUpDays, type RangeAggregate, type UserDay } from './rollup.js';
 import { daysOf, gini, parseWindow, ratio, round, type Window } from './stats.js';
 
@@ -66,10 +66,20 @@ const point = (date: string, a: { signups: number; activeUsers: number; generati
   creditsSpent: credits(a.creditsSpentMilli), rewardCredits: credits(a.rewardMilli), revenue: rupees(a.revenuePaise), paidOrders: a.paidOrders,
 });
 
-/** Splits a window into whole past days (answered by rollups when they exist) and live slices. */
+/** When the partner's first user signed up: nothing (images, orders, events) can be older. */
+async function firstSignup(tenantId: string): Promise<Date | null> {
+  const rows = (await services().db.sequelize.query('SELECT MIN(created_at) AS m FROM users WHERE tenant_id = :t',
+    { type: QueryTypes.SELECT, replacements: { t: tenantId } })) as { m: unknown }[];
+  const m = rows[0]?.m;
+  return m == null ? null : m instanceof Date ? m : new Date(String(m));
+}
+
+/** Splits a window into whole past days (answered by rollups when they exist) and live slices; days before the first signup are empty. */
 async function plan(tenantId: string, w: Window, now: Date) {
   const todayStart = DateTime.fromJSDate(now).setZone(w.timezone).startOf('day').toJSDate();
-  const days = daysOf(w).map((day) => ({ day, bounds: dayBounds(day, w.timezone) }));
+  const first = await firstSignup(tenantId);
+  const firstDay = first ? DateTime.fromJSDate(first).setZone(w.timezone).startOf('day').toJSDate() : now;
+  const days = daysOf(w).map((day) => ({ day, bounds: dayBounds(day, w.timezone) })).filter(({ bounds: [, e] }) => e > firstDay);
   const whole = days.filter(({ bounds: [s, e] }) => s >= w.from && e <= w.to && e <= todayStart).map((d) => d.day);
   const have = whole.length ? await rolledUpDays(tenantId, w.timezone, whole[0]!, whole[whole.length - 1]!) : new Set<string>();
   const rolled = whole.filter((d) => have.has(d));
@@ -89,24 +99,29 @@ async function pool<T, R>(items: T[], limit: number, fn: (x: T) => Promise<R>): 
   return out;
 }
 
-async function collect(tenantId: string, w: Window, now: Date): Promise<Collected> {
+/** `revenueOnly`: only revenue and distinct payers are needed (the ARPPU baseline); the other queries are skipped. */
+async function collect(tenantId: string, w: Window, now: Date, revenueOnly = false): Promise<Collected> {
   const sequelize = services().db.sequelize;
   const { rolled, live } = await plan(tenantId, w, now);
   const q = <T>(text: string, replacements: Record<string, unknown>) => sequelize.query(text, { type: QueryTypes.SELECT, replacements }) as Promise<T[]>;
   const r = { t: tenantId, d: rolled.length ? rolled : ['-'] };
+  const none = Promise.resolve([] as never[]);
   const [dayRows, ledgerRows, providerRows, bandRows, distinct, bandPayerRows, earnerRows, liveAggs] = await Promise.all([
     q<Record<string, unknown>>('SELECT * FROM analytics_days WHERE tenant_id = :t AND day IN (:d)', r),
-    q<{ reason: string; spending: unknown; c: unknown; b: unknown }>(`SELECT reason, spending, SUM(credit_milli) AS c, SUM(debit_milli) AS b
+    revenueOnly ? none : q<{ reason: string; spending: unknown; c: unknown; b: unknown }>(`SELECT reason, spending, SUM(credit_milli) AS c, SUM(debit_milli) AS b
       FROM analytics_day_ledger WHERE tenant_id = :t AND day IN (:d) GROUP BY reason, spending`, r),
-    q<{ provider: string; n: unknown }>('SELECT provider, SUM(images) AS n FROM analytics_day_providers WHERE tenant_id = :t AND day IN (:d) GROUP BY provider', r),
-    q<{ band: string; s: unknown; p: unknown }>(`SELECT band, SUM(signups) AS s, SUM(new_payers) AS p FROM analytics_day_bands
+    revenueOnly ? none : q<{ provider: string; n: unknown }>('SELECT provider, SUM(images) AS n FROM analytics_day_providers WHERE tenant_id = :t AND day IN (:d) GROUP BY provider', r),
+    revenueOnly ? none : q<{ band: string; s: unknown; p: unknown }>(`SELECT band, SUM(signups) AS s, SUM(new_payers) AS p FROM analytics_day_bands
       WHERE tenant_id = :t AND day IN (:d) GROUP BY band`, r),
-    q<{ g: unknown; p: unknown; a: unknown }>(`SELECT COUNT(DISTINCT CASE WHEN generations > 0 THEN user_id END) AS g,
-      COUNT(DISTINCT CASE WHEN paid_orders > 0 THEN user_id END) AS p, COUNT(DISTINCT CASE WHEN generations > 0 OR reward_milli > 0 THEN user_id END) AS a
-      FROM analytics_day_users WHERE tenant_id = :t AND day IN (:d)`, r),
-    q<{ band: string; n: unknown; rev: unknown }>(`SELECT band, COUNT(DISTINCT user_id) AS n, SUM(paid_paise) AS rev FROM analytics_day_users
+    revenueOnly
+      ? q<{ g: unknown; p: unknown; a: unknown }>(`SELECT 0 AS g, COUNT(DISTINCT user_id) AS p, 0 AS a
+        FROM analytics_day_users WHERE tenant_id = :t AND day IN (:d) AND paid_orders > 0`, r)
+      : q<{ g: unknown; p: unknown; a: unknown }>(`SELECT COUNT(DISTINCT CASE WHEN generations > 0 THEN user_id END) AS g,
+        COUNT(DISTINCT CASE WHEN paid_orders > 0 THEN user_id END) AS p, COUNT(DISTINCT CASE WHEN generations > 0 OR reward_milli > 0 THEN user_id END) AS a
+        FROM analytics_day_users WHERE tenant_id = :t AND day IN (:d)`, r),
+    revenueOnly ? none : q<{ band: string; n: unknown; rev: unknown }>(`SELECT band, COUNT(DISTINCT user_id) AS n, SUM(paid_paise) AS rev FROM analytics_day_users
       WHERE tenant_id = :t AND day IN (:d) AND paid_orders > 0 GROUP BY band`, r),
-    q<{ user_id: string; s: unknown }>(`SELECT user_id, SUM(reward_milli) AS s FROM analytics_day_users
+    revenueOnly ? none : q<{ user_id: string; s: unknown }>(`SELECT user_id, SUM(reward_milli) AS s FROM analytics_day_users
       WHERE tenant_id = :t AND day IN (:d) AND reward_milli > 0 GROUP BY user_id`, r),
     pool(live, 4, (s) => aggregateRange(tenantId, s.from, s.to)),
   ]);
@@ -160,9 +175,9 @@ async function collect(tenantId: string, w: Window, now: Date): Promise<Collecte
     const ids = [...liveUsers.keys()];
     const seen = new Map<string, { g: number; p: number; r: number }>();
     if (rolled.length) {
-      for (let i = 0; i < ids.length; i += 1000) {
+      for (let i = 0; i < ids.length; i += 500) {
         const rows = await q<{ user_id: string; g: unknown; p: unknown; r: unknown }>(`SELECT user_id, SUM(generations) AS g, SUM(paid_orders) AS p, SUM(reward_milli) AS r
-          FROM analytics_day_users WHERE tenant_id = :t AND user_id IN (:u) AND day IN (:d) GROUP BY user_id`, { ...r, u: ids.slice(i, i + 1000) });
+          FROM analytics_day_users WHERE tenant_id = :t AND user_id IN (:u) AND day IN (:d) GROUP BY user_id`, { ...r, u: ids.slice(i, i + 500) });
         for (const x of rows) seen.set(x.user_id, { g: num(x.g), p: num(x.p), r: num(x.r) });
       }
     }
@@ -189,19 +204,18 @@ async function history(tenantId: string, w: Window) {
   const firstDay = DateTime.fromJSDate(w.from).setZone(w.timezone).startOf('day');
   const q = <T>(text: string, replacements: Record<string, unknown>) => sequelize.query(text, { type: QueryTypes.SELECT, replacements }) as Promise<T[]>;
   const r = { t: tenantId, z: w.timezone, d: firstDay.toISODate()! };
-  const [bands, rev, firstUser] = await Promise.all([
+  const [bands, rev, first] = await Promise.all([
     q<{ band: string; s: unknown; p: unknown }>(`SELECT b.band, SUM(b.signups) AS s, SUM(b.new_payers) AS p FROM analytics_day_bands b
       JOIN analytics_days d ON d.tenant_id = b.tenant_id AND d.day = b.day AND d.timezone = :z WHERE b.tenant_id = :t AND b.day < :d GROUP BY b.band`, r),
     q<{ s: unknown }>('SELECT SUM(revenue_paise) AS s FROM analytics_days WHERE tenant_id = :t AND timezone = :z AND day < :d', r),
-    q<{ m: unknown }>('SELECT MIN(created_at) AS m FROM users WHERE tenant_id = :t', r),
+    firstSignup(tenantId),
   ]);
   for (const b of bands) out.bands.set(b.band, { signups: num(b.s), newPayers: num(b.p) });
   out.revenuePaise = num(rev[0]?.s);
   // Gaps: days before the window with no rollup, and the cut-off part of the first day.
   const gaps: [Date, Date][] = [];
-  if (firstUser[0]?.m != null) {
-    const m = firstUser[0].m;
-    const start = DateTime.fromJSDate(m instanceof Date ? m : new Date(String(m))).setZone(w.timezone).startOf('day');
+  if (first) {
+    const start = DateTime.fromJSDate(first).setZone(w.timezone).startOf('day');
     if (start < firstDay) {
       const have = await rolledUpDays(tenantId, w.timezone, start.toISODate()!, firstDay.minus({ days: 1 }).toISODate()!);
       let gapStart: DateTime | null = null;
@@ -223,6 +237,38 @@ async function history(tenantId: string, w: Window) {
     out.revenuePaise += g.revenuePaise;
   }
   return out;
+}
+
+/**
+ * Qualified referees (spec 3.D, the definition of kpis.ts countQualified) of a cohort, by `to`: a paid order, or at
+ * least `retentionMinGenerations` succeeded generations of which the last is at least `retentionDays` after signup.
+ * Two grouped queries over the cohort's own rows (by user id), never the partner's whole history.
+ */
+async function countQualifiedFast(cohort: { id: string; createdAt: Date }[], to: Date,
+  rule: { retentionDays: number; retentionMinGenerations: number }): Promise<number> {
+  const sequelize = services().db.sequelize;
+  const paid = new Set<string>();
+  const gens = new Map<string, { n: number; last: Date }>();
+  const ids = cohort.map((u) => u.id);
+  // Chunks below MariaDB's in_predicate_conversion_threshold (1000), and no tenant condition: the ids are this partner's,
+  // and with one the optimizer prefers the (tenant, created_at) index and scans the partner's history.
+  for (let i = 0; i < ids.length; i += 500) {
+    const r = { u: ids.slice(i, i + 500), to };
+    const [p, g] = await Promise.all([
+      sequelize.query(`SELECT DISTINCT user_id FROM orders WHERE user_id IN (:u) AND status = 'paid' AND paid_at < :to`,
+        { type: QueryTypes.SELECT, replacements: r }) as Promise<{ user_id: string }[]>,
+      sequelize.query(`SELECT user_id, COUNT(*) AS n, MAX(created_at) AS last FROM generated_images
+        WHERE user_id IN (:u) AND status = 'succeeded' AND created_at < :to GROUP BY user_id`,
+      { type: QueryTypes.SELECT, replacements: r }) as Promise<{ user_id: string; n: unknown; last: unknown }[]>,
+    ]);
+    for (const x of p) paid.add(x.user_id);
+    for (const x of g) gens.set(x.user_id, { n: num(x.n), last: x.last instanceof Date ? x.last : new Date(String(x.last)) });
+  }
+  return cohort.filter((u) => {
+    if (paid.has(u.id)) return true;
+    const g = gens.get(u.id);
+    return !!g && g.n >= rule.retentionMinGenerations && g.last.getTime() >= u.createdAt.getTime() + rule.retentionDays * 86_400_000;
+  }).length;
 }
 
 /** Nearest-rank percentile over a value -> count histogram. */
@@ -257,12 +303,13 @@ export async function computeReport(tenantId: string, q: ReportQuery, now = new 
   const config = await getTenantConfig(tenantId);
   const w = parseWindow(q, config.timezone, now);
   const bw = parseBaseline(q, w, now);
+  const tm = <T>(n: string, p: Promise<T>) => { const t0 = performance.now(); return p.then((x) => { if (process.env.ANALYTICS_TIMING) console.error(n, Math.round(performance.now() - t0)); return x; }); };
   const [c, base, hist, cohort] = await Promise.all([
-    collect(tenantId, w, now),
-    collect(tenantId, bw, now),
-    history(tenantId, w),
-    User.findAll({ where: { tenantId, referredByUserId: { [Op.ne]: null }, createdAt: { [Op.gte]: w.from, [Op.lt]: w.to } },
-      attributes: ['id', 'createdAt', 'firstGenerationAt'] }),
+    tm('collect', collect(tenantId, w, now)),
+    tm('base', collect(tenantId, bw, now, true)),
+    tm('history', history(tenantId, w)),
+    tm('cohort', User.findAll({ where: { tenantId, createdAt: { [Op.gte]: w.from, [Op.lt]: w.to }, referredByUserId: { [Op.ne]: null } },
+      attributes: ['id', 'createdAt', 'firstGenerationAt'] })),
   ]);
   const t = c.totals;
   const defaultBand = config.pricing.defaultBand;
@@ -316,13 +363,7 @@ export async function computeReport(tenantId: string, q: ReportQuery, now = new 
   const zeros = Math.max(0, c.activeUsers - earnings.length);
 
   // Referral funnel of the window's attributed signups (bounded by the window's referred signups).
-  const ids = cohort.map((u) => u.id);
-  const firstPaid = new Map<string, Date>();
-  for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await Order.findAll({ where: { tenantId, status: 'paid', paidAt: { [Op.lt]: w.to }, userId: ids.slice(i, i + 1000) }, attributes: ['userId', 'paidAt'] });
-    for (const o of rows) { const p = firstPaid.get(o.userId); if (!p || o.paidAt! < p) firstPaid.set(o.userId, o.paidAt!); }
-  }
-  const qualified = await countQualified(tenantId, cohort.map((u) => ({ id: u.id, createdAt: u.createdAt })), firstPaid, w, config);
+  const qualified = await tm('qualified', countQualifiedFast(cohort, w.to, config.referral));
 
   // Providers and margin.
   const costOf = (p: string) => config.providers.providerCostPaise[p] ?? 0;

@@ -122,14 +122,15 @@ export async function aggregateRange(tenantId: string, from: Date, to: Date): Pr
   // Bands of the users active in the range, and which payers paid for the first time.
   const ids = [...a.users.keys()];
   const payers = ids.filter((id) => a.users.get(id)!.paidOrders > 0);
-  for (let i = 0; i < ids.length; i += 1000) {
-    const chunk = ids.slice(i, i + 1000);
+  // Chunks below MariaDB's in_predicate_conversion_threshold (1000), which would turn the list into a derived table.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
     const rows = (await User.findAll({ where: { id: chunk }, attributes: ['id', 'priceBand'], raw: true })) as unknown as { id: string; priceBand: string | null }[];
     for (const u of rows) a.users.get(u.id)!.band = u.priceBand ?? '';
   }
   const paidBefore = new Set<string>();
-  for (let i = 0; i < payers.length; i += 1000) {
-    const rows = (await Order.findAll({ where: { tenantId, status: 'paid', paidAt: { [Op.lt]: from }, userId: payers.slice(i, i + 1000) },
+  for (let i = 0; i < payers.length; i += 500) {
+    const rows = (await Order.findAll({ where: { userId: payers.slice(i, i + 500), status: 'paid', paidAt: { [Op.lt]: from } },
       attributes: ['userId'], group: ['userId'], raw: true })) as unknown as { userId: string }[];
     for (const o of rows) paidBefore.add(o.userId);
   }

@@ -303,13 +303,12 @@ export async function computeReport(tenantId: string, q: ReportQuery, now = new 
   const config = await getTenantConfig(tenantId);
   const w = parseWindow(q, config.timezone, now);
   const bw = parseBaseline(q, w, now);
-  const tm = <T>(n: string, p: Promise<T>) => { const t0 = performance.now(); return p.then((x) => { if (process.env.ANALYTICS_TIMING) console.error(n, Math.round(performance.now() - t0)); return x; }); };
   const [c, base, hist, cohort] = await Promise.all([
-    tm('collect', collect(tenantId, w, now)),
-    tm('base', collect(tenantId, bw, now, true)),
-    tm('history', history(tenantId, w)),
-    tm('cohort', User.findAll({ where: { tenantId, createdAt: { [Op.gte]: w.from, [Op.lt]: w.to }, referredByUserId: { [Op.ne]: null } },
-      attributes: ['id', 'createdAt', 'firstGenerationAt'] })),
+    collect(tenantId, w, now),
+    collect(tenantId, bw, now, true),
+    history(tenantId, w),
+    User.findAll({ where: { tenantId, createdAt: { [Op.gte]: w.from, [Op.lt]: w.to }, referredByUserId: { [Op.ne]: null } },
+      attributes: ['id', 'createdAt', 'firstGenerationAt'] }),
   ]);
   const t = c.totals;
   const defaultBand = config.pricing.defaultBand;
@@ -363,7 +362,7 @@ export async function computeReport(tenantId: string, q: ReportQuery, now = new 
   const zeros = Math.max(0, c.activeUsers - earnings.length);
 
   // Referral funnel of the window's attributed signups (bounded by the window's referred signups).
-  const qualified = await tm('qualified', countQualifiedFast(cohort, w.to, config.referral));
+  const qualified = await countQualifiedFast(cohort, w.to, config.referral);
 
   // Providers and margin.
   const costOf = (p: string) => config.providers.providerCostPaise[p] ?? 0;

@@ -53,6 +53,7 @@ export async function benchAnalytics(opts: { url?: string; requests?: number; ru
           await res.arrayBuffer();
           ms.push(performance.now() - t0);
         }
+        console.error(`run ${run + 1} ${name}: p50 ${Math.round(pct(ms, 50))} ms p95 ${Math.round(pct(ms, 95))} ms`);
         (results[name] ??= { p50: [], p95: [] }).p50.push(pct(ms, 50));
         results[name].p95.push(pct(ms, 95));
       }

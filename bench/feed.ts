@@ -85,16 +85,19 @@ async function explainAll(url: string, cat: string): Promise<Record<string, stri
   try {
     const now = new Date();
     const t = now.getTime();
-    const bind = { tenant: DEFAULT_TENANT_ID, me: 'usr_x', T: dbDate(t, 'mysql'), S: dbDate(t - 1000, 'mysql'), a: dbDate(t - 2 * 86400e3, 'mysql'), s: 2.1e9, id: 'post_m' };
+    const d = db.dialect;
+    const bind = { tenant: DEFAULT_TENANT_ID, me: 'usr_x', T: dbDate(t, d), S: dbDate(t - 1000, d), a: dbDate(t - 2 * 86400e3, d), s: 2.1e9, id: 'post_m' };
     const shapes: Record<string, [string, Record<string, unknown>]> = {
-      'latest first': [latestSql(false, false, 20, 'mysql'), bind], 'latest deep': [latestSql(false, true, 20, 'mysql'), bind],
-      'latest category deep': [latestSql(true, true, 20, 'mysql'), { ...bind, cat }], 'trending first': [trendingSql(false, false, 20, 'mysql'), bind],
-      'trending deep': [trendingSql(false, true, 20, 'mysql'), bind], 'trending category deep': [trendingSql(true, true, 20, 'mysql'), { ...bind, cat }],
+      'latest first': [latestSql(false, false, 20, d), bind], 'latest deep': [latestSql(false, true, 20, d), bind],
+      'latest category deep': [latestSql(true, true, 20, d), { ...bind, cat }], 'trending first': [trendingSql(false, false, 20, d), bind],
+      'trending deep': [trendingSql(false, true, 20, d), bind], 'trending category deep': [trendingSql(true, true, 20, d), { ...bind, cat }],
     };
     const out: Record<string, string> = {};
     for (const [name, [sql, b]] of Object.entries(shapes)) {
-      const rows = (await db.sequelize.query(`EXPLAIN ${sql}`, { replacements: b, type: QueryTypes.SELECT })) as Record<string, unknown>[];
-      out[name] = rows.map((r) => `${r.select_type} ${r.table}: type=${r.type} key=${r.key} key_len=${r.key_len} rows=${r.rows} extra=${r.Extra ?? ''}`).join(' | ');
+      // SQLite: EXPLAIN QUERY PLAN (one line per step); MariaDB: EXPLAIN (one row per table).
+      const rows = (await db.sequelize.query(`${d === 'sqlite' ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${sql}`, { replacements: b, type: QueryTypes.SELECT })) as Record<string, unknown>[];
+      out[name] = d === 'sqlite' ? rows.map((r) => String(r.detail)).join(' | ')
+        : rows.map((r) => `${r.select_type} ${r.table}: type=${r.type} key=${r.key} key_len=${r.key_len} rows=${r.rows} extra=${r.Extra ?? ''}`).join(' | ');
     }
     return out;
   } finally {

@@ -1,5 +1,5 @@
 /**
- * Seeds a MariaDB/MySQL database with N community posts for the feed benchmark, fast: multi-row INSERTs of
+ * Seeds a MariaDB/MySQL or SQLite database with N community posts for the feed benchmark, fast: multi-row INSERTs of
  * `batch` rows per statement (5,000 by default) in one transaction each. An existing seed of at least N posts is
  * reused. CLI: `npx tsx bench/seed-feed.ts [--url mysql://root@127.0.0.1:3306/ais_bench_feed] [--posts 1000000]`.
  */
@@ -27,7 +27,9 @@ export const BENCH_ENV = {
 export interface SeedOptions { url?: string; posts?: number; users?: number; batch?: number; log?: (msg: string) => void }
 
 const rid = () => crypto.randomBytes(12).toString('base64url');
-const sqlDate = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
+let sqliteDates = false;
+/** A date as the column stores it (SQLite rows written by Sequelize carry the offset). */
+const sqlDate = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ') + (sqliteDates ? ' +00:00' : '');
 
 export async function openBenchDb(url = DEFAULT_BENCH_URL): Promise<Database> {
   configureLogger('warn');
@@ -44,11 +46,12 @@ export async function openBenchDb(url = DEFAULT_BENCH_URL): Promise<Database> {
 /** Seeds posts (and their authors) unless the database already holds enough; returns the post count. */
 export async function seedFeed(opts: SeedOptions = {}): Promise<{ posts: number; seeded: number; ms: number }> {
   const url = opts.url ?? DEFAULT_BENCH_URL;
-  if (!/^mysql:|^mariadb:/.test(url)) throw new Error('the feed seed targets MariaDB/MySQL');
   const want = opts.posts ?? 1_000_000;
   const batch = opts.batch ?? 5000;
   const log = opts.log ?? ((m: string) => console.error(m));
   const db = await openBenchDb(url);
+  sqliteDates = db.dialect === 'sqlite';
+  const ignore = db.dialect === 'sqlite' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
   const q = (sql: string, replacements?: Record<string, unknown>) => db.sequelize.query(sql, { replacements, type: QueryTypes.SELECT }) as Promise<Record<string, unknown>[]>;
   try {
     const started = Date.now();
@@ -68,7 +71,7 @@ export async function seedFeed(opts: SeedOptions = {}): Promise<{ posts: number;
         for (let i = start; i < Math.min(userCount, start + batch); i++) {
           rows.push(`('usr_bench${i}', '${DEFAULT_TENANT_ID}', 'bench-author-${i}', 'Author ${i}', 'user', 'B${i.toString(36).toUpperCase().padStart(7, '0')}', 0, 0, '${sqlDate(now)}', '${sqlDate(now)}')`);
         }
-        await db.sequelize.query(`INSERT IGNORE INTO users (id, tenant_id, sub, name, role, referral_code, is_paying, generation_count, created_at, updated_at) VALUES ${rows.join(',')}`);
+        await db.sequelize.query(`${ignore} INTO users (id, tenant_id, sub, name, role, referral_code, is_paying, generation_count, created_at, updated_at) VALUES ${rows.join(',')}`);
       }
     }
     const yearMs = 365 * 24 * 3600e3;
@@ -95,7 +98,7 @@ export async function seedFeed(opts: SeedOptions = {}): Promise<{ posts: number;
       seeded += rows.length;
       if ((start / batch) % 20 === 0) log(`seed: ${start + rows.length}/${want} posts (${Math.round((Date.now() - started) / 1000)} s)`);
     }
-    await db.sequelize.query('ANALYZE TABLE community_posts, users');
+    await db.sequelize.query(db.dialect === 'sqlite' ? 'ANALYZE' : 'ANALYZE TABLE community_posts, users');
     const ms = Date.now() - started;
     log(`seed: ${seeded} posts inserted in ${Math.round(ms / 1000)} s`);
     return { posts: have + seeded, seeded, ms };

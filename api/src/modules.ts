@@ -4,6 +4,7 @@ import { initReferrals } from './referrals/init.js';
 import { initCommunity } from './community/init.js';
 import { initWebhooks } from './webhooks/init.js';
 import { initPrivacy } from './privacy/init.js';
+import { initAnalytics } from './analytics/init.js';
 
 /**
  * The feature modules, in the order boot.ts starts them. Each one's init takes the AppContext and adds to it:
@@ -16,4 +17,5 @@ export async function initModules(ctx: AppContext) {
   await initCommunity(ctx);
   await initWebhooks(ctx);
   await initPrivacy(ctx);
+  await initAnalytics(ctx);
 }

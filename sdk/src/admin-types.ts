@@ -68,6 +68,10 @@ export type AdminTestProviderResponse = ResponseOf<'adminTestProvider'>;
 
 export type AdminGetAnalyticsRequest = QueryOf<'adminGetAnalytics'>;
 export type AdminGetAnalyticsResponse = ResponseOf<'adminGetAnalytics'>;
+/** ARPPU of the window against a baseline period (`baselineFrom`/`baselineTo`, default the period just before). */
+export type AnalyticsArppuUplift = Schemas['ArppuUplift'];
+/** Lifetime revenue per user against the partner's acquisition cost per user (config `acquisition.costPerUser`). */
+export type AnalyticsLtvCac = Schemas['LtvCac'];
 export type AuditEntry = Schemas['AuditItem'];
 export type AdminListAuditLogRequest = QueryOf<'adminListAuditLog'>;
 export type AdminListAuditLogResponse = ResponseOf<'adminListAuditLog'>;

@@ -13,7 +13,7 @@ const NULLABLE = new Set(['monthlySpendCapMilli', 'providers.image.fallback']);
 
 /** Retention periods (days) a partner may choose. */
 export const RETENTION_BOUNDS: [keyof TenantConfig['retention'], number, number][] = [
-  ['ipDays', 1, 180], ['idempotencyDays', 1, 30], ['readNotificationsDays', 1, 730], ['analyticsEventsDays', 1, 730],
+  ['ipDays', 1, 180], ['idempotencyDays', 1, 30], ['readNotificationsDays', 1, 730], ['analyticsEventsDays', 7, 730],
 ];
 /** Consent purposes and versions: short identifiers (a version may be a date such as 2026-11). */
 export const CONSENT_NAME = /^[A-Za-z0-9_.-]{1,40}$/;
@@ -194,6 +194,8 @@ export function validateConfig(c: TenantConfig, ctx: ValidationContext): FieldEr
     if (!CONSENT_NAME.test(purpose)) err(`consents.required.${purpose}`, 'purposes are 1 to 40 lower-case letters, digits, _ . or -');
     if (typeof version !== 'string' || !CONSENT_NAME.test(version)) err(`consents.required.${purpose}`, 'must be a version of 1 to 40 letters, digits, _ . or -');
   }
+  // Raw analytics events at least 7 days: the rollup job recomputes the last days from them (analytics/rollup.ts).
+  amount('acquisition.costPerUserPaise', c.acquisition?.costPerUserPaise, 0, 1_000_000_00, 'rupees');
 
   const campaignIds = new Set<string>();
   (c.campaigns ?? []).forEach((cp, i) => {

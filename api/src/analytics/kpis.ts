@@ -6,14 +6,15 @@ import { LEDGER_REASONS, countsAsSpending, type LedgerReason } from '../ledger/r
 import { dayOf, daysOf, gini, parseWindow, percentile, ratio, round, type Window } from './stats.js';
 
 /**
- * The spec's KPIs (section 8) for one partner and one window, computed from the source tables.
+ * The spec's KPIs (section 8) for one partner and one window, computed live from the source tables: the reference
+ * that the rollup-based report (report.ts, what the API serves) is tested against on small data sets.
  * Definitions are in docs/analytics.md; every figure is reproducible from the rows it names.
  */
 export interface DailyPoint {
   date: string; signups: number; activeUsers: number; generations: number; failedGenerations: number; remixes: number;
   creditsSpent: number; rewardCredits: number; revenue: number; paidOrders: number;
 }
-export interface AnalyticsReport {
+export interface AnalyticsKpis {
   window: { from: string; to: string; timezone: string; days: number };
   activation: { newUsers: number; activatedWithin48h: number; rate: number | null };
   engagement: { generations: number; generatingUsers: number; generationsPerUserPerWeek: number | null; remixGenerations: number; reuseRate: number | null };
@@ -47,7 +48,7 @@ const rupees = (paise: number) => round(paise / 100, 2);
 const credits = (milli: number) => round(milli / 1000, 3);
 const inWindow = (w: Window) => ({ [Op.gte]: w.from, [Op.lt]: w.to });
 
-export async function computeAnalytics(tenantId: string, q: { from?: string; to?: string }, now = new Date()): Promise<AnalyticsReport> {
+export async function computeAnalytics(tenantId: string, q: { from?: string; to?: string }, now = new Date()): Promise<AnalyticsKpis> {
   const config = await getTenantConfig(tenantId);
   const w = parseWindow(q, config.timezone, now);
   const [cohort, allUsers, images, jobs, reuses, ledger, paidBefore, acks] = await Promise.all([
@@ -176,7 +177,7 @@ export async function computeAnalytics(tenantId: string, q: { from?: string; to?
 }
 
 /** Qualified referee (spec 3.D): a first purchase, or retention: >= N generations with one at least `retentionDays` after signup. */
-async function countQualified(tenantId: string, users: { id: string; createdAt: Date }[], firstPaid: Map<string, Date>, w: Window, config: TenantConfig) {
+export async function countQualified(tenantId: string, users: { id: string; createdAt: Date }[], firstPaid: Map<string, Date>, w: Window, config: TenantConfig) {
   if (!users.length) return 0;
   const gens = await GeneratedImage.findAll({
     where: { tenantId, userId: users.map((u) => u.id), status: 'succeeded', createdAt: { [Op.lt]: w.to } }, attributes: ['userId', 'createdAt'],

@@ -67,13 +67,18 @@ export function daysOf(w: Window): string[] {
 
 export const dayOf = (at: Date, timezone: string) => DateTime.fromJSDate(at).setZone(timezone).toISODate()!;
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  const cell = (v: string | number | null | undefined) => {
-    if (v === null || v === undefined) return '';
-    let s = String(v);
-    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+type Cell = string | number | null | undefined;
+const cell = (v: Cell) => {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** One RFC 4180 CSV line (with its CRLF); cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export const csvLine = (row: Cell[]) => `${row.map(cell).join(',')}\r\n`;
+
+/** RFC 4180 CSV of a header and rows (csvLine for each). */
+export function toCsv(header: string[], rows: Cell[][]): string {
+  return [header, ...rows].map(csvLine).join('');
 }

@@ -1887,6 +1887,32 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ArppuUplift": {
+        "dataType": "refObject",
+        "properties": {
+            "baselineFrom": {"dataType":"string","required":true},
+            "baselineTo": {"dataType":"string","required":true},
+            "baselineRevenue": {"dataType":"double","required":true},
+            "baselinePayers": {"dataType":"double","required":true},
+            "baselineArppu": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "arppu": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "uplift": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LtvCac": {
+        "dataType": "refObject",
+        "properties": {
+            "ltv": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "lifetimeRevenue": {"dataType":"double","required":true},
+            "lifetimeUsers": {"dataType":"double","required":true},
+            "cac": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "ratio": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Record_string.number_": {
         "dataType": "refAlias",
         "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"double"},"validators":{}},
@@ -1924,6 +1950,9 @@ const models: TsoaRoute.Models = {
             "usage": {"dataType":"nestedObjectLiteral","nestedProperties":{"newUsers":{"dataType":"double","required":true},"creditsSpent":{"dataType":"double","required":true},"remixGenerations":{"dataType":"double","required":true},"generatingUsers":{"dataType":"double","required":true},"generations":{"dataType":"double","required":true}},"required":true},
             "margin": {"dataType":"nestedObjectLiteral","nestedProperties":{"grossMarginRate":{"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},"grossMargin":{"dataType":"double","required":true},"providerCost":{"dataType":"double","required":true},"revenue":{"dataType":"double","required":true}},"required":true},
             "daily": {"dataType":"array","array":{"dataType":"refObject","ref":"DailyPoint"},"required":true},
+            "arppuUplift": {"ref":"ArppuUplift","required":true},
+            "ltvCac": {"ref":"LtvCac","required":true},
+            "sources": {"dataType":"nestedObjectLiteral","nestedProperties":{"liveSlices":{"dataType":"double","required":true},"rolledUpDays":{"dataType":"double","required":true}},"required":true},
         },
         "additionalProperties": false,
     },
@@ -5223,6 +5252,8 @@ export function RegisterRoutes(app: Router) {
                 to: {"in":"query","name":"to","dataType":"string"},
                 format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]}]},
                 table: {"in":"query","name":"table","dataType":"union","subSchemas":[{"dataType":"enum","enums":["daily"]},{"dataType":"enum","enums":["kpis"]}]},
+                baselineFrom: {"in":"query","name":"baselineFrom","dataType":"string"},
+                baselineTo: {"in":"query","name":"baselineTo","dataType":"string"},
         };
         app.get('/api/admin/analytics',
             authenticateMiddleware([{"jwt":["admin","finance"]}]),
@@ -5257,6 +5288,8 @@ export function RegisterRoutes(app: Router) {
                 from: {"in":"query","name":"from","dataType":"string"},
                 to: {"in":"query","name":"to","dataType":"string"},
                 table: {"in":"query","name":"table","dataType":"union","subSchemas":[{"dataType":"enum","enums":["daily"]},{"dataType":"enum","enums":["kpis"]}]},
+                baselineFrom: {"in":"query","name":"baselineFrom","dataType":"string"},
+                baselineTo: {"in":"query","name":"baselineTo","dataType":"string"},
         };
         app.get('/api/admin/analytics.csv',
             authenticateMiddleware([{"jwt":["admin","finance"]}]),

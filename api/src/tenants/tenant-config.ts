@@ -73,6 +73,8 @@ export interface TenantConfig {
   retention: { ipDays: number; idempotencyDays: number; readNotificationsDays: number; analyticsEventsDays: number };
   /** Consent versions a user must have given (purpose -> version) before generating (privacy/consents.ts); {} asks nothing. */
   consents: { required: Record<string, string> };
+  /** costPerUserPaise: what acquiring one user costs the partner (the CAC of the LTV/CAC KPI; 0 = not set). */
+  acquisition: { costPerUserPaise: number };
 }
 
 export const DEFAULT_CONFIG: TenantConfig = {
@@ -131,6 +133,7 @@ export const DEFAULT_CONFIG: TenantConfig = {
   posters: { defaultBrandKit: { name: 'Studio', colors: { primary: '#e4572e', secondary: '#ffffff', text: '#ffffff' }, font: 'noto-sans' } },
   retention: { ipDays: 30, idempotencyDays: 7, readNotificationsDays: 90, analyticsEventsDays: 90 },
   consents: { required: {} },
+  acquisition: { costPerUserPaise: 0 },
 };
 
 /** Deep-merges a partial config over a base (arrays and scalars replace). */

@@ -68,7 +68,7 @@ describe('analytics math', () => {
   });
 });
 
-describeEachDatabase('analytics', function (db) {
+describeEachDatabase('analytics', { server: { worker: false } }, function (db) {
     const s = db.server;
     let admin: string;
     before(async () => {

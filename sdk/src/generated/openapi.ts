@@ -1735,6 +1735,9 @@ export interface paths {
          *     referral funnel, provider spend and margin, error rate, generate-ack p95) and a daily series, for
          *     `from`..`to` (days in the partner's time zone, `to` inclusive, or ISO date-times; default the last 30 days).
          *     Money in rupees, credits in credits. `format=csv` answers the CSV export instead (see analytics.csv).
+         *     Also ARPPU uplift against a baseline period (`baselineFrom`..`baselineTo`, same formats; default the period of the
+         *     same length just before the window) and LTV/CAC (CAC from the partner's `acquisition.costPerUser`).
+         *     Whole past days are read from daily rollups; today and partial days are computed live.
          */
         get: operations["adminGetAnalytics"];
         put?: never;
@@ -3618,12 +3621,57 @@ export interface components {
             action: "hide" | "delete" | "reject";
             note: string;
         };
+        /**
+         * @description The analytics report answered from the daily rollups (analytics/rollup.ts): whole past days of the window from
+         *     the rollup tables (a few GROUP BY queries over at most 366 days), and only what no rollup covers (today so far,
+         *     partial first/last days of an ISO date-time window, days the job has not reached) computed live from the source
+         *     tables, each slice bounded by one day. Never a scan of every user or event of the partner.
+         */
+        ArppuUplift: {
+            baselineFrom: string;
+            baselineTo: string;
+            /** Format: double */
+            baselineRevenue: number;
+            /** Format: double */
+            baselinePayers: number;
+            /** Format: double */
+            baselineArppu: number | null;
+            /** Format: double */
+            arppu: number | null;
+            /**
+             * Format: double
+             * @description arppu / baselineArppu − 1 (0.25 = 25 % higher than the baseline); null without payers in either period.
+             */
+            uplift: number | null;
+        };
+        LtvCac: {
+            /**
+             * Format: double
+             * @description Revenue of every paid order before `to` / every user created before `to` (rupees).
+             */
+            ltv: number | null;
+            /** Format: double */
+            lifetimeRevenue: number;
+            /** Format: double */
+            lifetimeUsers: number;
+            /**
+             * Format: double
+             * @description The partner's acquisition cost per user (config `acquisition.costPerUser`, rupees); null when not set.
+             */
+            cac: number | null;
+            /**
+             * Format: double
+             * @description ltv / cac; null when either is missing. Target ≥ 3.0.
+             */
+            ratio: number | null;
+        };
         /** @description Construct a type with a set of properties K of type T */
         "Record_string.number_": {
             [key: string]: number;
         };
         /**
-         * @description The spec's KPIs (section 8) for one partner and one window, computed from the source tables.
+         * @description The spec's KPIs (section 8) for one partner and one window, computed live from the source tables: the reference
+         *     that the rollup-based report (report.ts, what the API serves) is tested against on small data sets.
          *     Definitions are in docs/analytics.md; every figure is reproducible from the rows it names.
          */
         DailyPoint: {
@@ -3820,6 +3868,15 @@ export interface components {
                 revenue: number;
             };
             daily: components["schemas"]["DailyPoint"][];
+            arppuUplift: components["schemas"]["ArppuUplift"];
+            ltvCac: components["schemas"]["LtvCac"];
+            /** @description How the report was answered: whole days read from rollups, and live slices computed from the source tables. */
+            sources: {
+                /** Format: double */
+                liveSlices: number;
+                /** Format: double */
+                rolledUpDays: number;
+            };
         };
         WebhookOutcome: {
             /** @description What the event did, e.g. `credited`, `already_paid`, `refunded`, `held`, `released`, `hold_final`, `duplicate` or `ignored`; not applied events (`mismatch`, `unknown_order`) are acknowledged and logged. */
@@ -8236,6 +8293,8 @@ export interface operations {
                 to?: string;
                 format?: "json" | "csv";
                 table?: "daily" | "kpis";
+                baselineFrom?: string;
+                baselineTo?: string;
             };
             header?: never;
             path?: never;
@@ -8278,6 +8337,8 @@ export interface operations {
                 from?: string;
                 to?: string;
                 table?: "daily" | "kpis";
+                baselineFrom?: string;
+                baselineTo?: string;
             };
             header?: never;
             path?: never;
@@ -8290,7 +8351,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
             /** @description validation_error */
             400: {

@@ -64,6 +64,13 @@ export const SECTIONS: SectionDef[] = [
     ],
   },
   {
+    id: 'analytics', title: 'cfgAnalytics', help: 'cfgAnalyticsHelp',
+    fields: [
+      { path: 'acquisition.costPerUser', kind: 'number', label: 'cfgCostPerUser', help: 'cfgCostPerUserHelp', min: 0, max: 1000000 },
+      { path: 'retention.analyticsEventsDays', kind: 'int', label: 'cfgAnalyticsEventsDays', help: 'cfgAnalyticsEventsDaysHelp', min: 7, max: 3650 },
+    ],
+  },
+  {
     id: 'limits', title: 'cfgLimits', help: 'cfgLimitsHelp',
     fields: [
       { path: 'limits.generatePerMinute', kind: 'int', label: 'cfgGeneratePerMinute', min: 1, max: 10000 },

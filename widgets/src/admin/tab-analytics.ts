@@ -20,6 +20,8 @@ interface Report {
   providers?: { grossMargin: number; grossMarginRate: number | null; providerCost: number; items: { provider: string; images: number; cost: number }[] };
   reliability?: { errorRate: number | null; generateAckP95Ms: number | null };
   daily?: Daily[];
+  arppuUplift?: { baselineFrom: string; baselineTo: string; baselineArppu: number | null; arppu: number | null; uplift: number | null };
+  ltvCac?: { ltv: number | null; cac: number | null; ratio: number | null };
 }
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`);
@@ -29,13 +31,17 @@ export class AisAdminAnalytics extends AisElement {
 
   @state() private from = isoDay(new Date(Date.now() - 29 * 86_400_000));
   @state() private to = isoDay(new Date());
+  /** Optional baseline period for the ARPPU uplift ('' = the server's default, the period just before). */
+  @state() private baselineFrom = '';
+  @state() private baselineTo = '';
   @state() private report?: Report;
   @state() private loading = false;
 
   protected async load(): Promise<void> {
     this.loading = true;
     try {
-      this.report = (await this.client.admin.analytics({ from: this.from, to: this.to })) as Report;
+      const baseline = this.baselineFrom && this.baselineTo ? { baselineFrom: this.baselineFrom, baselineTo: this.baselineTo } : {};
+      this.report = (await this.client.admin.analytics({ from: this.from, to: this.to, ...baseline })) as Report;
       this.error = undefined;
     } catch (err) {
       this.error = this.fail(err);
@@ -66,6 +72,10 @@ export class AisAdminAnalytics extends AisElement {
       <div class="toolbar" part="toolbar">
         <label class="field">${this.t('from')}<input type="date" .value=${this.from} max=${this.to} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
         <label class="field">${this.t('to')}<input type="date" .value=${this.to} min=${this.from} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
+        <label class="field" title=${this.t('an_baselineHint')}>${this.t('an_baseline')}<input type="date" part="baseline-from" .value=${this.baselineFrom} max=${this.from}
+          @change=${(e: Event) => (this.baselineFrom = (e.target as HTMLInputElement).value)} /></label>
+        <label class="field" title=${this.t('an_baselineHint')}>–<input type="date" part="baseline-to" .value=${this.baselineTo} min=${this.baselineFrom}
+          @change=${(e: Event) => (this.baselineTo = (e.target as HTMLInputElement).value)} /></label>
         <button class="primary" part="button button-primary" @click=${() => void this.load()} ?disabled=${this.loading}>${icon('refresh', 16)} ${this.t('refresh')}</button>
         <span class="spacer"></span>
         <button part="button export" @click=${() => void this.csv()}>${icon('download', 16)} ${this.t('exportCsv')}</button>
@@ -85,6 +95,10 @@ export class AisAdminAnalytics extends AisElement {
       [this.t('an_reuseRate'), pct(r.engagement?.reuseRate), this.t('an_remixGenerations')],
       [this.t('an_paidConversion'), pct(r.monetization?.paidConversion), this.t('an_payingUsers', { n: n(r.monetization?.payingUsers) })],
       [this.t('an_revenue'), formatInr(r.monetization?.revenue ?? 0, this.loc), this.t('an_arppu', { v: r.monetization?.arppu != null ? formatInr(r.monetization.arppu, this.loc) : '—' })],
+      [this.t('an_arppuUplift'), pct(r.arppuUplift?.uplift),
+        this.t('an_vsBaseline', { v: r.arppuUplift?.baselineArppu != null ? formatInr(r.arppuUplift.baselineArppu, this.loc) : '—' })],
+      [this.t('an_ltvCac'), r.ltvCac?.ratio != null ? String(r.ltvCac.ratio) : '—',
+        r.ltvCac?.cac != null ? this.t('an_ltvCacSub', { ltv: formatInr(r.ltvCac.ltv ?? 0, this.loc), cac: formatInr(r.ltvCac.cac, this.loc) }) : this.t('an_cacUnset')],
       [this.t('an_grossMargin'), formatInr(r.providers?.grossMargin ?? 0, this.loc), pct(r.providers?.grossMarginRate)],
       [this.t('an_creditsSpent'), n(r.credits?.netSpent), this.t('an_refunded', { n: n(r.credits?.refunded) })],
       [this.t('an_rewards'), n(r.rewards?.totalCredits), this.t('an_earners', { p: pct(r.rewards?.earningShare), g: r.rewards?.gini ?? '—' })],

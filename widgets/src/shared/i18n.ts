@@ -8,6 +8,7 @@ import { enMoney, hiMoney } from './i18n-money.js';
 import { enStudio, hiStudio } from './i18n-studio.js';
 import { enPrivacy, hiPrivacy } from './i18n-privacy.js';
 import { enSupport, hiSupport } from './i18n-support.js';
+import { enAnalytics, hiAnalytics } from './i18n-analytics.js';
 
 export const en = {
   ...enExtra,
@@ -15,6 +16,7 @@ export const en = {
   ...enStudio,
   ...enPrivacy,
   ...enSupport,
+  ...enAnalytics,
   // common
   loading: 'Loading…',
   retry: 'Try again',
@@ -276,6 +278,7 @@ export const hi: Messages = {
   ...hiStudio,
   ...hiPrivacy,
   ...hiSupport,
+  ...hiAnalytics,
   authInvalidTitle: 'हम आपको साइन इन नहीं कर सके',
   authInvalid: 'पेज दोबारा लोड करें; बार-बार हो तो साइट से संपर्क करें।',
   featureDisabled: 'यह सुविधा यहाँ उपलब्ध नहीं है।',

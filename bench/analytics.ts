@@ -1,0 +1,86 @@
+/**
+ * Analytics at scale (issue 13 item 3): on the data set of bench/seed-analytics.ts (100,000 users, 2,000,000 events,
+ * one partner, MariaDB), the latency of every `GET /api/admin/analytics` view over HTTP (p50/p95 of sequential
+ * requests, one API process) and the memory of the CSV export while it streams.
+ * CLI: `npx tsx bench/analytics.ts [--url mysql://...] [--requests 40] [--runs 3]`. Prints JSON.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import jwt from 'jsonwebtoken';
+import { loadConfig } from '../api/src/config.js';
+import { configureLogger } from '../api/src/logger.js';
+import { bootServices, shutdownServices } from '../api/src/boot.js';
+import { buildApp } from '../api/src/app.js';
+import { ANALYTICS_BENCH_URL, seedAnalytics } from './seed-analytics.js';
+import { BENCH_ENV } from './seed-feed.js';
+
+const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)]!; };
+const median = (xs: number[]) => pct(xs, 50);
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+export async function benchAnalytics(opts: { url?: string; requests?: number; runs?: number } = {}) {
+  const url = opts.url ?? ANALYTICS_BENCH_URL;
+  const requests = opts.requests ?? 40;
+  const runs = opts.runs ?? 3;
+  const seed = await seedAnalytics({ url });
+  const config = loadConfig({ ...BENCH_ENV, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn' });
+  configureLogger('warn');
+  await bootServices(config, { worker: false, workerName: 'bench-analytics' });
+  const app = buildApp();
+  const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const token = jwt.sign({ sub: 'bench-admin', name: 'Bench', role: 'admin' }, BENCH_ENV.AUTH_JWT_SECRET, { algorithm: 'HS256', expiresIn: '1h' });
+  const views: Record<string, string> = {
+    'last 30 days (default)': '/api/admin/analytics',
+    'last 7 days + today': `/api/admin/analytics?from=${day(-7)}&to=${day(0)}`,
+    '90 days + baseline': `/api/admin/analytics?from=${day(-90)}&to=${day(-1)}&baselineFrom=${day(-180)}&baselineTo=${day(-91)}`,
+    '365 days': `/api/admin/analytics?from=${day(-364)}&to=${day(0)}`,
+    'ISO window (cut days)': `/api/admin/analytics?from=${day(-40)}T07:13:00Z&to=${day(-10)}T16:41:00Z`,
+    'CSV daily 365 days': `/api/admin/analytics.csv?from=${day(-364)}&to=${day(0)}`,
+    'CSV kpis 90 days': `/api/admin/analytics.csv?table=kpis&from=${day(-90)}&to=${day(-1)}`,
+  };
+  const results: Record<string, { p50: number[]; p95: number[] }> = {};
+  const memory: number[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      for (const [name, path] of Object.entries(views)) {
+        const ms: number[] = [];
+        for (let i = 0; i < requests; i++) {
+          const t0 = performance.now();
+          const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
+          if (res.status !== 200) throw new Error(`${name}: ${res.status} ${await res.text()}`);
+          await res.arrayBuffer();
+          ms.push(performance.now() - t0);
+        }
+        console.error(`run ${run + 1} ${name}: p50 ${Math.round(pct(ms, 50))} ms p95 ${Math.round(pct(ms, 95))} ms`);
+        (results[name] ??= { p50: [], p95: [] }).p50.push(pct(ms, 50));
+        results[name].p95.push(pct(ms, 95));
+      }
+      // CSV memory: peak RSS growth over 20 exports of a year streamed (same process as the server).
+      global.gc?.();
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+      for (let i = 0; i < 20; i++) {
+        const res = await fetch(base + views['CSV daily 365 days']!, { headers: { authorization: `Bearer ${token}` } });
+        const reader = res.body!.getReader();
+        while (!(await reader.read()).done) { /* drain */ }
+      }
+      clearInterval(timer);
+      memory.push(Math.round((peak - before) / 1024));
+    }
+  } finally {
+    await new Promise((r) => server.close(r));
+    server.closeAllConnections?.();
+    await shutdownServices();
+  }
+  const views2 = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { p50Ms: Math.round(median(v.p50)), p95Ms: Math.round(median(v.p95)), p95PerRun: v.p95.map(Math.round) }]));
+  return { seed, requestsPerView: requests, runs, views: views2, csvPeakRssGrowthKiB: { median: median(memory), runs: memory } };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchAnalytics({ url: arg('url'), requests: arg('requests') ? Number(arg('requests')) : undefined, runs: arg('runs') ? Number(arg('runs')) : undefined })
+    .then((r) => { console.log(JSON.stringify(r, null, 2)); process.exit(0); })
+    .catch((err) => { console.error(err); process.exit(1); });
+}

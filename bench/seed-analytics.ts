@@ -1,0 +1,95 @@
+/**
+ * Seeds one partner on MariaDB/MySQL with the analytics data set of issue 13 item 3, fast (multi-row INSERTs of
+ * 5,000 rows): 100,000 users over the last 365 days, 2,000,000 analytics events (a quarter of them
+ * `generate_acknowledged` with a latency), and the business rows the KPIs read: 200,000 jobs and images, their
+ * ledger debits, rewards, 10,000 paid orders. Then builds the daily rollups (analytics/rollup.ts) for every day.
+ * CLI: `npx tsx bench/seed-analytics.ts [--url mysql://root@127.0.0.1:3306/ais_bench_analytics] [--users 100000] [--events 2000000]`.
+ */
+import { QueryTypes } from 'sequelize';
+import { DEFAULT_TENANT_ID } from '../api/src/tenants/tenants.js';
+import { getTenantConfig } from '../api/src/tenants/config-store.js';
+import { rollupTenant } from '../api/src/analytics/rollup.js';
+import { openBenchDb } from './seed-feed.js';
+
+export const ANALYTICS_BENCH_URL = 'mysql://root@127.0.0.1:3306/ais_bench_analytics';
+const T = DEFAULT_TENANT_ID;
+const DAY = 86_400_000;
+const sqlDate = (d: Date | number) => new Date(d).toISOString().slice(0, 23).replace('T', ' ');
+
+export async function seedAnalytics(opts: { url?: string; users?: number; events?: number; images?: number; log?: (m: string) => void } = {}) {
+  const url = opts.url ?? ANALYTICS_BENCH_URL;
+  const nUsers = opts.users ?? 100_000;
+  const nEvents = opts.events ?? 2_000_000;
+  const nImages = opts.images ?? 200_000;
+  const log = opts.log ?? ((m: string) => console.error(m));
+  const db = await openBenchDb(url);
+  const q = (sql: string) => db.sequelize.query(sql, { type: QueryTypes.SELECT }) as Promise<Record<string, unknown>[]>;
+  const started = Date.now();
+  try {
+    const [{ n }] = (await q(`SELECT COUNT(*) AS n FROM analytics_events WHERE tenant_id = '${T}'`)) as [{ n: number }];
+    if (Number(n) < nEvents) {
+      const now = Date.now();
+      // The data ends yesterday so the rollups cover it all; "today" stays live and small.
+      const end = now - (now % DAY);
+      const begin = end - 365 * DAY;
+      let x = 7;
+      const rnd = () => { x = (x * 1103515245 + 12345) % 2 ** 31; return x / 2 ** 31; };
+      const userAt = (i: number) => begin + Math.floor((i / nUsers) * 365 * DAY);
+      const insert = async (table: string, cols: string, total: number, row: (i: number) => string) => {
+        for (let s = 0; s < total; s += 5000) {
+          const rows: string[] = [];
+          for (let i = s; i < Math.min(total, s + 5000); i++) rows.push(row(i));
+          await db.sequelize.query(`INSERT INTO ${table} (${cols}) VALUES ${rows.join(',')}`);
+          if ((s / 5000) % 40 === 0) log(`seed: ${table} ${s + rows.length}/${total} (${Math.round((Date.now() - started) / 1000)} s)`);
+        }
+      };
+      const bands = ['A', 'B', 'C'];
+      await insert('users', 'id, tenant_id, sub, name, role, referral_code, referred_by_user_id, price_band, is_paying, generation_count, first_generation_at, created_at, updated_at',
+        nUsers, (i) => {
+          const at = userAt(i);
+          const gen = rnd() < 0.6 ? `'${sqlDate(at + Math.floor(rnd() * 3 * DAY))}'` : 'NULL';
+          const ref = i > 100 && rnd() < 0.1 ? `'usr_an${Math.floor(rnd() * i)}'` : 'NULL';
+          return `('usr_an${i}', '${T}', 'an-${i}', 'User ${i}', 'user', 'AN${i.toString(36).toUpperCase()}', ${ref}, '${bands[i % 3]}', 0, 0, ${gen}, '${sqlDate(at)}', '${sqlDate(at)}')`;
+        });
+      // A user's activity happens after its signup.
+      const actAt = (u: number) => { const a = userAt(u); return a + Math.floor(rnd() * (end - a)); };
+      const imgUser: number[] = []; const imgAt: number[] = [];
+      for (let i = 0; i < nImages; i++) { const u = Math.floor(rnd() * nUsers); imgUser.push(u); imgAt.push(actAt(u)); }
+      const providers = ['local', 'openai', 'stability'];
+      await insert('generation_jobs', 'id, tenant_id, user_id, image_id, status, progress, attempts, max_attempts, cost, refunded, request, provider, created_at, updated_at',
+        nImages, (i) => `('job_an${i}', '${T}', 'usr_an${imgUser[i]}', 'img_an${i}', '${i % 50 === 0 ? 'failed' : 'succeeded'}', 100, 1, 3, 1000, ${i % 50 === 0 ? 1 : 0}, '{}', '${providers[i % 3]}', '${sqlDate(imgAt[i]!)}', '${sqlDate(imgAt[i]!)}')`);
+      await insert('generated_images', 'id, tenant_id, user_id, job_id, prompt_text, tier, width, height, provider, status, watermark, credits_spent, billable, created_at, updated_at',
+        nImages, (i) => `('img_an${i}', '${T}', 'usr_an${imgUser[i]}', 'job_an${i}', 'p', 'standard', 512, 512, '${providers[i % 3]}', '${i % 50 === 0 ? 'failed' : 'succeeded'}', 1, 1000, 1, '${sqlDate(imgAt[i]!)}', '${sqlDate(imgAt[i]!)}')`);
+      await insert('credit_ledger', 'tenant_id, user_id, delta, balance_after, reason, ref_type, ref_id, spending, created_at',
+        nImages, (i) => `('${T}', 'usr_an${imgUser[i]}', -1000, 0, 'generation', 'job', 'job_an${i}', 1, '${sqlDate(imgAt[i]!)}')`);
+      await insert('credit_ledger', 'tenant_id, user_id, delta, balance_after, reason, ref_type, ref_id, spending, created_at',
+        nImages / 10, (i) => `('${T}', 'usr_an${Math.floor(rnd() * 5000)}', 500, 0, 'reward', 'reuse', 'rw_an${i}', 0, '${sqlDate(imgAt[i * 10]!)}')`);
+      await insert('prompt_reuse_events', 'id, tenant_id, source_post_id, remixer_user_id, remixed_image_id, creator_user_id, rewarded, reward_credits, created_at',
+        nImages / 10, (i) => `('reu_an${i}', '${T}', 'post_an${i % 1000}', 'usr_an${imgUser[i * 10]}', 'img_an${i * 10}', 'usr_an${i % 5000}', 1, 500, '${sqlDate(imgAt[i * 10]!)}')`);
+      await insert('orders', 'id, tenant_id, user_id, gateway, gateway_order_id, amount_paise, currency, credits, pack_id, quantity, price_band, status, paid_at, created_at, updated_at',
+        10_000, (i) => { const u = Math.floor(rnd() * nUsers); const at = sqlDate(actAt(u)); return `('ord_an${i}', '${T}', 'usr_an${u}', 'sandbox', 'g${i}', ${[2000, 5000, 10000][i % 3]}, 'INR', 10000, 'pack_10', 10, '${bands[u % 3]}', 'paid', '${at}', '${at}', '${at}')`; });
+      const names = ['image_generated', 'remix_opened', 'post_liked', 'image_published', 'generate_acknowledged'];
+      await insert('analytics_events', 'tenant_id, user_id, name, props, created_at', nEvents, (i) => {
+        const u = Math.floor(rnd() * nUsers);
+        const name = names[i % 4 === 0 ? 4 : i % 4];
+        const props = name === 'generate_acknowledged' ? `{"ms":${5 + Math.floor(rnd() * rnd() * 600)},"tier":"standard"}` : '{}';
+        return `('${T}', 'usr_an${u}', '${name}', '${props}', '${sqlDate(actAt(u))}')`;
+      });
+      await db.sequelize.query('ANALYZE TABLE users, generation_jobs, generated_images, credit_ledger, orders, analytics_events, prompt_reuse_events');
+      log(`seed: inserted in ${Math.round((Date.now() - started) / 1000)} s`);
+    } else log(`seed: reusing ${n} existing events`);
+    const r0 = Date.now();
+    const done = await rollupTenant(T, { ...(await getTenantConfig(T)), retention: { analyticsEventsDays: 3650 } });
+    log(`seed: rollups of ${done.computed} days in ${Math.round((Date.now() - r0) / 1000)} s`);
+    return { ms: Date.now() - started, rollupDays: done.computed, rollupMs: Date.now() - r0 };
+  } finally {
+    await db.close();
+  }
+}
+
+const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
+if (import.meta.url === `file://${process.argv[1]}`) {
+  seedAnalytics({ url: arg('url'), users: arg('users') ? Number(arg('users')) : undefined, events: arg('events') ? Number(arg('events')) : undefined })
+    .then((r) => console.log(JSON.stringify(r)))
+    .catch((err) => { console.error(err); process.exit(1); });
+}

@@ -12,7 +12,33 @@ export interface Database {
   dialect: Dialect;
   /** Runs fn in one transaction; on SQLite write transactions are serialised in-process and take the write lock up front. */
   tx<T>(fn: (t: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Hot-path statements (the generate acknowledgement): one parameterised statement (`?` placeholders) straight on the
+   * transaction's driver connection, without Sequelize's per-query machinery (query object, replacement formatting,
+   * a captured and, on SQLite, formatted stack trace). Values: string, number, null, boolean, Date (stored exactly as
+   * Sequelize stores DATE(3) on the dialect). Driver errors come back as Sequelize's errors (isUniqueViolation,
+   * retryOnDeadlock work on them). `run` answers the affected row count and insert id, `all` the rows.
+   */
+  run(t: Transaction, sql: string, params: SqlValue[]): Promise<{ affected: number; insertId: number }>;
+  all<R = Record<string, unknown>>(t: Transaction, sql: string, params: SqlValue[]): Promise<R[]>;
   close(): Promise<void>;
+}
+
+export type SqlValue = string | number | boolean | null | Date;
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+/** A Date the way Sequelize writes a DATE(3) column: UTC, milliseconds, and on SQLite the zone suffix it parses back. */
+export function sqlDate(dialect: Dialect, d: Date): string {
+  const s = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+  return dialect === 'sqlite' ? `${s} +00:00` : s;
+}
+
+interface SqliteDriverConnection {
+  run(sql: string, params: unknown[], cb: (this: { changes: number; lastID: number }, err: Error | null) => void): void;
+  all(sql: string, params: unknown[], cb: (err: Error | null, rows: unknown[]) => void): void;
+}
+interface MysqlDriverConnection {
+  execute(sql: string, params: unknown[], cb: (err: Error | null, result: unknown) => void): void;
 }
 
 /** A tiny FIFO mutex: SQLite allows one writer, so we queue writers here instead of spinning on SQLITE_BUSY. */
@@ -113,8 +139,39 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
       }
       return sequelize.transaction(fn);
     },
+    run(t, sql, params) {
+      const conn = (t as unknown as { connection: unknown }).connection;
+      const values = params.map(toDriver);
+      return new Promise((resolve, reject) => {
+        if (dialect === 'sqlite') {
+          (conn as SqliteDriverConnection).run(sql, values, function done(err) {
+            if (err) reject(driverError(err));
+            else resolve({ affected: this.changes, insertId: this.lastID });
+          });
+        } else {
+          (conn as MysqlDriverConnection).execute(sql, values, (err, result) => {
+            if (err) return reject(driverError(err));
+            const header = result as { affectedRows: number; insertId: number | string };
+            resolve({ affected: header.affectedRows, insertId: Number(header.insertId) });
+          });
+        }
+      });
+    },
+    all<R>(t: Transaction, sql: string, params: SqlValue[]) {
+      const conn = (t as unknown as { connection: unknown }).connection;
+      const values = params.map(toDriver);
+      return new Promise<R[]>((resolve, reject) => {
+        const done = (err: Error | null, rows: unknown) => (err ? reject(driverError(err)) : resolve(rows as R[]));
+        if (dialect === 'sqlite') (conn as SqliteDriverConnection).all(sql, values, done);
+        else (conn as MysqlDriverConnection).execute(sql, values, done);
+      });
+    },
     close: () => sequelize.close(),
   };
+  const toDriver = (v: SqlValue) => (v instanceof Date ? sqlDate(dialect, v) : typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
+  // Sequelize's own mapping (unique violation, deadlock...), with the stack of this call site, built only on failure.
+  const QueryClass = (sequelize as unknown as { dialect: { Query: new (c: unknown, s: Sequelize, o: object) => { formatError(e: Error, stack?: string): Error } } }).dialect.Query;
+  const driverError = (err: Error) => new QueryClass(null, sequelize, {}).formatError(err, new Error(err.message).stack);
   return db;
 }
 

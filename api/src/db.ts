@@ -33,10 +33,12 @@ export function sqlDate(dialect: Dialect, d: Date): string {
   return dialect === 'sqlite' ? `${s} +00:00` : s;
 }
 
-interface SqliteDriverConnection {
-  run(sql: string, params: unknown[], cb: (this: { changes: number; lastID: number }, err: Error | null) => void): void;
-  all(sql: string, params: unknown[], cb: (err: Error | null, rows: unknown[]) => void): void;
+interface SqliteStatement {
+  run(params: unknown[], cb: (this: { changes: number; lastID: number }, err: Error | null) => void): void;
+  all(params: unknown[], cb: (err: Error | null, rows: unknown[]) => void): void;
+  finalize(cb?: () => void): void;
 }
+interface SqliteDriverConnection { prepare(sql: string, cb?: (err: Error | null) => void): SqliteStatement }
 interface MysqlDriverConnection {
   execute(sql: string, params: unknown[], cb: (err: Error | null, result: unknown) => void): void;
 }
@@ -96,6 +98,7 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
       if (conn !== shared) return releaseConnection(conn, force);
       // A forced release means the transaction left it in an unknown state: drop it, the next transaction opens a fresh one.
       if (force) {
+        finalizeStatements(conn);
         shared = undefined;
         delete cm.connections[SHARED_TX_CONNECTION];
         conn.close();
@@ -126,6 +129,35 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
   }
   const mutex = new Mutex();
   let claimSharedConnection = false;
+  // SQLite: db.run/db.all keep their statements prepared per connection (sqlite3's Database#run prepares and finalizes
+  // a statement on every call). Only the shared transaction connection runs them, one transaction at a time.
+  const statements = new Map<object, Map<string, { stmt: SqliteStatement; ready: Promise<SqliteStatement> }>>();
+  const prepared = (conn: SqliteDriverConnection, sql: string): Promise<SqliteStatement> => {
+    let byText = statements.get(conn);
+    if (byText && byText.size >= 200) { finalizeStatements(conn); byText = undefined; }
+    if (!byText) statements.set(conn, (byText = new Map()));
+    let entry = byText.get(sql);
+    if (!entry) {
+      const texts = byText;
+      let stmt!: SqliteStatement;
+      // A statement that fails to prepare answers no later call: the error is given here, and the text forgotten.
+      const ready = new Promise<SqliteStatement>((resolve, reject) => {
+        stmt = conn.prepare(sql, (err) => {
+          if (!err) return resolve(stmt);
+          texts.delete(sql);
+          reject(driverError(err));
+        });
+      });
+      entry = { stmt, ready };
+      byText.set(sql, entry);
+    }
+    return entry.ready;
+  };
+  // Before a connection closes (an unfinalized statement keeps SQLite from closing it).
+  function finalizeStatements(conn: object) {
+    for (const { stmt } of statements.get(conn)?.values() ?? []) stmt.finalize();
+    statements.delete(conn);
+  }
   const db: Database = {
     sequelize,
     dialect,
@@ -139,34 +171,36 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
       }
       return sequelize.transaction(fn);
     },
-    run(t, sql, params) {
+    async run(t, sql, params) {
       const conn = (t as unknown as { connection: unknown }).connection;
       const values = params.map(toDriver);
-      return new Promise((resolve, reject) => {
-        if (dialect === 'sqlite') {
-          (conn as SqliteDriverConnection).run(sql, values, function done(err) {
-            if (err) reject(driverError(err));
-            else resolve({ affected: this.changes, insertId: this.lastID });
-          });
-        } else {
-          (conn as MysqlDriverConnection).execute(sql, values, (err, result) => {
-            if (err) return reject(driverError(err));
-            const header = result as { affectedRows: number; insertId: number | string };
-            resolve({ affected: header.affectedRows, insertId: Number(header.insertId) });
-          });
-        }
-      });
+      if (dialect === 'sqlite') {
+        const stmt = await prepared(conn as SqliteDriverConnection, sql);
+        return new Promise((resolve, reject) => stmt.run(values, function done(err) {
+          if (err) reject(driverError(err));
+          else resolve({ affected: this.changes, insertId: this.lastID });
+        }));
+      }
+      return new Promise((resolve, reject) => (conn as MysqlDriverConnection).execute(sql, values, (err, result) => {
+        if (err) return reject(driverError(err));
+        const header = result as { affectedRows: number; insertId: number | string };
+        resolve({ affected: header.affectedRows, insertId: Number(header.insertId) });
+      }));
     },
-    all<R>(t: Transaction, sql: string, params: SqlValue[]) {
+    async all<R>(t: Transaction, sql: string, params: SqlValue[]) {
       const conn = (t as unknown as { connection: unknown }).connection;
       const values = params.map(toDriver);
+      const stmt = dialect === 'sqlite' ? await prepared(conn as SqliteDriverConnection, sql) : undefined;
       return new Promise<R[]>((resolve, reject) => {
         const done = (err: Error | null, rows: unknown) => (err ? reject(driverError(err)) : resolve(rows as R[]));
-        if (dialect === 'sqlite') (conn as SqliteDriverConnection).all(sql, values, done);
+        if (stmt) stmt.all(values, done);
         else (conn as MysqlDriverConnection).execute(sql, values, done);
       });
     },
-    close: () => sequelize.close(),
+    close: async () => {
+      for (const conn of [...statements.keys()]) finalizeStatements(conn);
+      await sequelize.close();
+    },
   };
   const toDriver = (v: SqlValue) => (v instanceof Date ? sqlDate(dialect, v) : typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
   // Sequelize's own mapping (unique violation, deadlock...), with the stack of this call site, built only on failure.

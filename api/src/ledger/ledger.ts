@@ -5,6 +5,7 @@ import { services } from '../context.js';
 import { isUniqueViolation, type SqlValue } from '../db.js';
 import { Wallet } from '../models/index.js';
 import { countLedgerMovement } from '../metrics/registry.js';
+import { processCache } from '../util/process-cache.js';
 
 import { countsAsSpending, type LedgerReason } from './reasons.js';
 
@@ -28,7 +29,19 @@ export interface Movement {
 
 const credits = (milli: number) => `${milli / 1000} credit${milli === 1000 ? '' : 's'}`;
 
-export const monthKey = (timezone = 'Asia/Kolkata', at = new Date()) => DateTime.fromJSDate(at).setZone(timezone).toFormat('yyyy-MM');
+/** The calendar month ('yyyy-MM') of `at` in the partner's time zone; each zone's current month is remembered with its bounds. */
+export function monthKey(timezone = 'Asia/Kolkata', at = new Date()): string {
+  const ms = at.getTime();
+  const hit = months.get(timezone);
+  if (hit && ms >= hit.from && ms < hit.until) return hit.key;
+  const local = DateTime.fromJSDate(at).setZone(timezone);
+  const start = local.startOf('month');
+  const entry = { key: local.toFormat('yyyy-MM'), from: start.toMillis(), until: start.plus({ months: 1 }).toMillis() };
+  if (months.size > 500) months.clear();
+  months.set(timezone, entry);
+  return entry.key;
+}
+const months = processCache<string, { key: string; from: number; until: number }>();
 
 /**
  * The only way a balance changes. In the caller's transaction: one conditional UPDATE of the wallet

@@ -10,15 +10,11 @@ import type { ImageRequest, ImageResult } from '../images/types.js';
 export interface RenderTask { req: ImageRequest; options?: LocalImageProviderOptions; vipsThreads?: number }
 export interface RenderReply extends Omit<ImageResult, 'png'> { png: Uint8Array }
 
-const providers = new Map<string, LocalImageProvider>();
-
 export default async function render(task: RenderTask): Promise<RenderReply> {
   // libvips' threads are per process: one per render keeps the pool's bound a bound on cores.
   if (task.vipsThreads && sharp.concurrency() !== task.vipsThreads) sharp.concurrency(task.vipsThreads);
-  const key = JSON.stringify(task.options ?? {});
-  let provider = providers.get(key);
-  if (!provider) providers.set(key, (provider = new LocalImageProvider(task.options)));
-  const result = await provider.generate(task.req);
+  // A provider per render: its constructor only reads the options.
+  const result = await new LocalImageProvider(task.options).generate(task.req);
   // The PNG travels back as a copy (structured clone); it is a few hundred KB.
   return { ...result, png: new Uint8Array(result.png.buffer, result.png.byteOffset, result.png.byteLength) };
 }

@@ -33,12 +33,23 @@ export function stats(latencies: number[], seconds: number): LatencyStats {
 
 export interface GenerateBenchResult extends LatencyStats {
   refused: number; errors: number; statuses: Record<string, number>;
+  /** Images the server's own worker finished during the measured window (ROLE=all), per second. */
+  imagesPerSecond?: number;
   /** CPU time of the server process per acknowledgement (user + system): the cost of the path, whatever else the machine runs. */
   serverCpuMsPerAck: number;
 }
 
 /** Boots a server child on dbUrl and hammers it; the child and its data are removed afterwards. */
-export async function runGenerateBench(o: { dbUrl: string; seconds: number; connections: number; worker?: boolean }): Promise<GenerateBenchResult> {
+export async function runGenerateBench(o: {
+  dbUrl: string; seconds: number; connections: number;
+  /** ROLE=all: the server's own worker draws the queued images meanwhile (the embedded default), else ROLE=api. */
+  worker?: boolean;
+  /** Requests spread round-robin over this many users (default 1: one hot wallet). */
+  users?: number;
+  /** Extra environment of the server (RENDER_THREADS...). */
+  env?: Record<string, string>;
+}): Promise<GenerateBenchResult> {
+  const users = Math.max(1, o.users ?? 1);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-bench-data-'));
   const child = fork(HERE, ['--serve'], {
     // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server to dir (open it in Chrome DevTools).
@@ -47,6 +58,7 @@ export async function runGenerateBench(o: { dbUrl: string; seconds: number; conn
       ...process.env, NODE_ENV: 'production', DATABASE_URL: o.dbUrl, DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1',
       PAYMENTS_SANDBOX_SECRET: 'bench-sandbox-secret-0123456789', MASTER_KEY: 'bench-master-key-0123456789', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       ROLE: o.worker ? 'all' : 'api', SERVE_EXAMPLES: 'false', PAYMENTS_GATEWAY: 'sandbox', METRICS_TOKEN: 'bench-metrics-token-0123456789',
+      BENCH_USERS: String(users), ...o.env,
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -55,17 +67,18 @@ export async function runGenerateBench(o: { dbUrl: string; seconds: number; conn
       child.once('message', (m) => resolve((m as { port: number }).port));
       child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
     });
-    const token = jwt.sign({ sub: 'bench-user' }, SECRET, { algorithm: 'HS256', expiresIn: '2h' });
-    const cpu = () => new Promise<number>((resolve) => {
-      child.once('message', (m) => resolve((m as { cpuMs: number }).cpuMs));
-      child.send({ cmd: 'cpu' });
+    const tokens = Array.from({ length: users }, (_, i) => jwt.sign({ sub: benchSub(i) }, SECRET, { algorithm: 'HS256', expiresIn: '2h' }));
+    const ask = <T>(cmd: string) => new Promise<T>((resolve) => {
+      child.once('message', (m) => resolve(m as T));
+      child.send({ cmd });
     });
     // Warm-up: JIT, connection pools, caches.
-    await hammer(port, token, 3, o.connections);
-    const cpuBefore = await cpu();
-    const r = await hammer(port, token, o.seconds, o.connections);
-    const cpuMs = (await cpu()) - cpuBefore;
-    return { ...r, serverCpuMsPerAck: cpuMs / Math.max(1, r.count + r.refused) };
+    await hammer(port, tokens, 3, o.connections);
+    const before = await ask<{ cpuMs: number; succeeded: number }>('stats');
+    const r = await hammer(port, tokens, o.seconds, o.connections);
+    const after = await ask<{ cpuMs: number; succeeded: number }>('stats');
+    return { ...r, serverCpuMsPerAck: (after.cpuMs - before.cpuMs) / Math.max(1, r.count + r.refused),
+      ...(o.worker ? { imagesPerSecond: (after.succeeded - before.succeeded) / o.seconds } : {}) };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => { if (child.exitCode !== null) r(null); else child.once('exit', r); });
@@ -73,7 +86,9 @@ export async function runGenerateBench(o: { dbUrl: string; seconds: number; conn
   }
 }
 
-async function hammer(port: number, token: string, seconds: number, connections: number): Promise<Omit<GenerateBenchResult, 'serverCpuMsPerAck'>> {
+const benchSub = (i: number) => (i === 0 ? 'bench-user' : `bench-user-${i}`);
+
+async function hammer(port: number, tokens: string[], seconds: number, connections: number): Promise<Omit<GenerateBenchResult, 'serverCpuMsPerAck'>> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let n = 0;
@@ -84,10 +99,10 @@ async function hammer(port: number, token: string, seconds: number, connections:
     requests: [{
       method: 'POST',
       path: '/api/studio/generate',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json' },
       setupRequest: (req: Record<string, any>) => {
         n++;
-        req.headers = { ...req.headers, 'idempotency-key': `bench-${crypto.randomUUID()}` };
+        req.headers = { ...req.headers, authorization: `Bearer ${tokens[n % tokens.length]}`, 'idempotency-key': `bench-${crypto.randomUUID()}` };
         req.body = JSON.stringify({ prompt: `benchmark poster number ${n}, neon city at night`, tier: 'standard' });
         return req;
       },
@@ -109,7 +124,7 @@ async function serve() {
   const { bootServices } = await import('../api/src/boot.js');
   const { buildApp } = await import('../api/src/app.js');
   const { services } = await import('../api/src/context.js');
-  const { TenantConfigRow } = await import('../api/src/models/index.js');
+  const { TenantConfigRow, GenerationJob } = await import('../api/src/models/index.js');
   const { resolveUser } = await import('../api/src/auth/users.js');
   const { applyMovement } = await import('../api/src/ledger/ledger.js');
   const config = loadConfig();
@@ -118,11 +133,15 @@ async function serve() {
   await bootServices(config);
   const last = await TenantConfigRow.findOne({ where: { tenantId: 'tnt_default' }, order: [['version', 'DESC']] });
   await TenantConfigRow.create({ tenantId: 'tnt_default', version: (last?.version ?? 0) + 1, config: { limits: { generatePerMinute: 10_000_000 } }, createdBy: 'bench' });
-  const { id } = await resolveUser('tnt_default', { sub: 'bench-user' }, {});
-  await services().db.tx((t) => applyMovement(t, { tenantId: 'tnt_default', userId: id, delta: 1e12, reason: 'admin', refType: 'bench', refId: `bench-${Date.now()}`, note: 'bench wallet' }));
+  for (let i = 0; i < Number(process.env.BENCH_USERS || 1); i++) {
+    const { id } = await resolveUser('tnt_default', { sub: benchSub(i) }, {});
+    await services().db.tx((t) => applyMovement(t, { tenantId: 'tnt_default', userId: id, delta: 1e12, reason: 'admin', refType: 'bench', refId: `bench-${Date.now()}-${i}`, note: 'bench wallet' }));
+  }
   const server = buildApp().listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
   process.on('message', (m) => {
-    if ((m as { cmd?: string }).cmd === 'cpu') { const u = process.cpuUsage(); process.send!({ cpuMs: (u.user + u.system) / 1000 }); }
+    if ((m as { cmd?: string }).cmd !== 'stats') return;
+    const u = process.cpuUsage();
+    void GenerationJob.count({ where: { status: 'succeeded' } }).then((succeeded) => process.send!({ cpuMs: (u.user + u.system) / 1000, succeeded }));
   });
   process.on('SIGTERM', () => process.exit(0));
 }

@@ -1,6 +1,10 @@
 /**
  * npm run bench — the benchmarks of the project, on SQLite and (when MYSQL_URL is set) MariaDB/MySQL.
  *   --seconds 20   --connections 50   --runs 3   --db sqlite|mysql   --skip-feed
+ *   --users 20        the many-user variant of generate (requests spread over that many users; 0 skips it)
+ *   --skip-embedded   skip the embedded default under render (ROLE=all on SQLite, its worker drawing, RENDER_THREADS
+ *                     default against RENDER_THREADS=0, i.e. drawing on the API's thread as before)
+ *   --skip-render     skip the local renderer throughput (standard images/s, render threads and main thread)
  * Generate: acknowledgements per second and latency percentiles of POST /api/studio/generate (worker off),
  * next to the ceiling, the bare debit transaction on the same database. Medians over the runs are printed,
  * and the raw figures written to test-output/bench-generate.json.
@@ -15,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Sequelize } from 'sequelize';
 import { runGenerateBench, type GenerateBenchResult, type LatencyStats } from './generate.js';
 import { runBareSqlBench } from './bare-sql.js';
+import { runRenderBench, type RenderBenchResult } from './render.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name: string, def: string) => {
@@ -25,6 +30,7 @@ const seconds = Number(arg('seconds', '20'));
 const connections = Number(arg('connections', '50'));
 const runs = Number(arg('runs', '3'));
 const only = arg('db', '');
+const manyUsers = Number(arg('users', '20'));
 
 interface Db { name: 'sqlite' | 'mysql'; make: () => Promise<{ url: string; drop: () => Promise<void> }> }
 const dbs: Db[] = [{
@@ -60,17 +66,22 @@ async function main() {
   const machine = { cores: os.cpus().length, nproc: execSync('nproc').toString().trim(), cpu: os.cpus()[0]?.model ?? '?', node: process.version, date: new Date().toISOString() };
   console.log(`Machine: ${machine.nproc} cores (nproc), ${machine.cpu}, Node ${machine.node}, ${machine.date}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`Generate benchmark: ${connections} concurrent clients, ${seconds} s per run, ${runs} runs per database, worker OFF\n`);
-  const raw: Record<string, { generate: GenerateBenchResult[]; bare: LatencyStats[] }> = {};
+  const raw: Record<string, { generate: GenerateBenchResult[]; bare: LatencyStats[]; many: GenerateBenchResult[] }> = {};
   for (const db of dbs.filter((d) => !only || d.name === only)) {
-    raw[db.name] = { generate: [], bare: [] };
+    raw[db.name] = { generate: [], bare: [], many: [] };
     for (let i = 0; i < runs; i++) {
-      for (const kind of ['bare', 'generate'] as const) {
+      for (const kind of ['bare', 'generate', ...(manyUsers > 0 ? ['many'] as const : [])] as const) {
         const made = await db.make();
         try {
           if (kind === 'bare') {
             const r = await runBareSqlBench({ dbUrl: made.url, seconds, concurrency: connections });
             raw[db.name]!.bare.push(r);
             console.log(`  ${db.name} run ${i + 1}: bare SQL debit ${f(r.perSecond)} tx/s  p50 ${f(r.p50)} ms  p95 ${f(r.p95)} ms  p99 ${f(r.p99)} ms`);
+          } else if (kind === 'many') {
+            const r = await runGenerateBench({ dbUrl: made.url, seconds, connections, users: manyUsers });
+            raw[db.name]!.many.push(r);
+            console.log(`  ${db.name} run ${i + 1}: generate over ${manyUsers} users ${f(r.perSecond)} acks/s  p50 ${f(r.p50)} ms  p95 ${f(r.p95)} ms  p99 ${f(r.p99)} ms  `
+              + `server CPU ${f(r.serverCpuMsPerAck, 2)} ms/ack  refused ${r.refused}  errors ${r.errors}  (load ${f(os.loadavg()[0]!)})`);
           } else {
             const r = await runGenerateBench({ dbUrl: made.url, seconds, connections });
             raw[db.name]!.generate.push(r);
@@ -94,6 +105,65 @@ async function main() {
     const ratio = g.perSecond / b.perSecond;
     summary[name] = { generate: g, bare: b, ratio };
     console.log(`| ${name} | ${f(g.perSecond)} | ${f(g.p50)} | ${f(g.p95)} | ${f(g.p99)} | ${f(g.cpuMsPerAck, 2)} | ${f(b.perSecond)} | ${f(b.p95)} | ${f(ratio * 100, 0)} % |`);
+  }
+  if (manyUsers > 0) {
+    console.log(`\nMany-user generate (${connections} clients over ${manyUsers} users), medians`);
+    console.log('| database | acks/s | p50 ms | p95 ms | p99 ms | server CPU ms/ack |');
+    console.log('|---|---|---|---|---|---|');
+    for (const [name, r] of Object.entries(raw)) {
+      const m = { perSecond: median(r.many.map((x) => x.perSecond)), p50: median(r.many.map((x) => x.p50)), p95: median(r.many.map((x) => x.p95)),
+        p99: median(r.many.map((x) => x.p99)), cpuMsPerAck: median(r.many.map((x) => x.serverCpuMsPerAck)) };
+      (summary[name] as Record<string, unknown>).many = m;
+      console.log(`| ${name} | ${f(m.perSecond)} | ${f(m.p50)} | ${f(m.p95)} | ${f(m.p99)} | ${f(m.cpuMsPerAck, 2)} |`);
+    }
+  }
+
+  if (!process.argv.includes('--skip-embedded')) {
+    // The embedded default (npm start): ROLE=all on SQLite, 20 users, its own worker drawing the queued images meanwhile.
+    console.log(`\nEmbedded default under render: ROLE=all on SQLite, ${connections} clients over 20 users, worker drawing`);
+    const rows: Record<string, GenerateBenchResult[]> = { 'render threads (default)': [], 'RENDER_THREADS=0 (main thread, as before)': [] };
+    for (let i = 0; i < runs; i++) {
+      for (const [label, env] of [['render threads (default)', {}], ['RENDER_THREADS=0 (main thread, as before)', { RENDER_THREADS: '0' }]] as const) {
+        const made = await dbs[0]!.make();
+        try {
+          const r = await runGenerateBench({ dbUrl: made.url, seconds, connections, users: 20, worker: true, env });
+          rows[label]!.push(r);
+          console.log(`  run ${i + 1} ${label}: ${f(r.perSecond)} acks/s  p50 ${f(r.p50)} ms  p95 ${f(r.p95)} ms  images ${f(r.imagesPerSecond ?? NaN)}/s  (load ${f(os.loadavg()[0]!)})`);
+        } finally {
+          await made.drop();
+        }
+      }
+    }
+    console.log('| rendering | acks/s | p50 ms | p95 ms | p99 ms | images/s |');
+    console.log('|---|---|---|---|---|---|');
+    const embedded: Record<string, unknown> = {};
+    for (const [label, r] of Object.entries(rows)) {
+      const m = { perSecond: median(r.map((x) => x.perSecond)), p50: median(r.map((x) => x.p50)), p95: median(r.map((x) => x.p95)), p99: median(r.map((x) => x.p99)),
+        imagesPerSecond: median(r.map((x) => x.imagesPerSecond ?? NaN)) };
+      embedded[label] = { ...m, raw: r };
+      console.log(`| ${label} | ${f(m.perSecond)} | ${f(m.p50)} | ${f(m.p95)} | ${f(m.p99)} | ${f(m.imagesPerSecond)} |`);
+    }
+    summary.embedded = embedded;
+  }
+
+  if (!process.argv.includes('--skip-render')) {
+    console.log(`\nLocal renderer throughput: standard images (768×768), ${seconds} s per run`);
+    const rows: Record<string, RenderBenchResult[]> = {};
+    for (let i = 0; i < runs; i++) {
+      for (const r of await runRenderBench({ seconds })) {
+        (rows[r.mode] ??= []).push(r);
+        console.log(`  run ${i + 1} ${r.mode} (${r.threads || 'no'} threads): ${f(r.imagesPerSecond)} images/s  CPU ${f(r.cpuMsPerImage)} ms/image  p95 ${f(r.p95)} ms`);
+      }
+    }
+    console.log('| renderer | threads | images/s | CPU ms/image | p95 ms |');
+    console.log('|---|---|---|---|---|');
+    const render: Record<string, unknown> = {};
+    for (const [mode, r] of Object.entries(rows)) {
+      const m = { threads: r[0]!.threads, imagesPerSecond: median(r.map((x) => x.imagesPerSecond)), cpuMsPerImage: median(r.map((x) => x.cpuMsPerImage)), p95: median(r.map((x) => x.p95)) };
+      render[mode] = m;
+      console.log(`| ${mode} | ${m.threads} | ${f(m.imagesPerSecond)} | ${f(m.cpuMsPerImage)} | ${f(m.p95)} |`);
+    }
+    summary.render = render;
   }
   fs.mkdirSync(path.join(HERE, '..', 'test-output'), { recursive: true });
   fs.writeFileSync(path.join(HERE, '..', 'test-output', 'bench-generate.json'), JSON.stringify({ machine, seconds, connections, runs, summary, raw }, null, 2));

@@ -44,6 +44,7 @@ export async function bootServices(config: AppConfig, opts: { worker?: boolean; 
 export async function shutdownServices() {
   const s = services();
   await s.queue.stop();
+  await s.providers.close();
   s.storage.close?.();
   await s.db.close();
   await closeRateLimitStore();

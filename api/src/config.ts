@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import os from 'node:os';
 
 /**
  * Process configuration, parsed once at boot from the environment: the only file under api/src that reads
@@ -53,6 +54,11 @@ export interface AppConfig {
   logLevel: string;
   urlSigningTtlSeconds: number;
   workerConcurrency: number;
+  /**
+   * RENDER_THREADS: worker threads drawing local-renderer images in a process that runs jobs (ROLE=all/worker), one
+   * image each at a time; 0 draws on the main thread. Default: the cores less one (at least 1), so the API keeps a core.
+   */
+  renderThreads: number;
   jobPollMs: number;
   jobs: { leaseMs: number; sweepEvery: string; retryDelaysMs: number[] };
   serveExamples: boolean;
@@ -312,6 +318,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     urlSigningTtlSeconds: int('URL_SIGNING_TTL_SECONDS', 3600, 30, 7 * 86400),
     workerConcurrency: int('WORKER_CONCURRENCY', 4, 1, 64),
+    renderThreads: int('RENDER_THREADS', Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1), 0, 64),
     jobPollMs: int('JOB_POLL_MS', 250, 20, 60000),
     jobs: { leaseMs: int('JOB_LEASE_MS', 30000, 200, 3_600_000), sweepEvery, retryDelaysMs },
     serveExamples,

@@ -12,7 +12,35 @@ export interface Database {
   dialect: Dialect;
   /** Runs fn in one transaction; on SQLite write transactions are serialised in-process and take the write lock up front. */
   tx<T>(fn: (t: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Hot-path statements (the generate acknowledgement): one parameterised statement (`?` placeholders) straight on the
+   * transaction's driver connection, without Sequelize's per-query machinery (query object, replacement formatting,
+   * a captured and, on SQLite, formatted stack trace). Values: string, number, null, boolean, Date (stored exactly as
+   * Sequelize stores DATE(3) on the dialect). Driver errors come back as Sequelize's errors (isUniqueViolation,
+   * retryOnDeadlock work on them). `run` answers the affected row count and insert id, `all` the rows.
+   */
+  run(t: Transaction, sql: string, params: SqlValue[]): Promise<{ affected: number; insertId: number }>;
+  all<R = Record<string, unknown>>(t: Transaction, sql: string, params: SqlValue[]): Promise<R[]>;
   close(): Promise<void>;
+}
+
+export type SqlValue = string | number | boolean | null | Date;
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+/** A Date the way Sequelize writes a DATE(3) column: UTC, milliseconds, and on SQLite the zone suffix it parses back. */
+export function sqlDate(dialect: Dialect, d: Date): string {
+  const s = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+  return dialect === 'sqlite' ? `${s} +00:00` : s;
+}
+
+interface SqliteStatement {
+  run(params: unknown[], cb: (this: { changes: number; lastID: number }, err: Error | null) => void): void;
+  all(params: unknown[], cb: (err: Error | null, rows: unknown[]) => void): void;
+  finalize(cb?: () => void): void;
+}
+interface SqliteDriverConnection { prepare(sql: string, cb?: (err: Error | null) => void): SqliteStatement }
+interface MysqlDriverConnection {
+  execute(sql: string, params: unknown[], cb: (err: Error | null, result: unknown) => void): void;
 }
 
 /** A tiny FIFO mutex: SQLite allows one writer, so we queue writers here instead of spinning on SQLITE_BUSY. */
@@ -70,6 +98,7 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
       if (conn !== shared) return releaseConnection(conn, force);
       // A forced release means the transaction left it in an unknown state: drop it, the next transaction opens a fresh one.
       if (force) {
+        finalizeStatements(conn);
         shared = undefined;
         delete cm.connections[SHARED_TX_CONNECTION];
         conn.close();
@@ -100,6 +129,35 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
   }
   const mutex = new Mutex();
   let claimSharedConnection = false;
+  // SQLite: db.run/db.all keep their statements prepared per connection (sqlite3's Database#run prepares and finalizes
+  // a statement on every call). Only the shared transaction connection runs them, one transaction at a time.
+  const statements = new Map<object, Map<string, { stmt: SqliteStatement; ready: Promise<SqliteStatement> }>>();
+  const prepared = (conn: SqliteDriverConnection, sql: string): Promise<SqliteStatement> => {
+    let byText = statements.get(conn);
+    if (byText && byText.size >= 200) { finalizeStatements(conn); byText = undefined; }
+    if (!byText) statements.set(conn, (byText = new Map()));
+    let entry = byText.get(sql);
+    if (!entry) {
+      const texts = byText;
+      let stmt!: SqliteStatement;
+      // A statement that fails to prepare answers no later call: the error is given here, and the text forgotten.
+      const ready = new Promise<SqliteStatement>((resolve, reject) => {
+        stmt = conn.prepare(sql, (err) => {
+          if (!err) return resolve(stmt);
+          texts.delete(sql);
+          reject(driverError(err));
+        });
+      });
+      entry = { stmt, ready };
+      byText.set(sql, entry);
+    }
+    return entry.ready;
+  };
+  // Before a connection closes (an unfinalized statement keeps SQLite from closing it).
+  function finalizeStatements(conn: object) {
+    for (const { stmt } of statements.get(conn)?.values() ?? []) stmt.finalize();
+    statements.delete(conn);
+  }
   const db: Database = {
     sequelize,
     dialect,
@@ -113,8 +171,41 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
       }
       return sequelize.transaction(fn);
     },
-    close: () => sequelize.close(),
+    async run(t, sql, params) {
+      const conn = (t as unknown as { connection: unknown }).connection;
+      const values = params.map(toDriver);
+      if (dialect === 'sqlite') {
+        const stmt = await prepared(conn as SqliteDriverConnection, sql);
+        return new Promise((resolve, reject) => stmt.run(values, function done(err) {
+          if (err) reject(driverError(err));
+          else resolve({ affected: this.changes, insertId: this.lastID });
+        }));
+      }
+      return new Promise((resolve, reject) => (conn as MysqlDriverConnection).execute(sql, values, (err, result) => {
+        if (err) return reject(driverError(err));
+        const header = result as { affectedRows: number; insertId: number | string };
+        resolve({ affected: header.affectedRows, insertId: Number(header.insertId) });
+      }));
+    },
+    async all<R>(t: Transaction, sql: string, params: SqlValue[]) {
+      const conn = (t as unknown as { connection: unknown }).connection;
+      const values = params.map(toDriver);
+      const stmt = dialect === 'sqlite' ? await prepared(conn as SqliteDriverConnection, sql) : undefined;
+      return new Promise<R[]>((resolve, reject) => {
+        const done = (err: Error | null, rows: unknown) => (err ? reject(driverError(err)) : resolve(rows as R[]));
+        if (stmt) stmt.all(values, done);
+        else (conn as MysqlDriverConnection).execute(sql, values, done);
+      });
+    },
+    close: async () => {
+      for (const conn of [...statements.keys()]) finalizeStatements(conn);
+      await sequelize.close();
+    },
   };
+  const toDriver = (v: SqlValue) => (v instanceof Date ? sqlDate(dialect, v) : typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
+  // Sequelize's own mapping (unique violation, deadlock...), with the stack of this call site, built only on failure.
+  const QueryClass = (sequelize as unknown as { dialect: { Query: new (c: unknown, s: Sequelize, o: object) => { formatError(e: Error, stack?: string): Error } } }).dialect.Query;
+  const driverError = (err: Error) => new QueryClass(null, sequelize, {}).formatError(err, new Error(err.message).stack);
   return db;
 }
 

@@ -6,6 +6,7 @@ import { toRow } from './sql-backend/job-row.js';
 import { requestContext } from '../request-context.js';
 import type { JobDefinition, JobEnqueuer } from './definition.js';
 import { timeJob } from '../metrics/jobs.js';
+import type { SqlValue } from '../db.js';
 
 export type { JobDefinition, JobContext } from './definition.js';
 export { defineJob } from './definition.js';
@@ -58,8 +59,16 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
       // The same row agenda.now() saves (Job.toJson through the backend's own row mapping), in the caller's transaction.
       const job = agenda.create(def.name, def.parse(data) as Record<string, unknown>);
       job.schedule(new Date());
-      const row = toRow(job.toJson(true));
-      await backend.repository.model.create({ ...row, lastModifiedBy: agenda.attrs.name || null, id: randomUUID(), dedupeKey: null }, { transaction: t });
+      const now = new Date();
+      const row: Record<string, unknown> = { ...toRow(job.toJson(true)), lastModifiedBy: agenda.attrs.name || null, id: randomUUID(), dedupeKey: null,
+        createdAt: now, updatedAt: now };
+      // A raw statement on the transaction's connection (db.run) rather than model.create: this runs in every generate
+      // acknowledgement. Same columns as the model would write, named by the model.
+      const model = backend.repository.model;
+      const keys = Object.keys(row).filter((k) => row[k] !== undefined && model.rawAttributes[k]);
+      const columns = keys.map((k) => model.rawAttributes[k]!.field ?? k);
+      await db.run(t, `INSERT INTO ${model.getTableName() as string} (${columns.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+        keys.map((k) => row[k] as SqlValue));
     },
     async every(interval, def, data) {
       const checked = def.parse(data) as Record<string, unknown>;

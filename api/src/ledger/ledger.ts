@@ -2,9 +2,10 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { DateTime } from 'luxon';
 import { AppError } from '../errors.js';
 import { services } from '../context.js';
-import { isUniqueViolation } from '../db.js';
-import { LedgerEntry, Wallet } from '../models/index.js';
+import { isUniqueViolation, type SqlValue } from '../db.js';
+import { Wallet } from '../models/index.js';
 import { countLedgerMovement } from '../metrics/registry.js';
+import { processCache } from '../util/process-cache.js';
 
 import { countsAsSpending, type LedgerReason } from './reasons.js';
 
@@ -28,7 +29,19 @@ export interface Movement {
 
 const credits = (milli: number) => `${milli / 1000} credit${milli === 1000 ? '' : 's'}`;
 
-export const monthKey = (timezone = 'Asia/Kolkata', at = new Date()) => DateTime.fromJSDate(at).setZone(timezone).toFormat('yyyy-MM');
+/** The calendar month ('yyyy-MM') of `at` in the partner's time zone; each zone's current month is remembered with its bounds. */
+export function monthKey(timezone = 'Asia/Kolkata', at = new Date()): string {
+  const ms = at.getTime();
+  const hit = months.get(timezone);
+  if (hit && ms >= hit.from && ms < hit.until) return hit.key;
+  const local = DateTime.fromJSDate(at).setZone(timezone);
+  const start = local.startOf('month');
+  const entry = { key: local.toFormat('yyyy-MM'), from: start.toMillis(), until: start.plus({ months: 1 }).toMillis() };
+  if (months.size > 500) months.clear();
+  months.set(timezone, entry);
+  return entry.key;
+}
+const months = processCache<string, { key: string; from: number; until: number }>();
 
 /**
  * The only way a balance changes. In the caller's transaction: one conditional UPDATE of the wallet
@@ -38,42 +51,43 @@ export const monthKey = (timezone = 'Asia/Kolkata', at = new Date()) => DateTime
  */
 export async function applyMovement(t: Transaction, m: Movement): Promise<{ balanceAfter: number; entryId: number }> {
   if (!Number.isSafeInteger(m.delta) || m.delta === 0) throw new Error(`ledger: delta must be a non-zero integer (got ${m.delta})`);
-  const { sequelize } = services().db;
+  const { db } = services();
   const now = new Date();
   const month = monthKey(m.timezone, now);
-  let sql: string;
-  const r: Record<string, unknown> = { u: m.userId, d: m.delta, m: month, now };
+  // Positional parameters (db.run/db.all: straight to the driver, this is every generation's debit).
+  let set: string;
+  let params: SqlValue[];
+  let guard = '';
   const spending = countsAsSpending(m.reason);
   if (spending && m.delta < 0) {
-    r.spend = -m.delta;
-    sql = `UPDATE wallets SET balance = balance + :d,
-      spent_in_month = (CASE WHEN spent_month = :m THEN spent_in_month ELSE 0 END) + :spend,
-      spent_month = :m, updated_at = :now
-      WHERE user_id = :u AND balance + :d >= 0 AND debt = 0`;
+    const spend = -m.delta;
+    set = `spent_in_month = (CASE WHEN spent_month = ? THEN spent_in_month ELSE 0 END) + ?, spent_month = ?, updated_at = ?`;
+    params = [m.delta, month, spend, month, now, m.userId, m.delta];
+    // An open debt (ledger/debt.ts) blocks spending, in the same conditional update so concurrent debits cannot slip past it.
+    guard = ' AND debt = 0';
     if (m.monthlyCapMilli !== undefined && m.monthlyCapMilli !== null) {
-      r.cap = m.monthlyCapMilli;
-      sql += ' AND (CASE WHEN spent_month = :m THEN spent_in_month ELSE 0 END) + :spend <= :cap';
+      guard += ' AND (CASE WHEN spent_month = ? THEN spent_in_month ELSE 0 END) + ? <= ?';
+      params.push(month, spend, m.monthlyCapMilli);
     }
   } else if (spending) {
     // A spending credit (a refund) gives the month's spend back, never below zero, and only within the same month.
-    r.back = m.delta;
-    sql = `UPDATE wallets SET balance = balance + :d,
-      spent_in_month = CASE WHEN spent_month = :m THEN (CASE WHEN spent_in_month > :back THEN spent_in_month - :back ELSE 0 END) ELSE spent_in_month END,
-      updated_at = :now WHERE user_id = :u AND balance + :d >= 0`;
+    set = `spent_in_month = CASE WHEN spent_month = ? THEN (CASE WHEN spent_in_month > ? THEN spent_in_month - ? ELSE 0 END) ELSE spent_in_month END,
+      updated_at = ?`;
+    params = [m.delta, month, m.delta, m.delta, now, m.userId, m.delta];
   } else {
-    sql = 'UPDATE wallets SET balance = balance + :d, updated_at = :now WHERE user_id = :u AND balance + :d >= 0';
+    set = 'updated_at = ?';
+    params = [m.delta, now, m.userId, m.delta];
   }
   // The new balance comes back with the UPDATE itself, so the row lock is not held for an extra SELECT round trip:
   // RETURNING on SQLite; on MySQL/MariaDB LAST_INSERT_ID(expr), whose value the server reports in the UPDATE's reply.
   let affected: number;
   let balanceAfter = 0;
-  if (services().db.dialect === 'mysql') {
-    const [header] = (await sequelize.query(sql.replace('SET balance = balance + :d', 'SET balance = LAST_INSERT_ID(balance + :d)'),
-      { replacements: r, transaction: t })) as unknown as [{ affectedRows: number; insertId: number | string }];
-    affected = header.affectedRows;
-    balanceAfter = Number(header.insertId);
+  if (db.dialect === 'mysql') {
+    const header = await db.run(t, `UPDATE wallets SET balance = LAST_INSERT_ID(balance + ?), ${set} WHERE user_id = ? AND balance + ? >= 0${guard}`, params);
+    affected = header.affected;
+    balanceAfter = header.insertId;
   } else {
-    const rows = (await sequelize.query(`${sql} RETURNING balance`, { replacements: r, transaction: t, type: QueryTypes.SELECT })) as { balance: number | string }[];
+    const rows = await db.all<{ balance: number | string }>(t, `UPDATE wallets SET balance = balance + ?, ${set} WHERE user_id = ? AND balance + ? >= 0${guard} RETURNING balance`, params);
     affected = rows.length;
     balanceAfter = Number(rows[0]?.balance ?? 0);
   }
@@ -93,12 +107,12 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
     }
     throw new AppError('insufficient_credits', 'The monthly spending limit set by your platform has been reached.', { monthlyCapReached: true });
   }
-  const entry = await LedgerEntry.create(
-    { tenantId: m.tenantId, userId: m.userId, delta: m.delta, balanceAfter, reason: m.reason, refType: m.refType, refId: m.refId, note: m.note ?? null, spending },
-    { transaction: t },
-  );
+  const entry = await db.run(t,
+    `INSERT INTO credit_ledger (tenant_id, user_id, delta, balance_after, reason, ref_type, ref_id, note, spending, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [m.tenantId, m.userId, m.delta, balanceAfter, m.reason, m.refType, m.refId, m.note ?? null, spending, now]);
   countLedgerMovement(t, m.reason);
-  return { balanceAfter, entryId: entry.id };
+  return { balanceAfter, entryId: entry.insertId };
 }
 
 /** True when the error is the unique (reason, ref) guard: the movement had already been applied. */

@@ -2,6 +2,7 @@ import type { AppConfig } from '../config.js';
 import { createImageProvider, LocalImageProvider, type ImageProvider } from './images/index.js';
 import { OpenAIChatEnhancer, RuleBasedEnhancer, type PromptEnhancer } from './text/index.js';
 import { TenantProviderClients } from './tenant-clients.js';
+import { PooledLocalImageProvider, RenderPool } from './render/render-pool.js';
 
 type ImageProviderOverride = (tenantId: string) => Promise<ImageProvider | undefined>;
 
@@ -11,8 +12,10 @@ type ImageProviderOverride = (tenantId: string) => Promise<ImageProvider | undef
  * ENHANCER; the local renderer and the rule-based enhancer by default). One instance per boot, in the AppContext.
  */
 export class Providers {
-  readonly tenantClients = new TenantProviderClients();
+  readonly tenantClients = new TenantProviderClients(() => this.localRenderer());
   private fromConfig?: ImageProvider;
+  /** Render threads of a process that draws (ROLE=all/worker, RENDER_THREADS > 0), started on the first image. */
+  private renderPool?: RenderPool;
   private enhancerFromConfig?: PromptEnhancer;
   private imageOverride?: ImageProviderOverride;
 
@@ -35,6 +38,22 @@ export class Providers {
     return this.enhancerFromConfig;
   }
 
+  /** The local renderer: through the render threads when this process has them, else on this thread. */
+  localRenderer(): ImageProvider {
+    const threads = this.config.role === 'api' ? 0 : this.config.renderThreads;
+    if (threads <= 0) return new LocalImageProvider();
+    this.renderPool ??= new RenderPool(threads);
+    return new PooledLocalImageProvider(this.renderPool);
+  }
+
+  /** The render threads, when started (tests, bench). */
+  get renderThreads(): RenderPool | undefined { return this.renderPool; }
+
+  async close() {
+    await this.renderPool?.close();
+    this.renderPool = undefined;
+  }
+
   /** Tests (and the crash-test worker) draw every partner's images with a scripted provider; undefined restores. */
   replaceImageProviderForTests(fn: ImageProviderOverride | undefined) {
     this.imageOverride = fn;
@@ -43,11 +62,11 @@ export class Providers {
   private imageFromConfig(): ImageProvider {
     const { imageProvider, openai, stability } = this.config;
     if (imageProvider === 'openai' && openai) {
-      return createImageProvider({ provider: 'openai', apiKey: openai.apiKey, baseURL: openai.baseUrl, model: openai.imageModel });
+      return createImageProvider({ provider: 'openai', apiKey: openai.apiKey, baseURL: openai.baseUrl, model: openai.imageModel, local: this.localRenderer() });
     }
     if (imageProvider === 'stability' && stability) {
-      return createImageProvider({ provider: 'stability', apiKey: stability.apiKey });
+      return createImageProvider({ provider: 'stability', apiKey: stability.apiKey, local: this.localRenderer() });
     }
-    return new LocalImageProvider();
+    return this.localRenderer();
   }
 }

@@ -22,6 +22,8 @@ export class TenantProviderClients {
   private readonly imageCache = new Map<string, { fp: string; provider: ImageProvider }>();
   private readonly chatCache = new Map<string, { fp: string; enhancer: PromptEnhancer }>();
 
+  constructor(private readonly localRenderer: () => ImageProvider = () => new LocalImageProvider()) {}
+
   async imageProvider(tenantId: string): Promise<ImageProvider | undefined> {
     const sel = (await getTenantConfig(tenantId)).providers.image;
     if (sel.active === 'default') return undefined;
@@ -32,7 +34,7 @@ export class TenantProviderClients {
     if (hit && hit.fp === fp) return hit.provider;
     const make = (id: string | null): ImageProvider | undefined => {
       if (!id) return undefined;
-      if (id === 'local') return new LocalImageProvider();
+      if (id === 'local') return this.localRenderer();
       const row = rows.get(id);
       if (!row) return undefined;
       try {

@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import { IdempotencyKey } from '../models/index.js';
 import { canonicalJson } from './canonical-json.js';
 import { isUniqueViolation } from '../db.js';
+import { services } from '../context.js';
 import type { Principal } from '../auth/principal.js';
 
 /**
@@ -28,11 +29,17 @@ export const hashRequest = (route: string, body: unknown) => crypto.createHash('
 
 /** Returns the earlier response for this key, or undefined when the caller should do the work. */
 export async function findReplay<T>(p: Principal, key: string, route: string, hash: string, t?: Transaction): Promise<StoredResponse<T> | undefined> {
+  const found = await lookUp<T>(p, key, route, hash, t);
+  return found === 'expired' ? undefined : found;
+}
+
+/** findReplay, telling apart "no row" from "an expired row, now deleted" (after which the key is free again). */
+async function lookUp<T>(p: Principal, key: string, route: string, hash: string, t?: Transaction): Promise<StoredResponse<T> | 'expired' | undefined> {
   const row = await IdempotencyKey.findOne({ where: { userId: p.userId, idemKey: key }, transaction: t });
   if (!row) return undefined;
   if (row.expiresAt.getTime() < Date.now()) {
     await row.destroy({ transaction: t });
-    return undefined;
+    return 'expired';
   }
   if (row.route !== route || row.requestHash !== hash) {
     throw new AppError('idempotency_conflict', 'This Idempotency-Key was used with a different request.');
@@ -45,11 +52,18 @@ export async function findReplay<T>(p: Principal, key: string, route: string, ha
  * When the response is known before the work (ids made up front), it is stored with the claim: one statement, not two.
  */
 async function claimKey<T>(t: Transaction, p: Principal, key: string, route: string, hash: string, response?: StoredResponse<T>) {
-  return IdempotencyKey.create(
-    { tenantId: p.tenantId, userId: p.userId, idemKey: key, route, requestHash: hash, responseStatus: response?.status ?? 0,
-      responseBody: response ? JSON.stringify(response.body) : null, expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS) },
-    { transaction: t },
-  );
+  // A raw statement on the transaction's connection (db.run): this runs in every generate acknowledgement.
+  const now = new Date();
+  await services().db.run(t,
+    `INSERT INTO idempotency_keys (tenant_id, user_id, idem_key, route, request_hash, response_status, response_body, expires_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [p.tenantId, p.userId, key, route, hash, response?.status ?? 0, response ? JSON.stringify(response.body) : null,
+      new Date(now.getTime() + IDEMPOTENCY_TTL_MS), now]);
+}
+
+async function storeResponse<T>(t: Transaction, p: Principal, key: string, r: StoredResponse<T>) {
+  await services().db.run(t, 'UPDATE idempotency_keys SET response_status = ?, response_body = ? WHERE user_id = ? AND idem_key = ?',
+    [r.status, JSON.stringify(r.body), p.userId, key]);
 }
 
 export interface IdempotentOptions<T> {
@@ -57,6 +71,12 @@ export interface IdempotentOptions<T> {
   lookedUp?: boolean;
   /** The response the work will return, known in advance; stored with the claim. */
   response?: StoredResponse<T>;
+  /**
+   * No lookup before the work: the claim's unique clash finds an earlier request instead (then its answer is returned,
+   * or, when the earlier key had expired, the work runs once more). Saves a round trip on every first request;
+   * the caller answers replays refused by its own checks (generate-image.ts).
+   */
+  optimistic?: boolean;
 }
 
 /**
@@ -71,24 +91,27 @@ export async function runIdempotent<T>(
 ): Promise<StoredResponse<T> & { replayed: boolean }> {
   if (!key) return { ...(await tx(work)), replayed: false };
   const hash = hashRequest(route, body);
-  if (!opts.lookedUp) {
+  if (!opts.lookedUp && !opts.optimistic) {
     const earlier = await findReplay<T>(p, key, route, hash);
     if (earlier) return { ...earlier, replayed: true };
   }
-  try {
-    const res = await tx(async (t) => {
-      const claim = await claimKey(t, p, key, route, hash, opts.response);
-      const r = await work(t);
-      if (!opts.response) await claim.update({ responseStatus: r.status, responseBody: JSON.stringify(r.body) }, { transaction: t });
-      else if (JSON.stringify(r.body) !== JSON.stringify(opts.response.body)) throw new Error('idempotency: the work answered otherwise than announced');
-      return r;
-    });
-    return { ...res, replayed: false };
-  } catch (err) {
-    if (isUniqueViolation(err)) {
-      const again = await findReplay<T>(p, key, route, hash);
-      if (again) return { ...again, replayed: true };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await tx(async (t) => {
+        await claimKey(t, p, key, route, hash, opts.response);
+        const r = await work(t);
+        if (!opts.response) await storeResponse(t, p, key, r);
+        else if (JSON.stringify(r.body) !== JSON.stringify(opts.response.body)) throw new Error('idempotency: the work answered otherwise than announced');
+        return r;
+      });
+      return { ...res, replayed: false };
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        const again = await lookUp<T>(p, key, route, hash);
+        if (again === 'expired' && attempt === 1) continue;
+        if (again && again !== 'expired') return { ...again, replayed: true };
+      }
+      throw err;
     }
-    throw err;
   }
 }

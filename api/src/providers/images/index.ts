@@ -24,11 +24,13 @@ export interface ImageProviderConfig {
   timeoutMs?: number;
   /** Wrap a remote provider so outages fall back to the local renderer (default true). */
   fallbackToLocal?: boolean;
+  /** The local renderer to fall back to (the render threads' one in a worker process); a new LocalImageProvider by default. */
+  local?: ImageProvider;
 }
 
 /** Builds the provider a partner configured. Remote providers need a key. */
 export function createImageProvider(cfg: ImageProviderConfig): ImageProvider {
-  if (cfg.provider === 'local') return new LocalImageProvider();
+  if (cfg.provider === 'local') return cfg.local ?? new LocalImageProvider();
   if (!cfg.apiKey) throw new Error(`image provider "${cfg.provider}" needs an API key`);
   const vendor =
     cfg.provider === 'openai'
@@ -41,5 +43,5 @@ export function createImageProvider(cfg: ImageProviderConfig): ImageProvider {
           timeoutMs: cfg.timeoutMs,
         });
   const remote = new ScrubbingImageProvider(vendor, cfg.apiKey);
-  return cfg.fallbackToLocal === false ? remote : new FallbackImageProvider(remote, new LocalImageProvider());
+  return cfg.fallbackToLocal === false ? remote : new FallbackImageProvider(remote, cfg.local ?? new LocalImageProvider());
 }

@@ -51,6 +51,8 @@ export interface AppConfig {
   workerConcurrency: number;
   jobPollMs: number;
   jobs: { leaseMs: number; sweepEvery: string; retryDelaysMs: number[] };
+  jobClaimBatch: number;
+  jobWake: boolean;
   serveExamples: boolean;
   defaultPartnerKey: string;
   /** The default partner's own site; undefined follows publicUrl. */
@@ -306,6 +308,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     urlSigningTtlSeconds: int('URL_SIGNING_TTL_SECONDS', 3600, 30, 7 * 86400),
     workerConcurrency: int('WORKER_CONCURRENCY', 4, 1, 64),
     jobPollMs: int('JOB_POLL_MS', 250, 20, 60000),
+    // Jobs one worker claims per statement, and Redis wake-ups on enqueue (when REDIS_URL is set; JOB_WAKE=false polls only).
+    jobClaimBatch: int('JOB_CLAIM_BATCH', 10, 1, 100),
+    jobWake: (env.JOB_WAKE ?? 'true') !== 'false',
     jobs: { leaseMs: int('JOB_LEASE_MS', 30000, 200, 3_600_000), sweepEvery, retryDelaysMs },
     serveExamples,
     defaultPartnerKey: env.DEFAULT_PARTNER_KEY || 'pk_default',

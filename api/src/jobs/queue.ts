@@ -26,7 +26,11 @@ export interface JobQueue extends JobEnqueuer {
 
 export function createQueue(opts: { worker: boolean; concurrency: number; pollMs: number; name?: string }): JobQueue {
   const { db, config } = services();
-  const backend = new SequelizeBackend({ sequelize: db.sequelize });
+  const backend = new SequelizeBackend({
+    sequelize: db.sequelize,
+    pollBatchSize: config.jobClaimBatch,
+    wake: config.redisUrl && config.jobWake ? { url: config.redisUrl, channel: `${config.redisKeyPrefix}jobs:wake` } : undefined,
+  });
   const defaultLockLifetime = Math.max(config.jobs.leaseMs * 2, 10000);
   const agenda = new Agenda({
     backend,
@@ -60,6 +64,7 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
       job.schedule(new Date());
       const row = toRow(job.toJson(true));
       await backend.repository.model.create({ ...row, lastModifiedBy: agenda.attrs.name || null, id: randomUUID(), dedupeKey: null }, { transaction: t });
+      t.afterCommit(() => backend.notifyDue(def.name));
     },
     async every(interval, def, data) {
       const checked = def.parse(data) as Record<string, unknown>;
@@ -75,6 +80,7 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
     async stop() {
       if (started) await agenda.stop();
       started = false;
+      await backend.close();
     },
   };
   return queue;

@@ -29,12 +29,14 @@ export interface ClaimRequest {
    * knows the record is out of it), so a claim that found nothing looks again once, waiting.
    */
   wait?: boolean;
+  /** Look again, waiting, when the SKIP LOCKED claim finds nothing (the probe or a wake-up said there is work). */
+  retryWaiting?: boolean;
 }
 
 export async function claimBatch(model: JobModel, req: ClaimRequest): Promise<JobRow[]> {
   if (model.sequelize!.getDialect() === 'sqlite') return claimSqlite(model, req);
   const rows = await claimMysql(model, req);
-  return rows.length > 0 || req.wait ? rows : claimMysql(model, { ...req, wait: true });
+  return rows.length > 0 || req.wait || !req.retryWaiting ? rows : claimMysql(model, { ...req, wait: true });
 }
 
 /** The WHERE … ORDER BY of the rows a claim may take (named replacements :name, :scan, :deadline). */

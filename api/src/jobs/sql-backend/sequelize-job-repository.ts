@@ -25,6 +25,8 @@ export interface SequelizeJobRepositoryOptions {
   tableName?: string;
   /** How many due jobs one claim locks at most (the rest wait in this worker for Agenda's next polls). */
   pollBatchSize?: number;
+  /** Told after a job was saved due now (the backend publishes a wake-up for its name). */
+  onDue?: (jobName: string) => void;
 }
 
 /** Claimed jobs Agenda has not asked for within this long are unlocked again for other workers. */
@@ -41,6 +43,7 @@ export class SequelizeJobRepository implements JobRepository {
   readonly model: JobModel;
   readonly tableName: string;
   private readonly pollBatchSize: number;
+  private readonly onDue: ((jobName: string) => void) | undefined;
   /** Job names with a getNextJobToRun in flight on this repository (one worker). */
   private readonly polling = new Set<string>();
   /** Names asked for while their poll was in flight: that poll looks once more before answering "nothing". */
@@ -62,6 +65,7 @@ export class SequelizeJobRepository implements JobRepository {
     this.tableName = options.tableName ?? 'agenda_jobs';
     this.pollBatchSize = Math.max(1, options.pollBatchSize ?? 10);
     this.model = defineJobModel(options.sequelize, this.tableName);
+    this.onDue = options.onDue;
   }
 
   /** Fails fast with a readable message when the migration has not been run. */
@@ -118,6 +122,12 @@ export class SequelizeJobRepository implements JobRepository {
     job: JobParameters<DATA>,
     options: JobRepositoryOptions | undefined,
   ): Promise<JobParameters<DATA>> {
+    const saved = await this.save(job, options);
+    if (this.onDue && saved.nextRunAt && !saved.disabled && new Date(saved.nextRunAt).getTime() <= Date.now()) this.onDue(saved.name);
+    return saved;
+  }
+
+  private async save<DATA>(job: JobParameters<DATA>, options: JobRepositoryOptions | undefined): Promise<JobParameters<DATA>> {
     const { _id, unique, uniqueOpts, ...props } = job;
     const lastModifiedBy = options?.lastModifiedBy ?? props.lastModifiedBy;
     const values = toRow({ ...props, ...(lastModifiedBy !== undefined ? { lastModifiedBy } : {}) } as JobParameters);
@@ -265,8 +275,8 @@ export class SequelizeJobRepository implements JobRepository {
     lockedAt: Date,
     options: JobRepositoryOptions | undefined,
   ): Promise<JobParameters | undefined> {
-    const cold = !this.hot.has(jobName) && !this.woken.has(jobName);
-    this.woken.delete(jobName);
+    const woken = this.woken.delete(jobName);
+    const cold = !this.hot.has(jobName) && !woken;
     // One probe per poll interval covers every name (hot ones too, so an expired lock is noticed under load).
     const interval = Math.max(20, nextScanAt.getTime() - Date.now());
     if (cold) {
@@ -278,6 +288,8 @@ export class SequelizeJobRepository implements JobRepository {
     const claim = (kind: 'due' | 'expired') =>
       claimBatch(this.model, {
         name: jobName, kind, nextScanAt, lockDeadline, lockedAt, lastModifiedBy: options?.lastModifiedBy, limit: this.pollBatchSize,
+        // Told there is work (probe, wake-up): do not let a neighbour's momentary row lock hide it.
+        retryWaiting: cold || woken,
       });
     let rows: JobRow[] = [];
     if (this.expired.delete(jobName)) rows = await claim('expired');

@@ -48,8 +48,9 @@ export class RedisWakePublisher {
 
   private connection(): Redis {
     if (!this.client) {
-      // Never queue while Redis is away: a late wake-up is worth nothing, polling has taken over.
-      this.client = new Redis(this.options.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000, connectTimeout: 2000,
+      // The offline queue carries the first publishes while the connection opens; while Redis is away they fail
+      // after a second (a late wake-up is worth little: polling has taken over), at most one per job name per turn.
+      this.client = new Redis(this.options.url, { maxRetriesPerRequest: 1, commandTimeout: 1000, connectTimeout: 2000,
         retryStrategy: times => Math.min(times * 200, 2000) });
       this.client.on('error', () => undefined);
     }

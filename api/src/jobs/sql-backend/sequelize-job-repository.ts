@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Sequelize, WhereOptions } from 'sequelize';
-import { isUniqueViolation } from '../../db.js';
+import { isUniqueViolation, retryOnDeadlock } from '../../db.js';
 import type {
   JobId,
   JobParameters,
@@ -186,7 +186,9 @@ export class SequelizeJobRepository implements JobRepository {
       progress: job.progress,
       ...(options?.lastModifiedBy !== undefined ? { lastModifiedBy: options.lastModifiedBy } : {}),
     });
-    const [affected] = await this.model.update(changes, { where: { id, name: job.name } });
+    // Agenda ignores a failed save at the end of a run, which would leave the job locked and run it again once the
+    // lock expires: a deadlock with a racing claim (InnoDB picks either side as the victim) is retried here.
+    const [affected] = await retryOnDeadlock(() => this.model.update(changes, { where: { id, name: job.name } }));
     // MySQL counts changed rows only, so zero can also mean "same values": check.
     if (affected === 0 && (await this.model.count({ where: { id, name: job.name } })) === 0) {
       throw new Error(`job ${id} (name: ${job.name}) cannot be updated in the database, maybe it does not exist anymore?`);
@@ -215,10 +217,10 @@ export class SequelizeJobRepository implements JobRepository {
     if (jobIds.length === 0) return;
     // A job with no next run was mid-run when its worker stopped; leave its lock
     // so it is only retried through lock expiry, as Agenda's own backends do.
-    await this.model.update(
+    await retryOnDeadlock(() => this.model.update(
       { lockedAt: null },
       { where: { id: { [Op.in]: jobIds.map(String) }, nextRunAt: { [Op.ne]: null } } },
-    );
+    ));
   }
 
   async getNextJobToRun(
@@ -355,7 +357,7 @@ export class SequelizeJobRepository implements JobRepository {
       byLock.set(at, [...(byLock.get(at) ?? []), r.id]);
     }
     for (const [at, ids] of byLock) {
-      await this.model.update({ lockedAt: null }, { where: { id: { [Op.in]: ids }, lockedAt: new Date(at) } });
+      await retryOnDeadlock(() => this.model.update({ lockedAt: null }, { where: { id: { [Op.in]: ids }, lockedAt: new Date(at) } }));
     }
   }
 

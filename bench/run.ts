@@ -1,6 +1,6 @@
 /**
  * npm run bench — the benchmarks of the project, on SQLite and (when MYSQL_URL is set) MariaDB/MySQL.
- *   --seconds 20   --connections 50   --runs 3   --db sqlite|mysql   --skip-feed
+ *   --seconds 20   --connections 50   --runs 3   --db sqlite|mysql   --skip-feed   --skip-jobs   --job-rate 400
  * Generate: acknowledgements per second and latency percentiles of POST /api/studio/generate (worker off),
  * next to the ceiling, the bare debit transaction on the same database. Medians over the runs are printed,
  * and the raw figures written to test-output/bench-generate.json.
@@ -115,6 +115,8 @@ async function main() {
   } else {
     console.log('\nFeed benchmark: bench/feed.ts not present (or --skip-feed); skipped');
   }
+  // Job backend (issue 15 item 6): bench/jobs.ts, MariaDB only; --skip-jobs leaves it out.
+  if (!process.argv.includes('--skip-jobs')) await (await import('./jobs.js')).runJobBenchSection({ runs, seconds });
 }
 
 main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });

@@ -1,6 +1,9 @@
 // Widget bundles (imported by the root rollup.config.mjs):
-// - dist/ais-widgets.js       one ES module with every component, lit and the SDK bundled in
-// - dist/ais-widgets.iife.js  the same as a classic script for a <script> tag (global `AisWidgets`)
+// - dist/ais-widgets.js       one ES module with the five user widgets, lit and the SDK bundled in; the admin widget
+//                             and the non-English strings are chunks in dist/chunks/, imported on demand from the
+//                             same (versioned) folder (src/bundle.ts). Gzipped sizes: widgets/test/bundle-size.test.ts
+// - dist/ais-widgets.iife.js  every component and locale as one classic script for a <script> tag (global
+//                             `AisWidgets`): no chunks, so one SRI hash covers all of it
 // - dist/esm/*.js             one ES entry per widget sharing chunks, for pages that embed only one or two
 // - dist/npm/                 the npm package's modules: index.js and react.js with lit, @lit/react and react left
 //                             as imports (peer/dependencies, one copy per app), unminified, with .d.ts files
@@ -31,13 +34,17 @@ const npmInput = { index: 'widgets/src/index.ts', react: 'widgets/src/react.ts' 
 
 export default [
   {
+    input: { 'ais-widgets': 'widgets/src/bundle.ts' },
+    // The code the lazy chunks share (lit, the SDK, base) stays in ais-widgets.js, which they import, instead of
+    // a third file: the entry is the whole user bundle, so its SRI hash still covers everything it runs at load.
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'widgets/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', plugins: [min()] },
+    // Chunk names carry content hashes: empty their folder first so old chunks do not pile up.
+    plugins: [{ name: 'clean-chunks', buildStart: () => fs.rmSync('widgets/dist/chunks', { recursive: true, force: true }) }, resolve(), ts('widgets/dist')],
+  },
+  {
     input: 'widgets/src/index.ts',
-    output: [
-      // The all-in-one files stay single files: lazily imported chunks (the poster composer) are inlined here and
-      // split only in the per-widget ESM build below.
-      { file: 'widgets/dist/ais-widgets.js', format: 'es', inlineDynamicImports: true, plugins: [min()] },
-      { file: 'widgets/dist/ais-widgets.iife.js', format: 'iife', name: 'AisWidgets', inlineDynamicImports: true, plugins: [min(false)] },
-    ],
+    output: { file: 'widgets/dist/ais-widgets.iife.js', format: 'iife', name: 'AisWidgets', inlineDynamicImports: true, plugins: [min(false)] },
     plugins: [resolve(), ts('widgets/dist')],
   },
   {

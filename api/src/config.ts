@@ -61,6 +61,8 @@ export interface AppConfig {
   renderThreads: number;
   jobPollMs: number;
   jobs: { leaseMs: number; sweepEvery: string; retryDelaysMs: number[] };
+  jobClaimBatch: number;
+  jobWake: boolean;
   serveExamples: boolean;
   defaultPartnerKey: string;
   /** The default partner's own site; undefined follows publicUrl. */
@@ -320,6 +322,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerConcurrency: int('WORKER_CONCURRENCY', 4, 1, 64),
     renderThreads: int('RENDER_THREADS', Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1), 0, 64),
     jobPollMs: int('JOB_POLL_MS', 250, 20, 60000),
+    // Jobs one worker claims per statement, and Redis wake-ups on enqueue (when REDIS_URL is set; JOB_WAKE=false polls only).
+    jobClaimBatch: int('JOB_CLAIM_BATCH', 10, 1, 100),
+    jobWake: (env.JOB_WAKE ?? 'true') !== 'false',
     jobs: { leaseMs: int('JOB_LEASE_MS', 30000, 200, 3_600_000), sweepEvery, retryDelaysMs },
     serveExamples,
     defaultPartnerKey: env.DEFAULT_PARTNER_KEY || 'pk_default',

@@ -1,11 +1,20 @@
 import { expect } from 'chai';
-import { en, hi, type MessageKey } from '../src/shared/i18n.js';
-import { pickLocale, registerStrings, resetRegisteredStrings, translate } from '../src/shared/translate.js';
+import { en, type MessageKey } from '../src/shared/i18n.js';
+import { hi } from '../src/shared/i18n-hi.js';
+import { loadLocale, localeReady, pickLocale, registerStrings, resetRegisteredStrings, translate } from '../src/shared/translate.js';
 import { classifyError, errorMessageKey, formatDate, formatInr, formatNumber, relativeTime } from '../src/shared/format.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('widgets: i18n', () => {
+  it('loads Hindi on demand: English until the chunk is in, Hindi after', async () => {
+    expect(localeReady('en')).to.equal(true);
+    if (!localeReady('hi')) expect(translate('hi', 'retry')).to.equal(en.retry);
+    await loadLocale('hi-IN');
+    expect(localeReady('hi')).to.equal(true);
+    expect(translate('hi', 'retry')).to.equal(hi.retry);
+  });
+
   it('has a Hindi string for every English key, and no extra keys', () => {
     const missing = Object.keys(en).filter((k) => !(k in hi));
     const extra = Object.keys(hi).filter((k) => !(k in en));
@@ -43,6 +52,7 @@ describe('widgets: i18n', () => {
 });
 
 describe('widgets: strings a partner controls', () => {
+  before(() => loadLocale('hi'));
   afterEach(() => resetRegisteredStrings());
 
   it('overrides one word in one locale and leaves the rest', () => {

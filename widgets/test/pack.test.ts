@@ -28,6 +28,8 @@ describe('widgets: the npm package, its manifest, types, React wrappers and SRI 
   it('packs the modules, declarations, both bundles and the manifest, no sources', () => {
     expect(files).to.include.members(['package.json', 'dist/npm/index.js', 'dist/npm/index.d.ts', 'dist/npm/react.js', 'dist/npm/react.d.ts',
       'dist/ais-widgets.js', 'dist/ais-widgets.iife.js', 'dist/custom-elements.json', 'dist/sri.json']);
+    // ais-widgets.js imports its lazy chunks (admin widget, Hindi strings) from dist/chunks/: they ship with it.
+    expect(files.filter((f) => f.startsWith('dist/chunks/')).length, 'lazy chunks of the bundle').to.be.at.least(2);
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('dist/esm/'))).to.deep.equal([]);
   });
 

@@ -27,7 +27,11 @@ export interface JobQueue extends JobEnqueuer {
 
 export function createQueue(opts: { worker: boolean; concurrency: number; pollMs: number; name?: string }): JobQueue {
   const { db, config } = services();
-  const backend = new SequelizeBackend({ sequelize: db.sequelize });
+  const backend = new SequelizeBackend({
+    sequelize: db.sequelize,
+    pollBatchSize: config.jobClaimBatch,
+    wake: config.redisUrl && config.jobWake ? { url: config.redisUrl, channel: `${config.redisKeyPrefix}jobs:wake` } : undefined,
+  });
   const defaultLockLifetime = Math.max(config.jobs.leaseMs * 2, 10000);
   const agenda = new Agenda({
     backend,
@@ -69,6 +73,8 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
       const columns = keys.map((k) => model.rawAttributes[k]!.field ?? k);
       await db.run(t, `INSERT INTO ${model.getTableName() as string} (${columns.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
         keys.map((k) => row[k] as SqlValue));
+      // Wakes the workers (Redis) once the job is visible to them.
+      t.afterCommit(() => backend.notifyDue(def.name));
     },
     async every(interval, def, data) {
       const checked = def.parse(data) as Record<string, unknown>;
@@ -84,6 +90,7 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
     async stop() {
       if (started) await agenda.stop();
       started = false;
+      await backend.close();
     },
   };
   return queue;

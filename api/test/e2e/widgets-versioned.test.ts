@@ -43,6 +43,19 @@ describe('widgets served under /widgets/v<version>/ with immutable caching', fun
     expect((await fetch(`${s.baseUrl}/widgets/v${version()}/esm/${esm}`)).status).to.equal(200);
   });
 
+  it('serves the lazy chunks that ais-widgets.js imports (admin, Hindi) from the same versioned folder, immutable', async () => {
+    const entry = fs.readFileSync(dist('ais-widgets.js'), 'utf8');
+    const lazy = [...entry.matchAll(/\bimport\(\s*["']\.\/(chunks\/[^"']+)["']\s*\)/g)].map((m) => m[1]!);
+    expect(lazy.length, 'lazy chunks of the user bundle').to.be.at.least(2);
+    for (const chunk of lazy) {
+      const res = await fetch(`${s.baseUrl}/widgets/v${version()}/${chunk}`);
+      expect(res.status, chunk).to.equal(200);
+      expect(res.headers.get('cache-control'), chunk).to.equal('public, max-age=31536000, immutable');
+      expect(res.headers.get('content-type'), chunk).to.match(/javascript/);
+      expect(Buffer.from(await res.arrayBuffer()).equals(fs.readFileSync(dist(chunk))), chunk).to.equal(true);
+    }
+  });
+
   it('keeps the unversioned path for development (max-age=0), and 404s another version or a missing file', async () => {
     const plain = await fetch(`${s.baseUrl}/widgets/ais-widgets.js`);
     expect(plain.status).to.equal(200);

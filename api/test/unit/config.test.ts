@@ -34,6 +34,11 @@ describe('config: loadConfig', () => {
     expect(a.authJwtSecret).to.not.equal(a.paymentsSandboxSecret);
   });
 
+  it('job claims: batches of 10 and Redis wake-ups by default, JOB_CLAIM_BATCH and JOB_WAKE=false change them', () => {
+    expect(loadConfig({ DATA_DIR: dataDir })).to.include({ jobClaimBatch: 10, jobWake: true });
+    expect(loadConfig({ DATA_DIR: dataDir, JOB_CLAIM_BATCH: '25', JOB_WAKE: 'false' })).to.include({ jobClaimBatch: 25, jobWake: false });
+  });
+
   it('lists every problem of a bad environment in one error', () => {
     const problems = problemsOf({
       NODE_ENV: 'production', DATA_DIR: dataDir, PORT: 'eighty', ROLE: 'boss', DATABASE_URL: 'postgres://db/studio',
@@ -71,6 +76,8 @@ describe('config: loadConfig', () => {
     ['IMAGE_PROVIDER=openai without a key', { IMAGE_PROVIDER: 'openai' }, /OPENAI_API_KEY/],
     ['unknown PROMPT_ENHANCER', { PROMPT_ENHANCER: 'gpt' }, /^PROMPT_ENHANCER/],
     ['JOB_POLL_MS of 1', { JOB_POLL_MS: '1' }, /^JOB_POLL_MS/],
+    ['JOB_CLAIM_BATCH of 0', { JOB_CLAIM_BATCH: '0' }, /^JOB_CLAIM_BATCH/],
+    ['JOB_CLAIM_BATCH of 101', { JOB_CLAIM_BATCH: '101' }, /^JOB_CLAIM_BATCH/],
   ] as [string, NodeJS.ProcessEnv, RegExp][]) {
     it(`refuses ${name}`, () => {
       const problems = problemsOf({ DATA_DIR: dataDir, ...secrets, ...env });

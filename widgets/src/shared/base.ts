@@ -4,7 +4,7 @@ import { StudioClient } from '../../../sdk/src/index.js';
 import { deviceId } from './device.js';
 import { classifyError, errorMessageKey, type WidgetError } from './format.js';
 import type { MessageKey } from './i18n.js';
-import { pickLocale, registerStrings, translate, type Locale, type StringOverrides } from './translate.js';
+import { loadLocale, localeReady, pickLocale, registerStrings, translate, type Locale, type StringOverrides } from './translate.js';
 import { partnerSettings, type PartnerSettings } from './settings.js';
 import { icon } from './icons.js';
 
@@ -75,7 +75,10 @@ export abstract class AisElement extends LitElement {
   }
 
   t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.loc, key, params, this.strings);
+    const loc = this.loc;
+    // A built-in locale other than English is a lazy chunk: English shows until it arrives, then we render again.
+    if (!localeReady(loc)) void loadLocale(loc).then(() => this.requestUpdate(), () => undefined);
+    return translate(loc, key, params, this.strings);
   }
 
   /** Whether the partner offers a feature (true until the settings say otherwise, so nothing flickers away). */

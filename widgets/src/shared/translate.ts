@@ -5,7 +5,7 @@
  * Lookup for `pt-BR`: the element's `strings['pt-BR']`, then `strings.pt`, then strings the page registered
  * with `AisWidgets.configure({strings})` (same order), then the built-in tables, then English.
  */
-import { en, hi, type MessageKey } from './i18n.js';
+import { en, type MessageKey } from './i18n.js';
 
 /** Any BCP 47 tag; `en` and `hi` are built in, others come from the partner's `strings`. */
 export type Locale = string;
@@ -13,7 +13,40 @@ export type Messages = Record<MessageKey, string>;
 /** Partial overrides per locale tag: `{ hi: { generate: 'बनाएँ · {cost}' }, ta: { … } }`. */
 export type StringOverrides = Record<string, Partial<Record<MessageKey, string>>>;
 
-const builtIn: Record<string, Partial<Messages>> = { en, hi };
+/** Tables loaded so far: English always (the fallback, in the main bundle), others once chosen. */
+const builtIn: Record<string, Partial<Messages>> = { en };
+/**
+ * Built-in locales shipped as chunks of their own (code splitting): imported the first time a widget renders in
+ * that locale, so a page in English never downloads them. A new built-in locale is one line here and one file.
+ */
+const lazyTables: Record<string, () => Promise<Partial<Messages>>> = {
+  hi: () => import('./i18n-hi.js').then((m) => m.hi),
+};
+const loading = new Map<string, Promise<void>>();
+
+/** Whether the built-in strings `locale` may need are loaded (always true for English and partner-only locales). */
+export function localeReady(locale: Locale): boolean {
+  return chain(canonical(locale)).every((t) => !lazyTables[t] || builtIn[t] !== undefined);
+}
+
+/**
+ * Loads the built-in strings of `locale` when they come as a lazy chunk; resolves once they are in (at once when
+ * nothing is to load). Widgets call it when they render in a locale that is not ready, then render again.
+ */
+export function loadLocale(locale: Locale): Promise<void> {
+  const pending = chain(canonical(locale)).filter((t) => lazyTables[t] && !builtIn[t]).map((t) => {
+    let p = loading.get(t);
+    if (!p) {
+      p = lazyTables[t]!().then((table) => { builtIn[t] = table; }, (error: unknown) => {
+        loading.delete(t); // a failed download (offline) is retried on the next render; English shows meanwhile
+        throw error;
+      });
+      loading.set(t, p);
+    }
+    return p;
+  });
+  return Promise.all(pending).then(() => undefined);
+}
 const registered: StringOverrides = {};
 
 /** Adds or overrides strings for any locale, page-wide (also reachable as `AisWidgets.configure({strings})`). */
@@ -46,7 +79,7 @@ function chain(tag: string): string[] {
   return out;
 }
 
-const known = (tag: string, overrides?: StringOverrides) => !!(builtIn[tag] || registered[tag] || overrides?.[tag]);
+const known = (tag: string, overrides?: StringOverrides) => !!(builtIn[tag] || lazyTables[tag] || registered[tag] || overrides?.[tag]);
 
 /**
  * Normalises a locale attribute or `navigator.language` to a locale the widgets have strings for: the tag itself,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Sequelize, WhereOptions } from 'sequelize';
-import { isUniqueViolation } from '../../db.js';
+import { isUniqueViolation, retryOnDeadlock } from '../../db.js';
 import type {
   JobId,
   JobParameters,
@@ -18,35 +18,54 @@ import { fromRow, toRow } from './job-row.js';
 import { dataMatches, whereForSelection } from './job-filters.js';
 import { continueDebounce, singleKey, startDebounce, uniqueKey } from './dedupe.js';
 import { jobsOverview, queryJobs } from './job-queries.js';
+import { claimBatch, namesWithWork } from './claim.js';
 
 export interface SequelizeJobRepositoryOptions {
   sequelize: Sequelize;
   tableName?: string;
-  /** How many lockable candidates one poll reads before trying to claim them. */
+  /** How many due jobs one claim locks at most (the rest wait in this worker for Agenda's next polls). */
   pollBatchSize?: number;
+  /** Told after a job was saved due now (the backend publishes a wake-up for its name). */
+  onDue?: (jobName: string) => void;
 }
 
-// A claim only fails when another worker took that very row, so a few rounds of
-// re-reading candidates are enough even with many workers racing.
-const CLAIM_ROUNDS = 3;
+/** Claimed jobs Agenda has not asked for within this long are unlocked again for other workers. */
+const BUFFER_HOLD_MS = 2000;
 const UPSERT_ATTEMPTS = 3;
 
 /**
- * Agenda's job storage on a SQL table through Sequelize. Every lock is taken by
- * a conditional UPDATE whose WHERE repeats the lockability test; the affected
- * row count says whether this worker won the row (see docs/jobs-backend.md).
+ * Agenda's job storage on a SQL table through Sequelize. Polls claim jobs in batches (claim.ts: FOR UPDATE SKIP
+ * LOCKED on MySQL/MariaDB, one UPDATE … RETURNING on SQLite) and hand the rest of a batch to Agenda's next polls
+ * without asking the database again; an idle worker sends one probe statement per poll interval for all its job
+ * names; a wake-up (notification channel) skips the probe (see docs/jobs-backend.md).
  */
 export class SequelizeJobRepository implements JobRepository {
   readonly model: JobModel;
   readonly tableName: string;
   private readonly pollBatchSize: number;
+  private readonly onDue: ((jobName: string) => void) | undefined;
   /** Job names with a getNextJobToRun in flight on this repository (one worker). */
   private readonly polling = new Set<string>();
+  /** Names asked for while their poll was in flight: that poll looks once more before answering "nothing". */
+  private readonly missed = new Set<string>();
+  /** Every job name polled here: the probe asks about all of them in one statement. */
+  private readonly knownNames = new Set<string>();
+  /** Names whose last claim found work (Agenda polls them again at once): they skip the probe. */
+  private readonly hot = new Set<string>();
+  /** Names a notification said have a new job. */
+  private readonly woken = new Set<string>();
+  /** Names the probe saw an expired lock for. */
+  private readonly expired = new Set<string>();
+  /** Jobs claimed in a batch, locked for this worker, not yet handed to Agenda. */
+  private readonly buffer = new Map<string, JobRow[]>();
+  private probing: Promise<{ due: Set<string>; expired: Set<string> }> | undefined;
+  private probeStartedAt = 0;
 
   constructor(options: SequelizeJobRepositoryOptions) {
     this.tableName = options.tableName ?? 'agenda_jobs';
-    this.pollBatchSize = Math.max(1, options.pollBatchSize ?? 5);
+    this.pollBatchSize = Math.max(1, options.pollBatchSize ?? 10);
     this.model = defineJobModel(options.sequelize, this.tableName);
+    this.onDue = options.onDue;
   }
 
   /** Fails fast with a readable message when the migration has not been run. */
@@ -103,6 +122,12 @@ export class SequelizeJobRepository implements JobRepository {
     job: JobParameters<DATA>,
     options: JobRepositoryOptions | undefined,
   ): Promise<JobParameters<DATA>> {
+    const saved = await this.save(job, options);
+    if (this.onDue && saved.nextRunAt && !saved.disabled && new Date(saved.nextRunAt).getTime() <= Date.now()) this.onDue(saved.name);
+    return saved;
+  }
+
+  private async save<DATA>(job: JobParameters<DATA>, options: JobRepositoryOptions | undefined): Promise<JobParameters<DATA>> {
     const { _id, unique, uniqueOpts, ...props } = job;
     const lastModifiedBy = options?.lastModifiedBy ?? props.lastModifiedBy;
     const values = toRow({ ...props, ...(lastModifiedBy !== undefined ? { lastModifiedBy } : {}) } as JobParameters);
@@ -161,7 +186,9 @@ export class SequelizeJobRepository implements JobRepository {
       progress: job.progress,
       ...(options?.lastModifiedBy !== undefined ? { lastModifiedBy: options.lastModifiedBy } : {}),
     });
-    const [affected] = await this.model.update(changes, { where: { id, name: job.name } });
+    // Agenda ignores a failed save at the end of a run, which would leave the job locked and run it again once the
+    // lock expires: a deadlock with a racing claim (InnoDB picks either side as the victim) is retried here.
+    const [affected] = await retryOnDeadlock(() => this.model.update(changes, { where: { id, name: job.name } }));
     // MySQL counts changed rows only, so zero can also mean "same values": check.
     if (affected === 0 && (await this.model.count({ where: { id, name: job.name } })) === 0) {
       throw new Error(`job ${id} (name: ${job.name}) cannot be updated in the database, maybe it does not exist anymore?`);
@@ -190,10 +217,10 @@ export class SequelizeJobRepository implements JobRepository {
     if (jobIds.length === 0) return;
     // A job with no next run was mid-run when its worker stopped; leave its lock
     // so it is only retried through lock expiry, as Agenda's own backends do.
-    await this.model.update(
+    await retryOnDeadlock(() => this.model.update(
       { lockedAt: null },
       { where: { id: { [Op.in]: jobIds.map(String) }, nextRunAt: { [Op.ne]: null } } },
-    );
+    ));
   }
 
   async getNextJobToRun(
@@ -203,18 +230,44 @@ export class SequelizeJobRepository implements JobRepository {
     now: Date | undefined,
     options: JobRepositoryOptions | undefined,
   ): Promise<JobParameters | undefined> {
-    // Agenda starts a queue fill every processEvery without waiting for the previous one. When the database
-    // answers slower than that (a loaded machine), fills overlap and pile up: hundreds of polls queue on the pool
-    // and the saves that finish running jobs wait behind them, so a worker nearly stops. One poll per job name at
-    // a time: an overlapping one answers "nothing now"; the fill in flight keeps locking (Agenda polls again after
-    // every lock) and the next tick polls afresh. Never two callers with one job: that would run it twice.
-    if (this.polling.has(jobName)) return undefined;
+    this.knownNames.add(jobName);
+    const buffered = this.takeBuffered(jobName, lockDeadline);
+    if (buffered) return buffered;
+    // Agenda starts a queue fill every processEvery without waiting for the previous one, and on every wake-up.
+    // When the database answers slower than that (a loaded machine), fills overlap and pile up: hundreds of polls
+    // queue on the pool and the saves that finish running jobs wait behind them, so a worker nearly stops. One
+    // poll per job name at a time: an overlapping one answers "nothing now" and marks the name, and the poll in
+    // flight looks once more before it answers "nothing" itself, so a wake-up is never lost. Never two callers
+    // with one job: that would run it twice.
+    if (this.polling.has(jobName)) {
+      this.missed.add(jobName);
+      return undefined;
+    }
     this.polling.add(jobName);
     try {
-      return await this.lockNext(jobName, nextScanAt, lockDeadline, now ?? new Date(), options);
+      for (;;) {
+        this.missed.delete(jobName);
+        const job = await this.lockNext(jobName, nextScanAt, lockDeadline, now ?? new Date(), options);
+        if (job || !this.missed.has(jobName)) return job;
+      }
     } finally {
       this.polling.delete(jobName);
     }
+  }
+
+  /**
+   * Marks a job name as having work (a wake-up from the notification channel): its next poll claims at once
+   * instead of asking the probe first.
+   */
+  wake(jobName: string): void {
+    this.woken.add(jobName);
+  }
+
+  /** Unlocks the jobs claimed in a batch that Agenda has not asked for yet (worker stopping). */
+  async releaseBuffered(): Promise<void> {
+    const held = [...this.buffer.values()].flat();
+    this.buffer.clear();
+    await this.release(held);
   }
 
   private async lockNext(
@@ -224,44 +277,88 @@ export class SequelizeJobRepository implements JobRepository {
     lockedAt: Date,
     options: JobRepositoryOptions | undefined,
   ): Promise<JobParameters | undefined> {
-    const lockable: WhereOptions<JobRow> = {
-      disabled: false,
-      [Op.or]: [{ lockedAt: null, nextRunAt: { [Op.lte]: nextScanAt } }, { lockedAt: { [Op.lte]: lockDeadline } }],
-    };
-    for (let round = 0; round < CLAIM_ROUNDS; round += 1) {
-      const candidates = await this.findCandidates(jobName, nextScanAt, lockDeadline);
-      if (candidates.length === 0) return undefined;
-      for (const id of candidates) {
-        const claimed = await this.claim(id, { ...lockable, id }, lockedAt, options);
-        if (claimed) return claimed;
-      }
+    const woken = this.woken.delete(jobName);
+    const cold = !this.hot.has(jobName) && !woken;
+    // One probe per poll interval covers every name (hot ones too, so an expired lock is noticed under load).
+    const interval = Math.max(20, nextScanAt.getTime() - Date.now());
+    if (cold) {
+      const found = await this.probe(nextScanAt, lockDeadline);
+      if (!found.due.has(jobName) && !found.expired.has(jobName)) return undefined;
+    } else if (Date.now() - this.probeStartedAt >= interval) {
+      this.probe(nextScanAt, lockDeadline).catch(() => undefined); // a failed probe is retried next interval
+    }
+    const claim = (kind: 'due' | 'expired') =>
+      claimBatch(this.model, {
+        name: jobName, kind, nextScanAt, lockDeadline, lockedAt, lastModifiedBy: options?.lastModifiedBy, limit: this.pollBatchSize,
+        // Told there is work (probe, wake-up): do not let a neighbour's momentary row lock hide it.
+        retryWaiting: cold || woken,
+      });
+    let rows: JobRow[] = [];
+    if (this.expired.delete(jobName)) rows = await claim('expired');
+    if (rows.length === 0) rows = await claim('due');
+    if (rows.length === 0) {
+      this.hot.delete(jobName);
+      return undefined;
+    }
+    this.hot.add(jobName);
+    const [first, ...rest] = rows;
+    if (rest.length > 0) this.hold(jobName, rest);
+    return fromRow(first);
+  }
+
+  /**
+   * Which known names have work. Calls of one poll arrive together (Agenda asks for every name in the same
+   * turn of the event loop): the probe starts on the next turn, so one statement answers all of them.
+   */
+  private probe(nextScanAt: Date, lockDeadline: Date): Promise<{ due: Set<string>; expired: Set<string> }> {
+    if (this.probing) return this.probing;
+    this.probeStartedAt = Date.now();
+    const probing = new Promise<void>(resolve => setImmediate(resolve))
+      .then(() => namesWithWork(this.model, [...this.knownNames], nextScanAt, lockDeadline))
+      .then(found => {
+        for (const name of found.expired) this.expired.add(name);
+        return found;
+      })
+      .finally(() => {
+        this.probing = undefined;
+      });
+    this.probing = probing;
+    return probing;
+  }
+
+  /** Keeps the rest of a batch for the next polls of this name; released if Agenda does not ask soon. */
+  private hold(jobName: string, rows: JobRow[]): void {
+    this.buffer.set(jobName, [...(this.buffer.get(jobName) ?? []), ...rows]);
+    const timer = setTimeout(() => {
+      const left = this.buffer.get(jobName)?.filter(r => rows.includes(r)) ?? [];
+      if (left.length === 0) return;
+      this.buffer.set(jobName, (this.buffer.get(jobName) ?? []).filter(r => !left.includes(r)));
+      void this.release(left).catch(() => undefined);
+    }, BUFFER_HOLD_MS);
+    timer.unref();
+  }
+
+  private takeBuffered(jobName: string, lockDeadline: Date): JobParameters | undefined {
+    const rows = this.buffer.get(jobName);
+    while (rows && rows.length > 0) {
+      const row = rows.shift()!;
+      // Our lock on it expired (a very long stall): another worker may have it now. Never hand it out.
+      if (row.lockedAt && new Date(row.lockedAt) > lockDeadline) return fromRow(row);
     }
     return undefined;
   }
 
-  /**
-   * Reads a few lockable ids in Agenda's order (nextRunAt asc, priority desc).
-   * Two plain queries instead of one OR so each one is an index range scan on
-   * (name, locked_at, next_run_at): due unlocked jobs, and expired locks.
-   */
-  private async findCandidates(jobName: string, nextScanAt: Date, lockDeadline: Date): Promise<string[]> {
-    const query = (where: WhereOptions<JobRow>) =>
-      this.model.findAll({
-        attributes: ['id', 'nextRunAt', 'priority'],
-        where: { name: jobName, disabled: false, ...where },
-        order: [['nextRunAt', 'ASC'], ['priority', 'DESC']],
-        limit: this.pollBatchSize,
-      });
-    const [due, expired] = await Promise.all([
-      query({ lockedAt: null, nextRunAt: { [Op.lte]: nextScanAt } }),
-      query({ lockedAt: { [Op.lte]: lockDeadline } }),
-    ]);
-    const time = (d: Date | null) => (d ? new Date(d).getTime() : Number.NEGATIVE_INFINITY);
-    return [...due, ...expired]
-      .map(r => r.get({ plain: true }))
-      .sort((a, b) => time(a.nextRunAt) - time(b.nextRunAt) || b.priority - a.priority)
-      .slice(0, this.pollBatchSize)
-      .map(r => r.id);
+  /** Unlocks rows this repository claimed, only where the lock is still the one it took. */
+  private async release(rows: JobRow[]): Promise<void> {
+    const byLock = new Map<number, string[]>();
+    for (const r of rows) {
+      if (!r.lockedAt) continue;
+      const at = new Date(r.lockedAt).getTime();
+      byLock.set(at, [...(byLock.get(at) ?? []), r.id]);
+    }
+    for (const [at, ids] of byLock) {
+      await retryOnDeadlock(() => this.model.update({ lockedAt: null }, { where: { id: { [Op.in]: ids }, lockedAt: new Date(at) } }));
+    }
   }
 
   /** The conditional UPDATE: one affected row means this worker owns the lock. */

@@ -13,6 +13,8 @@ import { tuneSqliteForJobs } from '../../../src/jobs/sql-backend/index.js';
  */
 export interface AgendaTestDatabase {
   dialect: 'sqlite' | 'mysql';
+  /** A URL another process can open (sqlite:<file> or mysql://…/<database>). */
+  url: string;
   /** `logging` lets a test see the SQL that a backend sends. */
   connect(logging?: (sql: string) => void): Promise<Sequelize>;
   /** Closes one connection early (a stopped worker), keeping server connections low. */
@@ -46,6 +48,7 @@ async function createSqlite(): Promise<AgendaTestDatabase> {
   await up({ context: first.getQueryInterface() });
   return {
     dialect: 'sqlite',
+    url: `sqlite:${file}`,
     connect,
     release: sequelize => release(opened, sequelize),
     async dispose() {
@@ -75,6 +78,7 @@ async function createMysql(baseUrl: string): Promise<AgendaTestDatabase> {
   await up({ context: first.getQueryInterface() });
   return {
     dialect: 'mysql',
+    url: url.toString(),
     connect,
     release: sequelize => release(opened, sequelize),
     async dispose() {

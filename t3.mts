@@ -1,0 +1,14 @@
+import { loadConfig } from './api/src/config.js';
+import { configureLogger } from './api/src/logger.js';
+import { bootServices, shutdownServices } from './api/src/boot.js';
+import { services } from './api/src/context.js';
+const config = loadConfig();
+configureLogger('warn');
+await bootServices(config, { worker: true });
+await new Promise(r => setTimeout(r, 2000));
+const seen: string[] = [];
+(services().db.sequelize as any).options.logging = (sql: string) => seen.push(sql.slice(0, 100));
+await new Promise(r => setTimeout(r, 5000));
+const counts = new Map<string, number>(); for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
+console.log(seen.length / 5, [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10));
+await shutdownServices(); process.exit(0);

@@ -14,7 +14,7 @@ export class AdminOrdersController extends Controller {
    */
   @Get()
   @OperationId('adminListOrders')
-  @Security('jwt', ['admin'])
+  @Security('jwt', ['admin', 'finance'])
   @Response<Problem>(400, 'validation_error (status, from, to, limit, cursor)') @Response<Problem>(403, 'forbidden')
   public async list(@Request() req: ExRequest, @Query() user?: string, @Query() status?: string, @Query() from?: string, @Query() to?: string,
     @Query() limit?: number, @Query() cursor?: string): Promise<AdminOrderPage> {
@@ -30,7 +30,7 @@ export class AdminOrdersController extends Controller {
    */
   @Post('{orderId}/refund')
   @OperationId('adminRefundOrder')
-  @Security('jwt', ['admin'])
+  @Security('jwt', ['admin', 'finance'])
   @Response<Problem>(400, 'validation_error (amount above what is refundable, note missing)') @Response<Problem>(403, 'forbidden')
   @Response<Problem>(404, 'not_found (no such order of this partner)') @Response<Problem>(409, 'conflict (unpaid order, nothing left, gateway refused)')
   @Response<Problem>(503, 'provider_unavailable (the gateway did not answer)')

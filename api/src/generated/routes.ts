@@ -4593,7 +4593,7 @@ export function RegisterRoutes(app: Router) {
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
         app.get('/api/admin/orders',
-            authenticateMiddleware([{"jwt":["admin"]}]),
+            authenticateMiddleware([{"jwt":["admin","finance"]}]),
             ...(fetchMiddlewares<RequestHandler>(AdminOrdersController)),
             ...(fetchMiddlewares<RequestHandler>(AdminOrdersController.prototype.list)),
 
@@ -4626,7 +4626,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"RefundOrderRequest"},
         };
         app.post('/api/admin/orders/:orderId/refund',
-            authenticateMiddleware([{"jwt":["admin"]}]),
+            authenticateMiddleware([{"jwt":["admin","finance"]}]),
             ...(fetchMiddlewares<RequestHandler>(AdminOrdersController)),
             ...(fetchMiddlewares<RequestHandler>(AdminOrdersController.prototype.refund)),
 

@@ -2,7 +2,9 @@ import { Op } from 'sequelize';
 import {
   Consent, GeneratedImage, GenerationJob, IdempotencyKey, LedgerEntry, Notification, Order, PaymentEvent, Post, PostLike, PostReport,
   PostScoreHistory, ReferralEvent, RemixOpen, ReuseEvent, User, Wallet,
+  BrandKit, Poster, ModerationAppeal, UserSuspension, DebtEntry,
 } from '../models/index.js';
+import { findReceiptsOf } from '../receipts/issue.js';
 import { services } from '../context.js';
 import { signedImageUrl } from '../storage/signed-urls.js';
 import { deletePublic } from '../community/public-images.js';
@@ -37,6 +39,64 @@ export function creationLinks(imageId: string) {
 }
 
 export const SECTIONS: PrivacySection[] = [
+  {
+    // Brand kits (posters): names, colours, font and the logo, all the user's own; deleted with the logo file.
+    name: 'brandKits',
+    async export(s) {
+      return (await BrandKit.findAll({ where: mine(s), order: [['createdAt', 'ASC']] }))
+        .map((k) => ({ id: k.id, name: k.name, colors: k.colors, font: k.font, hasLogo: !!k.logoKey, createdAt: iso(k.createdAt) }));
+    },
+    async erase(s) {
+      const storage = services().storage;
+      for (const k of await BrandKit.findAll({ where: mine(s), attributes: ['id', 'logoKey'] })) {
+        if (k.logoKey) await storage.delete(k.logoKey).catch(() => undefined);
+      }
+      await BrandKit.destroy({ where: mine(s) });
+    },
+  },
+  {
+    // Posters: the texts typeset over the user's images (the poster images themselves are creations, below).
+    name: 'posters',
+    async export(s) {
+      return (await Poster.findAll({ where: mine(s), order: [['createdAt', 'ASC']] }))
+        .map((p) => ({ id: p.id, imageId: p.imageId, sourceImageId: p.sourceImageId, layout: p.layout, format: p.format, text: p.text, qr: p.qr,
+          createdAt: iso(p.createdAt) }));
+    },
+    async erase(s) { await Poster.destroy({ where: mine(s) }); },
+  },
+  {
+    // Appeals of moderation decisions: the message is the user's words and is scrubbed; the decision stays (audit).
+    name: 'appeals',
+    async export(s) {
+      return (await ModerationAppeal.findAll({ where: mine(s), order: [['createdAt', 'ASC']] }))
+        .map((a) => ({ id: a.id, postId: a.postId, action: a.action, message: a.message, status: a.status, createdAt: iso(a.createdAt) }));
+    },
+    async erase(s) { await ModerationAppeal.update({ message: '' }, { where: mine(s) }); },
+  },
+  {
+    // Kept on erasure: a suspension is the partner's enforcement record (its note is staff's words, not the user's).
+    name: 'suspension',
+    async export(s) {
+      const row = await UserSuspension.findOne({ where: mine(s) });
+      return row ? { suspendedAt: iso(row.createdAt) } : null;
+    },
+  },
+  {
+    // Kept on erasure for the legal retention period, like orders and the ledger: debts from refunded or disputed payments.
+    name: 'debts',
+    async export(s) {
+      return (await DebtEntry.findAll({ where: mine(s), order: [['id', 'ASC']] }))
+        .map((d) => ({ delta: credits(d.delta), debtAfter: credits(d.debtAfter), reason: d.reason, refType: d.refType, refId: d.refId, createdAt: iso(d.createdAt) }));
+    },
+  },
+  {
+    // Kept on erasure (tax records): the receipts of the user's paid orders.
+    name: 'receipts',
+    async export(s) {
+      return (await findReceiptsOf(s.tenantId, s.userId)).map((r) => ({ receiptNumber: r.number, orderId: r.orderId, issuedAt: iso(r.issuedAt),
+        amountPaise: r.snapshot.amountPaise }));
+    },
+  },
   {
     name: 'profile',
     async export(s) {

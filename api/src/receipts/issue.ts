@@ -31,6 +31,13 @@ export async function findReceipt(orderId: string, t?: Transaction): Promise<Rec
   return rows[0] ? fromRaw(rows[0]) : null;
 }
 
+/** Every receipt of a user (the privacy export). */
+export async function findReceiptsOf(tenantId: string, userId: string): Promise<ReceiptRow[]> {
+  const rows = await services().db.sequelize.query<RawRow>('SELECT * FROM receipts WHERE tenant_id = ? AND user_id = ? ORDER BY issued_at',
+    { replacements: [tenantId, userId], type: QueryTypes.SELECT });
+  return rows.map(fromRaw);
+}
+
 /** Takes the next number of the partner's financial year: the UPDATE holds the counter row's lock until the transaction ends. */
 async function nextSeq(t: Transaction, tenantId: string, fy: string): Promise<number> {
   const q = services().db.sequelize;

@@ -31,6 +31,9 @@ export const ROLE_POLICY: Record<string, string[]> = {
   adminListWebhooks: ADMIN, adminCreateWebhook: ADMIN, adminGetWebhook: ADMIN, adminUpdateWebhook: ADMIN, adminDeleteWebhook: ADMIN,
   adminRotateWebhookSecret: ADMIN, adminTestWebhook: ADMIN, adminListWebhookDeliveries: ADMIN, adminRedeliverWebhook: ADMIN,
   adminSearchUsers: STAFF_READ, adminGetUser: STAFF_READ, adminAdjustUser: FINANCE, adminSuspendUser: MODERATION, adminUnsuspendUser: MODERATION,
+  // Orders and refunds are finance's; the partner's gateway account and erasing a user stay with admins.
+  adminListOrders: FINANCE, adminRefundOrder: FINANCE, adminGetPaymentAccount: ADMIN, adminSetPaymentAccount: ADMIN,
+  adminEraseUser: ADMIN, adminGetUserErasure: ADMIN,
 };
 
 interface AdminOp { route: string; method: string; path: string; operationId: string; roles: string[] }

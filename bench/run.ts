@@ -185,7 +185,7 @@ async function main() {
   } else {
     console.log('\nFeed benchmark: bench/feed.ts not present (or --skip-feed); skipped');
   }
-  // Job backend (issue 15 item 6): bench/jobs.ts, MariaDB only; --skip-jobs leaves it out.
+  // Job backend (issue 13 item 6): bench/jobs.ts, MariaDB only; --skip-jobs leaves it out.
   if (!process.argv.includes('--skip-jobs')) await (await import('./jobs.js')).runJobBenchSection({ runs, seconds });
 }
 

@@ -3,7 +3,7 @@ import { Order } from '../models/index.js';
 import { services } from '../context.js';
 import { logger } from '../logger.js';
 import { GatewayError } from './gateways/index.js';
-import { gatewayForOrder } from './accounts.js';
+import { gatewayForOrder } from './gateways/accounts.js';
 import { markFailedInTx, settleOrder } from './settle.js';
 import { retryOnDeadlock } from '../db.js';
 

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { AppError, sendProblem } from '../errors.js';
 import { applyGatewayEvent } from './webhook-events.js';
-import { webhookGateway } from './accounts.js';
+import { webhookGateway } from './gateways/accounts.js';
 
 /**
  * POST /api/webhooks/{gateway} and POST /api/webhooks/razorpay/{partnerId}: public, authenticated only by the gateway's

@@ -48,8 +48,8 @@ function dumpDir(dir: string): string {
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /** Our opaque random ids (util/ids.ts): the records the ledger keeps point at them; they say nothing about a person. */
 const OPAQUE_ID = /^[a-z]{2,5}_[A-Za-z0-9_-]{16}$/;
-/** Codes of closed lists the API defines (a kept report's reason and status, notification types): vocabulary, not data. */
-const CODES = new Set(['other', 'open', 'like', 'reward', 'moderation']);
+/** Codes of closed lists the API defines (a kept report's reason and status, notification types, image formats): vocabulary, not data. */
+const CODES = new Set(['other', 'open', 'like', 'reward', 'moderation', 'square', 'portrait', 'story', 'landscape', 'banner']);
 
 describeEachDatabase('privacy: export then erasure', { server: { env: { PRIVACY_EXPORT_SYNC_ROWS: '5' } }, timeout: 120000 }, function (db) {
   const s = db.server;

@@ -4,11 +4,11 @@
  */
 import type { Messages } from './i18n.js';
 import { hiExtra } from './i18n-extra-hi.js';
-import { hiMoney } from './i18n-money.js';
-import { hiStudio } from './i18n-studio.js';
-import { hiPrivacy } from './i18n-privacy.js';
-import { hiSupport } from './i18n-support.js';
-import { hiAnalytics } from './i18n-analytics.js';
+import { hiMoney } from './i18n-money-hi.js';
+import { hiStudio } from './i18n-studio-hi.js';
+import { hiPrivacy } from './i18n-privacy-hi.js';
+import { hiSupport } from './i18n-support-hi.js';
+import { hiAnalytics } from './i18n-analytics-hi.js';
 
 export const hi: Messages = {
   ...hiExtra,

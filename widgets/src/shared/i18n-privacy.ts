@@ -3,8 +3,3 @@ export const enPrivacy = {
   consentPrompt: 'To create images here, please agree to: {list}. You can read them on this site.',
   consentAgree: 'I agree',
 } as const;
-
-export const hiPrivacy: Record<keyof typeof enPrivacy, string> = {
-  consentPrompt: 'यहाँ इमेज बनाने के लिए कृपया इनसे सहमति दें: {list}. आप इन्हें इस साइट पर पढ़ सकते हैं।',
-  consentAgree: 'मैं सहमत हूँ',
-};

@@ -1,5 +1,6 @@
 import { Op, QueryTypes, Transaction } from 'sequelize';
 import { retryOnDeadlock } from '../../db.js';
+import { processCache } from '../../util/process-cache.js';
 import type { JobModel, JobRow } from './job-model.js';
 
 /**
@@ -76,12 +77,13 @@ async function claimMysql(model: JobModel, req: ClaimRequest): Promise<JobRow[]>
 }
 
 /** Column name → attribute name, to read RETURNING rows (raw columns) as JobRow. */
-const columnsOf = new WeakMap<JobModel, Map<string, string>>();
+const columnsOf = processCache<string, Map<string, string>>();
 function columns(model: JobModel): Map<string, string> {
-  let map = columnsOf.get(model);
+  const key = String(model.getTableName());
+  let map = columnsOf.get(key);
   if (!map) {
     map = new Map(Object.entries(model.getAttributes()).map(([attr, def]) => [def.field ?? attr, attr]));
-    columnsOf.set(model, map);
+    columnsOf.set(key, map);
   }
   return map;
 }

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { logger } from '../../logger.js';
 import { BaseNotificationChannel } from 'agenda';
 import type { JobNotification, NotificationChannel } from 'agenda';
 
@@ -73,6 +74,8 @@ export class RedisWakeChannel extends BaseNotificationChannel implements Notific
     private readonly onWake: (jobName: string) => void,
   ) {
     super({ channelName: options.channel });
+    // An 'error' event with no listener throws: while Redis is away the worker polls, so the error is only noted.
+    this.on('error', (err: unknown) => logger().debug({ err }, 'job wake-up channel: Redis unavailable, polling'));
   }
 
   async connect(): Promise<void> {

@@ -8,7 +8,7 @@ import { logger } from '../../logger.js';
 import { retryOnDeadlock } from '../../db.js';
 import type { Principal } from '../../auth/principal.js';
 import { GatewayError } from '../../payments/gateways/index.js';
-import { gatewayForOrder } from '../../payments/accounts.js';
+import { gatewayForOrder } from '../../payments/gateways/accounts.js';
 import { applyRefundInTx } from '../../payments/adjustments.js';
 import { presentOrder, type OrderView } from '../../presenters/wallet.js';
 import { rupees } from '../../util/money.js';

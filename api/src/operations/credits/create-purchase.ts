@@ -10,7 +10,7 @@ import { logger } from '../../logger.js';
 import type { Principal } from '../../auth/principal.js';
 import { quote, rupees } from '../../payments/pricing.js';
 import { GatewayError, type GatewayOrder } from '../../payments/gateways/index.js';
-import { gatewayForTenant } from '../../payments/accounts.js';
+import { gatewayForTenant } from '../../payments/gateways/accounts.js';
 import type { PurchaseResponse } from '../../presenters/wallet.js';
 
 const PURCHASE_ROUTE = 'POST /api/credits/purchase';

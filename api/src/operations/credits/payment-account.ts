@@ -3,7 +3,7 @@ import { services } from '../../context.js';
 import { AppError, type FieldError } from '../../errors.js';
 import { audit } from '../../admin/audit.js';
 import type { Principal } from '../../auth/principal.js';
-import { sealAccountSecret } from '../../payments/accounts.js';
+import { sealAccountSecret } from '../../payments/gateways/accounts.js';
 import { DEFAULT_TENANT_ID } from '../../tenants/tenants.js';
 
 export interface PaymentAccountView {

@@ -1,7 +1,7 @@
 import { Order } from '../../models/index.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Principal } from '../../auth/principal.js';
-import { gatewayForTenant } from '../../payments/accounts.js';
+import { gatewayForTenant } from '../../payments/gateways/accounts.js';
 import type { SandboxPayResponse } from '../../presenters/wallet.js';
 import { idField } from './own-order.js';
 

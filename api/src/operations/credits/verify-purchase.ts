@@ -2,7 +2,7 @@ import { services } from '../../context.js';
 import { AppError, invalid } from '../../errors.js';
 import { findReplay, hashRequest, runIdempotent, validateKey } from '../../util/idempotency.js';
 import type { Principal } from '../../auth/principal.js';
-import { gatewayForOrder } from '../../payments/accounts.js';
+import { gatewayForOrder } from '../../payments/gateways/accounts.js';
 import { afterSettlement, settleInTx, type Settlement } from '../../payments/settle.js';
 import { retryOnDeadlock } from '../../db.js';
 import type { VerifyResponse } from '../../presenters/wallet.js';

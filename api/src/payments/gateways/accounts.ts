@@ -1,9 +1,9 @@
-import { services } from '../context.js';
-import { PartnerPaymentAccount, type Order } from '../models/index.js';
-import { decryptSecret, encryptSecret } from '../util/secrets.js';
-import { DEFAULT_TENANT_ID } from '../tenants/tenants.js';
-import { RazorpayGateway, type RazorpaySettings } from './gateways/razorpay.js';
-import { activeGateway, type PaymentGateway } from './gateways/index.js';
+import { services } from '../../context.js';
+import { PartnerPaymentAccount, type Order } from '../../models/index.js';
+import { decryptSecret, encryptSecret } from '../../util/secrets.js';
+import { DEFAULT_TENANT_ID } from '../../tenants/tenants.js';
+import { RazorpayGateway, type RazorpaySettings } from './razorpay.js';
+import { activeGateway, type PaymentGateway } from './index.js';
 
 /**
  * A gateway account per partner. A partner with its own Razorpay account (partner_payment_accounts, secrets sealed like

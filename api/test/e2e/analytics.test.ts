@@ -91,7 +91,7 @@ describeEachDatabase('analytics', { server: { worker: false } }, function (db) {
         { band: 'B', pricePerCredit: 5, users: 2, payingUsers: 0, conversion: 0, revenue: 0, arppu: null },
         { band: 'C', pricePerCredit: 6, users: 1, payingUsers: 0, conversion: 0, revenue: 0, arppu: null },
       ]);
-      expect(b.credits).to.deep.equal({ spent: 9, refunded: 1, netSpent: 8, granted: { purchase: 10, reward: 2, referral: 5, bonus: 0, admin: 0 } });
+      expect(b.credits).to.deep.equal({ spent: 9, refunded: 1, netSpent: 8, granted: { purchase: 10, reward: 2, referral: 5, bonus: 0, admin: 0, clawback: 0, dispute_hold: 0, dispute_release: 0, debt_settlement: 0 } });
       expect(b.rewards).to.include({ totalCredits: 2, earners: 2, activeUsers: 4, earningShare: 0.5, gini: 0.25, giniAllActive: 0.625, topEarnerShare: 0.75 });
       expect(b.rewards.distribution).to.deep.equal([
         { bucket: '0-1', users: 1 }, { bucket: '1-5', users: 1 }, { bucket: '5-10', users: 0 }, { bucket: '10-20', users: 0 }, { bucket: '20+', users: 0 },

@@ -33,6 +33,8 @@ export function casesFor(f: PartnerFixture): Case[] {
   const hiddenish = [f.postPrivate, f.postHidden];
   const out: Case[] = [
     { route: 'GET /api/credits/orders/{orderId}', kind: 'private', params: { orderId: f.order } },
+    // The receipt of alice's order: hers once paid (409 while unpaid), 404 to anyone else.
+    { route: 'GET /api/credits/orders/{orderId}/receipt', kind: 'private', params: { orderId: f.order }, owner: [200, 409] },
     { route: 'GET /api/studio/generate/{jobId}', kind: 'private', params: { jobId: f.priv.jobId } },
     { route: 'GET /api/referrals/poster/{imageId}', kind: 'private', params: { imageId: f.priv.imageId } },
     { route: 'GET /api/studio/my-creations/{imageId}', kind: 'private', params: { imageId: f.priv.imageId } },

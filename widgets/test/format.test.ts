@@ -2,8 +2,12 @@ import { expect } from 'chai';
 import { classifyError, errorMessageKey, formatCredits, formatInr, humanizeKey, parseTags, relativeTime } from '../src/shared/format.js';
 import { setPath } from '../src/admin/paths.js';
 import { labelEvery, linePath, niceTicks } from '../src/admin/charts.js';
+import { loadLocale } from '../src/shared/translate.js';
 
 describe('widgets: format helpers', () => {
+  // Hindi is a lazily loaded table (translate.ts): load it first, whichever test file ran before.
+  before(() => loadLocale('hi'));
+
   it('formats credits with one decimal at most', () => {
     expect(formatCredits(1, 'en')).to.equal('1 credit');
     expect(formatCredits(12.5, 'en')).to.equal('12.5 credits');

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,6 +43,10 @@ interface SqliteDriverConnection { prepare(sql: string, cb?: (err: Error | null)
 interface MysqlDriverConnection {
   execute(sql: string, params: unknown[], cb: (err: Error | null, result: unknown) => void): void;
 }
+
+/** Set inside a db.tx callback (SQLite): its own writes must not queue behind the transaction that issues them. */
+const insideTx = new AsyncLocalStorage<boolean>();
+const SQLITE_WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
 
 /** A tiny FIFO mutex: SQLite allows one writer, so we queue writers here instead of spinning on SQLITE_BUSY. */
 class Mutex {
@@ -129,6 +134,19 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
   }
   const mutex = new Mutex();
   let claimSharedConnection = false;
+  if (dialect === 'sqlite') {
+    // Writes outside a transaction (the job backend's claims and saves, model updates) queue on the same mutex as
+    // db.tx. Otherwise each one waits for the write lock inside sqlite3's busy handler, which sleeps on a libuv pool
+    // thread: a handful of them (several job names claiming at once) take all four threads while a db.tx holds
+    // the lock, and the transaction cannot run its next statement until they time out, stalling the process for
+    // tens of seconds. A write issued inside a db.tx callback (its async context) runs as before.
+    const query = sequelize.query.bind(sequelize) as (sql: unknown, options?: { transaction?: unknown }) => Promise<unknown>;
+    (sequelize as unknown as { query: typeof query }).query = (sql, options) => {
+      const text = typeof sql === 'string' ? sql : (sql as { query?: string } | undefined)?.query ?? '';
+      if (options?.transaction || insideTx.getStore() || !SQLITE_WRITE.test(text)) return query(sql, options);
+      return mutex.run(() => query(sql, options));
+    };
+  }
   // SQLite: db.run/db.all keep their statements prepared per connection (sqlite3's Database#run prepares and finalizes
   // a statement on every call). Only the shared transaction connection runs them, one transaction at a time.
   const statements = new Map<object, Map<string, { stmt: SqliteStatement; ready: Promise<SqliteStatement> }>>();
@@ -163,11 +181,11 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
     dialect,
     tx(fn) {
       if (dialect === 'sqlite') {
-        return mutex.run(() => {
+        return mutex.run(() => insideTx.run(true, () => {
           // Claimed by the getConnection call Sequelize makes synchronously inside transaction().
           claimSharedConnection = true;
           return sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, fn).finally(() => { claimSharedConnection = false; });
-        });
+        }));
       }
       return sequelize.transaction(fn);
     },

@@ -6,6 +6,7 @@ import { newId, newReferralCode } from '../util/ids.js';
 import { applyMovement, createWallet } from '../ledger/ledger.js';
 import { emitWebhookEvent } from '../webhooks/events.js';
 import { getTenantConfig } from '../tenants/config-store.js';
+import { tenantsVersionSeen } from '../tenants/tenants.js';
 import { track } from '../analytics/track.js';
 import { emit } from '../hooks.js';
 import { processCache } from '../util/process-cache.js';
@@ -13,7 +14,8 @@ import { processCache } from '../util/process-cache.js';
 export interface Claims { sub: string; name?: string; email?: string; role?: string; ref?: string; [k: string]: unknown }
 
 /** sub -> user id never changes, so the mapping is cached; everything else is read fresh when needed. */
-const idCache = processCache<string, { id: string; name: string | null }>();
+/** sub -> our id, with the tenants' version it was read under (an erasure in any process bumps it: privacy/erasure.ts). */
+const idCache = processCache<string, { id: string; name: string | null; v: string | undefined }>();
 const MAX_CACHE = 50000;
 
 /** Stable A/B price band: the same user always lands in the same band. */
@@ -27,7 +29,7 @@ export function priceBandFor(tenantId: string, sub: string, bands: string[]): st
 export async function resolveUser(tenantId: string, claims: Claims, ctx: { ip?: string; deviceId?: string }) {
   const key = `${tenantId}\u0000${claims.sub}`;
   const hit = idCache.get(key);
-  if (hit && hit.name === (claims.name ?? hit.name)) return { id: hit.id, created: false };
+  if (hit && hit.v === tenantsVersionSeen() && hit.name === (claims.name ?? hit.name)) return { id: hit.id, created: false };
   const existing = await User.findOne({ where: { tenantId, sub: claims.sub }, attributes: ['id', 'name', 'email'] });
   if (existing) {
     if ((claims.name && claims.name !== existing.name) || (claims.email && claims.email !== existing.email)) {
@@ -41,7 +43,7 @@ export async function resolveUser(tenantId: string, claims: Claims, ctx: { ip?: 
 
 function remember(key: string, id: string, name: string | null) {
   if (idCache.size > MAX_CACHE) idCache.clear();
-  idCache.set(key, { id, name });
+  idCache.set(key, { id, name, v: tenantsVersionSeen() });
 }
 
 async function createUser(tenantId: string, claims: Claims, ctx: { ip?: string; deviceId?: string }, key: string) {

@@ -39,8 +39,11 @@ export async function pseudonymise(s: Subject, requestedBy: 'user' | 'admin') {
     await AuditEntry.update({ actorSub: null }, { where: { tenantId: s.tenantId, actorUserId: u.id }, transaction: t });
     // The partner needs its own id for the person to erase them on its side too; this event is the last place it is written.
     await emitWebhookEvent(t, s.tenantId, 'user.erased', { sub: u.sub, requestedBy });
+    // Every process checks the tenants' version at least once a second and drops the sub -> id entries it read under
+    // an older one (auth/users.ts), so the erased sub names no account anywhere within a second.
+    await services().db.sequelize.query('UPDATE tenants SET revision = revision + 1 WHERE id = ?', { replacements: [s.tenantId], transaction: t });
   });
-  // This process's sub -> id cache. Other API processes keep their entry until they restart (docs/privacy.md, open point).
+  // This process at once.
   forgetUserCache();
 }
 

@@ -83,6 +83,13 @@ export async function loadTenants(force = false): Promise<TenantCache> {
   return loading;
 }
 
+/**
+ * The tenants' version this process last read (checked at most every second). Caches that must follow a change made
+ * by another process (auth/users.ts: which account a sub names, after an erasure) remember it and drop what they
+ * kept under an older one.
+ */
+export function tenantsVersionSeen(): string | undefined { return cache?.version; }
+
 export function invalidateTenants() {
   cache = undefined;
   loading = undefined;

@@ -151,7 +151,9 @@ describeEachDatabase('contract robustness: no 500 for bad input', { server: { en
       return complaints;
     }
 
-    for (const { method, path: p, op } of OPS) {
+    // Erasing the fuzzer's own user would leave the later cases without its images: those operations run last.
+    const ERASING = new Set(['eraseMe', 'adminEraseUser']);
+    const opCase = ({ method, path: p, op }: (typeof OPS)[number]) => {
       it(`${method} ${p}`, async () => {
         const list = variants(method, p, op);
         // The operator's platform routes take the platform key instead of a partner token.
@@ -165,7 +167,8 @@ describeEachDatabase('contract robustness: no 500 for bad input', { server: { en
         complaints.push(...await run(method, isAdmin(op) ? list.filter((_v, i) => i % 10 === 0) : list, tokens.user));
         expect(complaints.slice(0, 30), `${complaints.length} bad answers`).to.deep.equal([]);
       });
-    }
+    };
+    for (const o of OPS) if (!ERASING.has(o.op.operationId)) opCase(o);
 
     it('the public routes outside the OpenAPI document (images, files, share pages, webhooks)', async () => {
       const signed = (await s.call('GET', `/api/studio/my-creations/${ids.imageId}`, { token: tokens.user })).body.imageUrl as string;
@@ -229,4 +232,6 @@ describeEachDatabase('contract robustness: no 500 for bad input', { server: { en
       const complaints = await run('POST', list, tokens.admin);
       expect(complaints.slice(0, 30), `${complaints.length} bad answers of ${list.length}`).to.deep.equal([]);
     });
+
+    for (const o of OPS) if (ERASING.has(o.op.operationId)) opCase(o);
 });

@@ -279,11 +279,11 @@ describeInChromium('partner site in a browser: LearnLoop Academy embeds the widg
       await admin.locator('ais-admin #tab-analytics').click();
       const exportButton = admin.locator('ais-admin [part~="export"]');
       await exportButton.waitFor();
-      // What the tab shows: the nine KPIs of the spec, the generations made in this run among them, and the charts.
+      // What the tab shows: the KPIs of the spec (ARPPU uplift and LTV/CAC among them), the generations made in this run among them, and the charts.
       const kpis = admin.locator('ais-admin [part~="kpis"] .kpi');
       await kpis.first().waitFor();
       expect(await kpis.locator('.label').allTextContents()).to.deep.equal(['New users', 'Generations', 'Reuse rate', 'Paid conversion', 'Revenue',
-        'Gross margin', 'Credits spent', 'Rewards', 'Error rate']);
+        'ARPPU uplift', 'LTV / CAC', 'Gross margin', 'Credits spent', 'Rewards', 'Error rate']);
       const generations = Number((await kpis.nth(1).locator('.value').textContent())!.replace(/\D/g, ''));
       expect(generations, 'alice\'s and bob\'s generations of this run').to.be.at.least(2);
       expect(await admin.locator('ais-admin [part~="chart"]').count()).to.be.at.least(1);

@@ -265,7 +265,7 @@ describeEachDatabase('studio formats and variations', { timeout: 180000, server:
       const admin = s.token('studio-admin', { role: 'admin' });
       const a = await s.call('GET', '/api/admin/analytics', { token: admin });
       expect(a.status, JSON.stringify(a.body)).to.equal(200);
-      expect(a.body.reliability.fallbackJobs).to.be.at.least(1);
+      expect(a.body.reliability.fallbackJobs, JSON.stringify({ r: a.body.reliability, s: a.body.sources })).to.be.at.least(1);
       await s.ledgerOk();
     });
 

@@ -50,7 +50,10 @@ export function dayBounds(day: string, timezone: string): [Date, Date] {
 /** Everything the report needs from the rows created in [from, to), computed from the source tables. */
 export async function aggregateRange(tenantId: string, from: Date, to: Date): Promise<RangeAggregate> {
   const a = emptyAggregate();
-  const r = { t: tenantId, a: from, b: to };
+  // Raw replacements: Sequelize writes a Date to MySQL without its milliseconds, which would move the window's edges by
+  // up to a second (a job made half a second before "now" fell out of today). On MySQL the instants go as text with them.
+  const at = (d: Date) => (sql().getDialect() === 'mysql' ? d.toISOString().replace('T', ' ').replace('Z', '') : d);
+  const r = { t: tenantId, a: at(from), b: at(to) };
   const q = <T>(text: string, replacements: Record<string, unknown> = r) => sql().query(text, { type: QueryTypes.SELECT, replacements }) as Promise<T[]>;
   const range = { [Op.gte]: from, [Op.lt]: to };
   const [signups, images, jobs, remixes, ledger, rewards, orders, acks] = await Promise.all([

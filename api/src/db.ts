@@ -290,6 +290,14 @@ interface DriverError { name?: string; parent?: { code?: string; errno?: number 
  * SQLITE_BUSY (another process held the write lock past the busy timeout): the transaction was rolled back entirely,
  * so running it again is safe and gives the same guarantees. `fn` must open its own transaction.
  */
+/**
+ * An instant for a raw query's replacements. Sequelize writes a Date to MySQL/MariaDB without its milliseconds, which
+ * moves a window's edges by up to a second; there the instant goes as UTC text with them. SQLite keeps the Date.
+ */
+export function sqlInstant(dialect: string, d: Date): Date | string {
+  return dialect === 'mysql' || dialect === 'mariadb' ? d.toISOString().replace('T', ' ').replace('Z', '') : d;
+}
+
 export async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
   for (let i = 1; ; i++) {
     try {

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import { AnalyticsEvent, GeneratedImage, Order, User } from '../models/index.js';
 import { services } from '../context.js';
-import { isUniqueViolation, retryOnDeadlock } from '../db.js';
+import { sqlInstant, isUniqueViolation, retryOnDeadlock } from '../db.js';
 import { logger } from '../logger.js';
 
 /**
@@ -50,10 +50,8 @@ export function dayBounds(day: string, timezone: string): [Date, Date] {
 /** Everything the report needs from the rows created in [from, to), computed from the source tables. */
 export async function aggregateRange(tenantId: string, from: Date, to: Date): Promise<RangeAggregate> {
   const a = emptyAggregate();
-  // Raw replacements: Sequelize writes a Date to MySQL without its milliseconds, which would move the window's edges by
-  // up to a second (a job made half a second before "now" fell out of today). On MySQL the instants go as text with them.
-  const at = (d: Date) => (sql().getDialect() === 'mysql' ? d.toISOString().replace('T', ' ').replace('Z', '') : d);
-  const r = { t: tenantId, a: at(from), b: at(to) };
+  // Raw replacements keep their milliseconds on MySQL (a job made half a second before "now" belongs to today).
+  const r = { t: tenantId, a: sqlInstant(sql().getDialect(), from), b: sqlInstant(sql().getDialect(), to) };
   const q = <T>(text: string, replacements: Record<string, unknown> = r) => sql().query(text, { type: QueryTypes.SELECT, replacements }) as Promise<T[]>;
   const range = { [Op.gte]: from, [Op.lt]: to };
   const [signups, images, jobs, remixes, ledger, rewards, orders, acks] = await Promise.all([

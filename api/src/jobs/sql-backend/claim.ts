@@ -1,5 +1,5 @@
 import { Op, QueryTypes, Transaction } from 'sequelize';
-import { retryOnDeadlock } from '../../db.js';
+import { retryOnDeadlock, sqlInstant } from '../../db.js';
 import { processCache } from '../../util/process-cache.js';
 import type { JobModel, JobRow } from './job-model.js';
 
@@ -47,8 +47,6 @@ function pick(req: ClaimRequest): string {
     : `name = :name AND locked_at <= :deadline AND disabled = :no ORDER BY locked_at ASC`;
 }
 
-/** A raw query's Date loses its milliseconds on MySQL: lock bounds are sent as UTC text with them. */
-const mysqlInstant = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 async function claimMysql(model: JobModel, req: ClaimRequest): Promise<JobRow[]> {
   const sequelize = model.sequelize!;
@@ -63,7 +61,7 @@ async function claimMysql(model: JobModel, req: ClaimRequest): Promise<JobRow[]>
         {
           type: QueryTypes.SELECT,
           transaction: t,
-          replacements: { name: req.name, scan: mysqlInstant(req.nextScanAt), deadline: mysqlInstant(req.lockDeadline), no: false, limit: req.limit },
+          replacements: { name: req.name, scan: sqlInstant('mysql', req.nextScanAt), deadline: sqlInstant('mysql', req.lockDeadline), no: false, limit: req.limit },
         },
       );
       if (raw.length === 0) return [];

@@ -143,7 +143,7 @@ export function validateConfig(c: TenantConfig, ctx: ValidationContext): FieldEr
   intIn('limits.likesPerMinute', lm.likesPerMinute, 1, 10_000);
   intIn('limits.reportsPerHour', lm.reportsPerHour, 1, 10_000);
   for (const k of ['publishesPerHour', 'remixOpensPerMinute', 'remixRecordsPerMinute', 'referralClaimsPerHour', 'purchasesPerMinute',
-    'verifiesPerMinute', 'sandboxPaysPerMinute'] as const) intIn(`limits.${k}`, lm[k], 1, 10_000);
+    'verifiesPerMinute', 'sandboxPaysPerMinute', 'postersPerMinute', 'exportsPerHour'] as const) intIn(`limits.${k}`, lm[k], 1, 10_000);
   intIn('limits.anonymousReadsPerMinute', lm.anonymousReadsPerMinute, 1, 1_000_000);
   intIn('limits.promptMaxLength', lm.promptMaxLength, 20, 4000);
 

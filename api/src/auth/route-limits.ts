@@ -16,6 +16,8 @@ const ROUTE_LIMITS: Record<string, LimitName> = {
   'POST /api/referrals/claim': 'referral_claim',
   'POST /api/credits/purchase/verify': 'verify',
   'POST /api/credits/sandbox/pay': 'sandbox_pay',
+  'POST /api/studio/posters': 'poster',
+  'GET /api/me/export': 'data_export',
 };
 
 /**

@@ -30,6 +30,8 @@ export interface TenantConfig {
     generatePerMinute: number; enhancePerMinute: number; likesPerMinute: number; reportsPerHour: number; promptMaxLength: number;
     publishesPerHour: number; remixOpensPerMinute: number; remixRecordsPerMinute: number; referralClaimsPerHour: number;
     purchasesPerMinute: number; verifiesPerMinute: number; sandboxPaysPerMinute: number; anonymousReadsPerMinute: number;
+    /** Poster compositions (CPU-heavy, 0.3–1 s each) and personal-data exports (DPDP) per user. */
+    postersPerMinute: number; exportsPerHour: number;
   };
   monthlySpendCapMilli: number | null;
   welcomeGrantMilli: number;
@@ -107,6 +109,7 @@ export const DEFAULT_CONFIG: TenantConfig = {
     generatePerMinute: 20, enhancePerMinute: 60, likesPerMinute: 60, reportsPerHour: 20, promptMaxLength: 1000,
     publishesPerHour: 60, remixOpensPerMinute: 60, remixRecordsPerMinute: 30, referralClaimsPerHour: 10,
     purchasesPerMinute: 30, verifiesPerMinute: 30, sandboxPaysPerMinute: 30, anonymousReadsPerMinute: 600,
+    postersPerMinute: 30, exportsPerHour: 10,
   },
   monthlySpendCapMilli: null,
   welcomeGrantMilli: 0,

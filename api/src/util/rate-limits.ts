@@ -20,6 +20,8 @@ export const RATE_LIMITS = {
   verify: { setting: 'verifiesPerMinute', windowSeconds: 60, onStoreDown: 'closed' },
   sandbox_pay: { setting: 'sandboxPaysPerMinute', windowSeconds: 60, onStoreDown: 'closed' },
   anonymous_read: { setting: 'anonymousReadsPerMinute', windowSeconds: 60, onStoreDown: 'open' },
+  poster: { setting: 'postersPerMinute', windowSeconds: 60, onStoreDown: 'closed' },
+  data_export: { setting: 'exportsPerHour', windowSeconds: 3600, onStoreDown: 'closed' },
 } as const satisfies Record<string, LimitSpec>;
 export type LimitName = keyof typeof RATE_LIMITS;
 

@@ -20,6 +20,8 @@ const ROUTES: { limit: keyof typeof RATE_LIMITS; method: string; path: string; b
   { limit: 'report', method: 'POST', path: '/api/community/post_nope/report', body: { reason: 'spam' } },
   { limit: 'purchase', method: 'POST', path: '/api/credits/purchase', body: { packId: 'pack_10' } },
   { limit: 'anonymous_read', method: 'GET', path: '/api/studio/categories', anonymous: true },
+  { limit: 'poster', method: 'POST', path: '/api/studio/posters', body: { imageId: 'img_nope', layout: 'minimal-corner', text: { headline: 'Hi' } } },
+  { limit: 'data_export', method: 'GET', path: '/api/me/export' },
 ];
 
 for (const dbDef of databases()) {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
-import { databases, startServer, type TestServer } from '../support/harness.js';
-import { describeInChromium, ensureWidgets, expectHeaderCredits, expectWidget, launch, personContext, poll, shot, signIn } from './support.js';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../support/harness.js';
+import { describeInChromium, exampleSiteSuite, expectHeaderCredits, expectWidget, personContext, poll, shot, signIn } from './support.js';
 
 /**
  * The example site as a new partner first sees it: the default partner's welcome grant (5 credits) lets a brand-new
@@ -9,24 +9,11 @@ import { describeInChromium, ensureWidgets, expectHeaderCredits, expectWidget, l
  */
 describeInChromium('first run of the example site in a browser', function () {
   this.timeout(90000);
+  const site = exampleSiteSuite({ env: { DEFAULT_PARTNER_WELCOME_CREDITS: '5' } });
   let s: TestServer;
-  let drop: () => Promise<void>;
-  let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
-
-  before(async function () {
-    this.timeout(180000);
-    ensureWidgets();
-    const db = await databases()[0]!.make();
-    drop = db.drop;
-    s = await startServer({ dbUrl: db.url, examples: true, env: { JOB_POLL_MS: '50', DEFAULT_PARTNER_WELCOME_CREDITS: '5' } });
-    browser = await launch();
-    const p = await personContext(browser, s.baseUrl);
-    page = p.page;
-    p.errors.push = (...e: string[]) => errors.push(...e);
-  });
-  after(async () => { await browser?.close(); await s?.close(); await drop?.(); });
+  let errors: string[];
+  before(() => ({ s, page, errors } = site));
 
   it('a brand-new user starts with the welcome grant and generates an image', async () => {
     await signIn(page, 'carol');
@@ -91,7 +78,7 @@ describeInChromium('first run of the example site in a browser', function () {
   });
 
   it('the admin configuration is a labelled form with field errors', async function () {
-    const admin = (await personContext(browser, s.baseUrl)).page;
+    const admin = (await personContext(site.browser, s.baseUrl)).page;
     await signIn(admin, 'admin', '/admin');
     await expectWidget(admin, 'ais-admin');
     await admin.locator('ais-admin #tab-config').click();

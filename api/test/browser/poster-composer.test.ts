@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
-import { databases, startServer, type TestServer } from '../support/harness.js';
-import { describeInChromium, ensureWidgets, launch, personContext, poll, shot, signIn } from './support.js';
+import type { Page } from 'playwright-core';
+import { describeInChromium, exampleSiteSuite, poll, shot, signIn } from './support.js';
 
 /**
  * The compose step of <ais-studio> in a browser: after an image, "Make a poster" loads the composer, the live preview
@@ -10,24 +9,10 @@ import { describeInChromium, ensureWidgets, launch, personContext, poll, shot, s
  */
 describeInChromium('poster composer in a browser', function () {
   this.timeout(120000);
-  let s: TestServer;
-  let drop: () => Promise<void>;
-  let browser: Browser;
+  const site = exampleSiteSuite({ env: { DEFAULT_PARTNER_WELCOME_CREDITS: '5' } });
   let page: Page;
-  const errors: string[] = [];
-
-  before(async function () {
-    this.timeout(180000);
-    ensureWidgets();
-    const db = await databases()[0]!.make();
-    drop = db.drop;
-    s = await startServer({ dbUrl: db.url, examples: true, env: { JOB_POLL_MS: '50', DEFAULT_PARTNER_WELCOME_CREDITS: '5' } });
-    browser = await launch();
-    const p = await personContext(browser, s.baseUrl);
-    page = p.page;
-    p.errors.push = (...e: string[]) => errors.push(...e);
-  });
-  after(async () => { await browser?.close(); await s?.close(); await drop?.(); });
+  let errors: string[];
+  before(() => ({ page, errors } = site));
 
   it('composes a poster after generation: live preview, server-side final, free', async () => {
     await signIn(page, 'carol');

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
-import { databases, startServer, type TestServer } from '../support/harness.js';
+import type { Page } from 'playwright-core';
 import { services } from '../../src/context.js';
 import { LocalImageProvider } from '../../src/providers/images/index.js';
-import { describeInChromium, ensureWidgets, launch, personContext, poll, seriousViolations, shot, signIn } from './support.js';
+import { describeInChromium, exampleSiteSuite, poll, seriousViolations, shot, signIn } from './support.js';
 
 /**
  * <ais-studio>'s format and count pickers (issue 14 item 4) in a real browser: pick Story and 4 images, the button
@@ -12,32 +11,16 @@ import { describeInChromium, ensureWidgets, launch, personContext, poll, serious
  */
 describeInChromium('studio format and count pickers in a browser', function () {
   this.timeout(120000);
-  let s: TestServer;
-  let drop: () => Promise<void>;
-  let browser: Browser;
+  const site = exampleSiteSuite({
+    database: 'last',
+    ready: async (s) => {
+      services().providers.replaceImageProviderForTests(async () => new LocalImageProvider());
+      await s.grant('alice', 10);
+    },
+  });
   let page: Page;
-  const errors: string[] = [];
-
-  before(async function () {
-    this.timeout(180000);
-    ensureWidgets();
-    const db = await databases().at(-1)!.make();
-    drop = db.drop;
-    s = await startServer({ dbUrl: db.url, examples: true, env: { JOB_POLL_MS: '50' } });
-    services().providers.replaceImageProviderForTests(async () => new LocalImageProvider());
-    browser = await launch();
-    await s.grant('alice', 10);
-    const p = await personContext(browser, s.baseUrl);
-    page = p.page;
-    errors.push(...p.errors);
-    p.errors.push = (...e: string[]) => errors.push(...e);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await s?.close();
-    await drop?.();
-  });
+  let errors: string[];
+  before(() => ({ page, errors } = site));
 
   it('picks a format and a count, shows the total and a grid of results in the format', async () => {
     await signIn(page, 'alice');

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { databases, startServer, type TestServer } from '../support/harness.js';
 
 /** Browser-suite plumbing: the Chromium to drive, the widget bundle, screenshots and the accessibility check. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -126,4 +127,32 @@ export async function poll<T>(read: () => Promise<T>, check: (v: T) => void, tim
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+/** What a browser suite over the example partner site works with; the fields are set by the suite's `before`. */
+export interface ExampleSite { s: TestServer; browser: Browser; page: Page; errors: string[] }
+
+/**
+ * The before/after hooks of a browser suite over the example partner site: a fresh database (the first configured,
+ * or the last: MariaDB when MYSQL_URL is set), the API serving the example site, Chromium, and one person's page
+ * whose console and page errors collect into `errors`. Call it inside describeInChromium; read the fields in tests.
+ */
+export function exampleSiteSuite(opts: { database?: 'first' | 'last'; env?: Record<string, string>; ready?: (s: TestServer) => Promise<void> | void } = {}): ExampleSite {
+  const site = { errors: [] as string[] } as ExampleSite;
+  let drop: (() => Promise<void>) | undefined;
+  before(async function () {
+    this.timeout(180000);
+    ensureWidgets();
+    const all = databases();
+    const db = await (opts.database === 'last' ? all.at(-1)! : all[0]!).make();
+    drop = db.drop;
+    site.s = await startServer({ dbUrl: db.url, examples: true, env: { JOB_POLL_MS: '50', ...opts.env } });
+    await opts.ready?.(site.s);
+    site.browser = await launch();
+    const p = await personContext(site.browser, site.s.baseUrl);
+    site.page = p.page;
+    p.errors.push = (...e: string[]) => site.errors.push(...e);
+  });
+  after(async () => { await site.browser?.close(); await site.s?.close(); await drop?.(); });
+  return site;
 }

@@ -240,7 +240,7 @@ async function history(tenantId: string, w: Window) {
 }
 
 /**
- * Qualified referees (spec 3.D, the definition of kpis.ts countQualified) of a cohort, by `to`: a paid order, or at
+ * Qualified referees (spec 3.D, the definition of countQualified in api/test/support/analytics-reference.ts) of a cohort, by `to`: a paid order, or at
  * least `retentionMinGenerations` succeeded generations of which the last is at least `retentionDays` after signup.
  * Two grouped queries over the cohort's own rows (by user id), never the partner's whole history.
  */

@@ -3,7 +3,7 @@ import { QueryTypes } from 'sequelize';
 import { describeEachDatabase } from '../support/each-database.js';
 import { services } from '../support/harness.js';
 import { AnalyticsEvent, GeneratedImage, GenerationJob, LedgerEntry, Order, ReuseEvent, User } from '../../src/models/index.js';
-import { computeAnalytics } from '../../src/analytics/kpis.js';
+import { computeAnalytics } from '../support/analytics-reference.js';
 import { computeReport } from '../../src/analytics/report.js';
 import { reportCsvLines } from '../../src/analytics/export.js';
 import { pruneEvents, rollupDay, rollupTenant } from '../../src/analytics/rollup.js';

@@ -6,7 +6,7 @@ import { AppError, invalid } from '../errors.js';
 import { getTenantConfig } from '../tenants/config-store.js';
 import { LEDGER_REASONS, countsAsSpending, type LedgerReason } from '../ledger/reasons.js';
 import type { AnalyticsKpis, DailyPoint } from './kpis.js';
-import { aggregateRange, dayBounds, emptyAggregate, rolledUpDays, type RangeAggregate, type UserDay } from './rollup.js';
+import { aggregateRange, aggregateRevenue, dayBounds, emptyAggregate, rolledUpDays, type RangeAggregate, type UserDay } from './rollup.js';
 import { daysOf, gini, parseWindow, ratio, round, type Window } from './stats.js';
 
 /**
@@ -41,6 +41,7 @@ export interface ReportQuery { from?: string; to?: string; baselineFrom?: string
 const rupees = (paise: number) => round(paise / 100, 2);
 const credits = (milli: number) => round(milli / 1000, 3);
 const num = (v: unknown) => Number(v ?? 0);
+const asDate = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
 
 interface Collected {
   totals: RangeAggregate;
@@ -99,6 +100,21 @@ async function pool<T, R>(items: T[], limit: number, fn: (x: T) => Promise<R>): 
   return out;
 }
 
+/** Distinct generating users, payers and active users (generated or earned a reward) over a set of rolled-up days. */
+async function distinctUsers(tenantId: string, days: string[]): Promise<{ g: unknown; p: unknown; a: unknown }[]> {
+  const sequelize = services().db.sequelize;
+  if (!days.length) return [{ g: 0, p: 0, a: 0 }];
+  const r = { t: tenantId, d: days };
+  const [users, payers] = await Promise.all([
+    sequelize.query(`SELECT COUNT(DISTINCT CASE WHEN generations > 0 THEN user_id END) AS g,
+      COUNT(DISTINCT CASE WHEN generations > 0 OR reward_milli > 0 THEN user_id END) AS a FROM analytics_day_users WHERE tenant_id = :t AND day IN (:d)`,
+    { type: QueryTypes.SELECT, replacements: r }) as Promise<{ g: unknown; a: unknown }[]>,
+    sequelize.query('SELECT COUNT(DISTINCT user_id) AS p FROM analytics_day_payers WHERE tenant_id = :t AND day IN (:d)',
+      { type: QueryTypes.SELECT, replacements: r }) as Promise<{ p: unknown }[]>,
+  ]);
+  return [{ g: users[0]?.g, a: users[0]?.a, p: payers[0]?.p }];
+}
+
 /** `revenueOnly`: only revenue and distinct payers are needed (the ARPPU baseline); the other queries are skipped. */
 async function collect(tenantId: string, w: Window, now: Date, revenueOnly = false): Promise<Collected> {
   const sequelize = services().db.sequelize;
@@ -107,23 +123,21 @@ async function collect(tenantId: string, w: Window, now: Date, revenueOnly = fal
   const r = { t: tenantId, d: rolled.length ? rolled : ['-'] };
   const none = Promise.resolve([] as never[]);
   const [dayRows, ledgerRows, providerRows, bandRows, distinct, bandPayerRows, earnerRows, liveAggs] = await Promise.all([
-    q<Record<string, unknown>>('SELECT * FROM analytics_days WHERE tenant_id = :t AND day IN (:d)', r),
+    q<Record<string, unknown>>(`SELECT ${revenueOnly ? "day, revenue_paise, paid_orders, '{}' AS ack_hist" : '*'} FROM analytics_days WHERE tenant_id = :t AND day IN (:d)`, r),
     revenueOnly ? none : q<{ reason: string; spending: unknown; c: unknown; b: unknown }>(`SELECT reason, spending, SUM(credit_milli) AS c, SUM(debit_milli) AS b
       FROM analytics_day_ledger WHERE tenant_id = :t AND day IN (:d) GROUP BY reason, spending`, r),
     revenueOnly ? none : q<{ provider: string; n: unknown }>('SELECT provider, SUM(images) AS n FROM analytics_day_providers WHERE tenant_id = :t AND day IN (:d) GROUP BY provider', r),
     revenueOnly ? none : q<{ band: string; s: unknown; p: unknown }>(`SELECT band, SUM(signups) AS s, SUM(new_payers) AS p FROM analytics_day_bands
       WHERE tenant_id = :t AND day IN (:d) GROUP BY band`, r),
+    // Distinct payers from the payers' own rows; distinct generating and active users from the user-day rows.
     revenueOnly
-      ? q<{ g: unknown; p: unknown; a: unknown }>(`SELECT 0 AS g, COUNT(DISTINCT user_id) AS p, 0 AS a
-        FROM analytics_day_users WHERE tenant_id = :t AND day IN (:d) AND paid_orders > 0`, r)
-      : q<{ g: unknown; p: unknown; a: unknown }>(`SELECT COUNT(DISTINCT CASE WHEN generations > 0 THEN user_id END) AS g,
-        COUNT(DISTINCT CASE WHEN paid_orders > 0 THEN user_id END) AS p, COUNT(DISTINCT CASE WHEN generations > 0 OR reward_milli > 0 THEN user_id END) AS a
-        FROM analytics_day_users WHERE tenant_id = :t AND day IN (:d)`, r),
-    revenueOnly ? none : q<{ band: string; n: unknown; rev: unknown }>(`SELECT band, COUNT(DISTINCT user_id) AS n, SUM(paid_paise) AS rev FROM analytics_day_users
-      WHERE tenant_id = :t AND day IN (:d) AND paid_orders > 0 GROUP BY band`, r),
-    revenueOnly ? none : q<{ user_id: string; s: unknown }>(`SELECT user_id, SUM(reward_milli) AS s FROM analytics_day_users
-      WHERE tenant_id = :t AND day IN (:d) AND reward_milli > 0 GROUP BY user_id`, r),
-    pool(live, 4, (s) => aggregateRange(tenantId, s.from, s.to)),
+      ? q<{ g: unknown; p: unknown; a: unknown }>('SELECT 0 AS g, COUNT(DISTINCT user_id) AS p, 0 AS a FROM analytics_day_payers WHERE tenant_id = :t AND day IN (:d)', r)
+      : distinctUsers(tenantId, rolled),
+    revenueOnly ? none : q<{ band: string; n: unknown; rev: unknown }>(`SELECT band, COUNT(DISTINCT user_id) AS n, SUM(paid_paise) AS rev FROM analytics_day_payers
+      WHERE tenant_id = :t AND day IN (:d) GROUP BY band`, r),
+    revenueOnly ? none : q<{ user_id: string; s: unknown }>(`SELECT user_id, SUM(reward_milli) AS s FROM analytics_day_earners
+      WHERE tenant_id = :t AND day IN (:d) GROUP BY user_id`, r),
+    pool(live, 4, (s) => (revenueOnly ? aggregateRevenue : aggregateRange)(tenantId, s.from, s.to)),
   ]);
 
   const totals = emptyAggregate();
@@ -135,8 +149,9 @@ async function collect(tenantId: string, w: Window, now: Date, revenueOnly = fal
       revenuePaise: num(d.revenue_paise), paidOrders: num(d.paid_orders), newPayers: num(d.new_payers),
     };
     daily.set(String(d.day), point(String(d.day), a));
-    const agg = { ...emptyAggregate(), ...a, acks: new Map(Object.entries(JSON.parse(String(d.ack_hist)) as Record<string, number>).map(([k, v]) => [Number(k), v])) };
-    mergeInto(totals, agg);
+    mergeInto(totals, { ...emptyAggregate(), ...a });
+    // The baseline needs no latency histogram: its JSON is not parsed.
+    if (!revenueOnly) for (const [k, v] of Object.entries(JSON.parse(String(d.ack_hist)) as Record<string, number>)) totals.acks.set(Number(k), (totals.acks.get(Number(k)) ?? 0) + v);
   }
   for (const l of ledgerRows) {
     const key = `${l.reason}|${l.spending === true || Number(l.spending) === 1 ? 1 : 0}`;
@@ -307,8 +322,10 @@ export async function computeReport(tenantId: string, q: ReportQuery, now = new 
     collect(tenantId, w, now),
     collect(tenantId, bw, now, true),
     history(tenantId, w),
+    // Plain rows, not model instances (up to some 10,000 referees for a year).
     User.findAll({ where: { tenantId, createdAt: { [Op.gte]: w.from, [Op.lt]: w.to }, referredByUserId: { [Op.ne]: null } },
-      attributes: ['id', 'createdAt', 'firstGenerationAt'] }),
+      attributes: ['id', 'createdAt', 'firstGenerationAt'], raw: true }).then((rows) => (rows as unknown as { id: string; createdAt: unknown; firstGenerationAt: unknown }[])
+      .map((u) => ({ id: u.id, createdAt: asDate(u.createdAt)!, firstGenerationAt: asDate(u.firstGenerationAt) }))),
   ]);
   const t = c.totals;
   const defaultBand = config.pricing.defaultBand;

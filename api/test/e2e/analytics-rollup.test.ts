@@ -132,6 +132,18 @@ describeEachDatabase('analytics rollups', { server: { worker: false } }, (db) =>
     expect(await tableRows()).to.deep.equal(first);
   });
 
+  it('answers a window whose rolled-up days have a gap (a day without rollup is live) like the live computation', async () => {
+    const config = await getTenantConfig(T);
+    const live = await computeAnalytics(T, WINDOWS[0]!, NOW);
+    for (const table of ROLLUP_TABLES) {
+      await services().db.sequelize.query(`DELETE FROM ${table} WHERE tenant_id = :t AND day = '2025-04-05'`, { replacements: { t: T } });
+    }
+    const r = await computeReport(T, WINDOWS[0]!, NOW);
+    expect(r.sources).to.deep.equal({ rolledUpDays: 13, liveSlices: 1 });
+    expect(comparable(r)).to.deep.equal(live);
+    await rollupDay(T, '2025-04-05', config.timezone);
+  });
+
   it('keeps answering from the aggregates after the events past retention are deleted', async () => {
     const config = await getTenantConfig(T);
     const later = new Date('2025-04-22T09:00:00Z'); // 7-day retention: everything before 15 April goes

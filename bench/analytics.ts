@@ -2,8 +2,12 @@
  * Analytics at scale (issue 13 item 3): on the data set of bench/seed-analytics.ts (100,000 users, 2,000,000 events,
  * one partner, MariaDB), the latency of every `GET /api/admin/analytics` view over HTTP (p50/p95 of sequential
  * requests, one API process) and the memory of the CSV export while it streams.
+ * The data set is seeded once and reused (bench/seed-analytics.ts keeps a marker row of a complete seed); only the
+ * rollups are brought up to date before the run. Per view: p50/p95 of each run and their medians, and the CPU of this
+ * process per request (the API server runs in it; the HTTP client's share is small), next to the load average.
  * CLI: `npx tsx bench/analytics.ts [--url mysql://...] [--requests 40] [--runs 3]`. Prints JSON.
  */
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import jwt from 'jsonwebtoken';
@@ -40,12 +44,14 @@ export async function benchAnalytics(opts: { url?: string; requests?: number; ru
     'CSV daily 365 days': `/api/admin/analytics.csv?from=${day(-364)}&to=${day(0)}`,
     'CSV kpis 90 days': `/api/admin/analytics.csv?table=kpis&from=${day(-90)}&to=${day(-1)}`,
   };
-  const results: Record<string, { p50: number[]; p95: number[] }> = {};
+  const results: Record<string, { p50: number[]; p95: number[]; cpu: number[] }> = {};
+  const load: number[] = [];
   const memory: number[] = [];
   try {
     for (let run = 0; run < runs; run++) {
       for (const [name, path] of Object.entries(views)) {
         const ms: number[] = [];
+        const cpu0 = process.cpuUsage();
         for (let i = 0; i < requests; i++) {
           const t0 = performance.now();
           const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
@@ -53,9 +59,13 @@ export async function benchAnalytics(opts: { url?: string; requests?: number; ru
           await res.arrayBuffer();
           ms.push(performance.now() - t0);
         }
-        console.error(`run ${run + 1} ${name}: p50 ${Math.round(pct(ms, 50))} ms p95 ${Math.round(pct(ms, 95))} ms`);
-        (results[name] ??= { p50: [], p95: [] }).p50.push(pct(ms, 50));
+        const cpu = process.cpuUsage(cpu0);
+        const cpuMs = (cpu.user + cpu.system) / 1000 / requests;
+        load.push(os.loadavg()[0]!);
+        console.error(`run ${run + 1} ${name}: p50 ${Math.round(pct(ms, 50))} ms p95 ${Math.round(pct(ms, 95))} ms  API CPU ${Math.round(cpuMs)} ms/request  (load ${os.loadavg()[0]!.toFixed(1)})`);
+        (results[name] ??= { p50: [], p95: [], cpu: [] }).p50.push(pct(ms, 50));
         results[name].p95.push(pct(ms, 95));
+        results[name].cpu.push(cpuMs);
       }
       // CSV memory: peak RSS growth over 20 exports of a year streamed (same process as the server).
       global.gc?.();
@@ -75,8 +85,11 @@ export async function benchAnalytics(opts: { url?: string; requests?: number; ru
     server.closeAllConnections?.();
     await shutdownServices();
   }
-  const views2 = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { p50Ms: Math.round(median(v.p50)), p95Ms: Math.round(median(v.p95)), p95PerRun: v.p95.map(Math.round) }]));
-  return { seed, requestsPerView: requests, runs, views: views2, csvPeakRssGrowthKiB: { median: median(memory), runs: memory } };
+  const views2 = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { p50Ms: Math.round(median(v.p50)), p95Ms: Math.round(median(v.p95)),
+    p95PerRun: v.p95.map(Math.round), cpuMsPerRequest: Math.round(median(v.cpu)) }]));
+  const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', node: process.version, date: new Date().toISOString() };
+  return { machine, load: { min: Math.round(Math.min(...load) * 10) / 10, median: Math.round(median(load) * 10) / 10, max: Math.round(Math.max(...load) * 10) / 10 },
+    seed, requestsPerView: requests, runs, views: views2, csvPeakRssGrowthKiB: { median: median(memory), runs: memory } };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -9,6 +9,10 @@
  * next to the ceiling, the bare debit transaction on the same database. Medians over the runs are printed,
  * and the raw figures written to test-output/bench-generate.json.
  * Then the feed benchmark, when bench/feed.ts exists (it exports runFeedBench).
+ *   --skip-analytics     skip analytics at scale (bench/analytics.ts, MariaDB: every admin analytics view over 100,000
+ *                        users and 2,000,000 events; the data set is seeded on first use, about 5 to 9 minutes, then reused)
+ *   --analytics-requests 15   sequential requests per analytics view and run
+ *   --skip-feed-compare  skip the feed on SQLite against MariaDB (bench/feed-compare.ts, 100,000 posts each, seeded on first use)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -187,6 +191,45 @@ async function main() {
   }
   // Job backend (issue 13 item 6): bench/jobs.ts, MariaDB only; --skip-jobs leaves it out.
   if (!process.argv.includes('--skip-jobs')) await (await import('./jobs.js')).runJobBenchSection({ runs, seconds });
+  await analyticsSections();
+}
+
+/** Issue 13 items 3 and 4: analytics at scale and the feed comparison (self-contained; --skip-analytics, --skip-feed-compare). */
+async function analyticsSections() {
+  if (!process.argv.includes('--skip-analytics')) {
+    console.log('\nAnalytics at scale (bench/analytics.ts): one partner with 100,000 users and 2,000,000 events on MariaDB');
+    if (!process.env.MYSQL_URL) console.log('  MariaDB only: set MYSQL_URL; skipped');
+    else {
+      const { benchAnalytics } = await import('./analytics.js');
+      const { analyticsSeedReady } = await import('./seed-analytics.js');
+      const u = new URL(process.env.MYSQL_URL);
+      u.pathname = '/ais_bench_analytics';
+      if (!(await analyticsSeedReady({ url: u.toString() }))) {
+        console.log(`  WARNING: ${u.pathname.slice(1)} holds no complete seed: seeding it now, about 5 minutes on a quiet 2-core machine and 9 under load `
+          + '(once; later runs reuse it; --skip-analytics to skip)');
+      }
+      const r = await benchAnalytics({ url: u.toString(), runs, requests: Number(arg('analytics-requests', '15')) });
+      console.log(`  ${r.runs} runs of ${r.requestsPerView} sequential requests per view, load average ${r.load.min}–${r.load.max} (median ${r.load.median})`);
+      console.log('| analytics view | p50 ms | p95 ms (median of runs) | p95 per run | API CPU ms/request |');
+      console.log('|---|---|---|---|---|');
+      for (const [name, v] of Object.entries(r.views)) console.log(`| ${name} | ${v.p50Ms} | ${v.p95Ms} | ${v.p95PerRun.join(' / ')} | ${v.cpuMsPerRequest} |`);
+      console.log(`  CSV export, peak RSS growth over 20 streamed 365-day exports: median ${Math.round(r.csvPeakRssGrowthKiB.median / 1024)} MB`);
+      fs.mkdirSync(path.join(HERE, '..', 'test-output'), { recursive: true });
+      fs.writeFileSync(path.join(HERE, '..', 'test-output', 'bench-analytics.json'), JSON.stringify(r, null, 2));
+    }
+  }
+  if (!process.argv.includes('--skip-feed-compare')) {
+    console.log('\nFeed on SQLite against MariaDB (bench/feed-compare.ts): 100,000 posts each (seeded on first use, then reused)');
+    if (!process.env.MYSQL_URL) console.log('  needs MariaDB: set MYSQL_URL; skipped');
+    else {
+      const { compareFeed } = await import('./feed-compare.js');
+      const r = await compareFeed({ durationSec: Math.min(seconds, 8) });
+      console.log(`  load average ${r.load.join(' ')}, ${r.concurrency} clients, ${r.durationSec} s per scenario`);
+      console.log('| feed scenario | SQLite req/s | SQLite p95 ms | MariaDB req/s | MariaDB p95 ms | MariaDB / SQLite |');
+      console.log('|---|---|---|---|---|---|');
+      for (const x of r.rows) console.log(`| ${x.scenario} | ${x.sqliteRps} | ${x.sqliteP95} | ${x.mariadbRps} | ${x.mariadbP95} | ${x.ratio} |`);
+    }
+  }
 }
 
 main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });

@@ -30,6 +30,11 @@ export interface RangeAggregate {
 }
 
 const HOUR = 3_600_000;
+/** Every table that holds a day's rollup (written together by writeDay). */
+export const ROLLUP_TABLES = ['analytics_days', 'analytics_day_ledger', 'analytics_day_providers', 'analytics_day_bands', 'analytics_day_users',
+  'analytics_day_earners', 'analytics_day_payers'] as const;
+/** The last migration that changed what a day's rollup holds (bench/seed-analytics.ts rebuilds older rollups). */
+export const ROLLUP_SCHEMA = '0890-analytics-earners-payers';
 /** Days the job always recomputes: job statuses, first generations (48 h activation) and payments settle within them. */
 export const SETTLE_DAYS = 3;
 
@@ -45,6 +50,25 @@ const sql = () => services().db.sequelize;
 export function dayBounds(day: string, timezone: string): [Date, Date] {
   const start = DateTime.fromISO(day, { zone: timezone }).startOf('day');
   return [start.toJSDate(), start.plus({ days: 1 }).toJSDate()];
+}
+
+/**
+ * The paid orders of [from, to) only: revenue, paid orders, and each payer's sums (band and first-payment are not
+ * looked up). What the ARPPU baseline needs from a live slice; the other seven source queries of aggregateRange are skipped.
+ */
+export async function aggregateRevenue(tenantId: string, from: Date, to: Date): Promise<RangeAggregate> {
+  const a = emptyAggregate();
+  const orders = (await sql().query(`SELECT user_id, amount_paise FROM orders WHERE tenant_id = :t AND status = 'paid' AND paid_at >= :a AND paid_at < :b`,
+    { type: QueryTypes.SELECT, replacements: { t: tenantId, a: sqlInstant(sql().getDialect(), from), b: sqlInstant(sql().getDialect(), to) } })) as { user_id: string; amount_paise: unknown }[];
+  for (const o of orders) {
+    let u = a.users.get(o.user_id);
+    if (!u) a.users.set(o.user_id, u = { band: '', generations: 0, rewardMilli: 0, paidPaise: 0, paidOrders: 0 });
+    u.paidPaise += num(o.amount_paise);
+    u.paidOrders += 1;
+    a.revenuePaise += num(o.amount_paise);
+    a.paidOrders += 1;
+  }
+  return a;
 }
 
 /** Everything the report needs from the rows created in [from, to), computed from the source tables. */
@@ -158,7 +182,7 @@ export async function writeDay(tenantId: string, day: string, timezone: string, 
     }
   };
   const write = () => db.tx(async (t) => {
-    for (const table of ['analytics_days', 'analytics_day_ledger', 'analytics_day_providers', 'analytics_day_bands', 'analytics_day_users']) {
+    for (const table of ROLLUP_TABLES) {
       await db.sequelize.query(`DELETE FROM ${table} WHERE tenant_id = ? AND day = ?`, { replacements: [tenantId, day], transaction: t });
     }
     await insert(t, 'analytics_days', ['tenant_id', 'day', 'timezone', 'signups', 'activated_48h', 'generations', 'active_users', 'finished_jobs', 'failed_jobs',
@@ -171,6 +195,11 @@ export async function writeDay(tenantId: string, day: string, timezone: string, 
     await insert(t, 'analytics_day_bands', ['tenant_id', 'day', 'band', 'signups', 'new_payers'], [...a.bands].map(([b, x]) => [tenantId, day, b, x.signups, x.newPayers]));
     await insert(t, 'analytics_day_users', ['tenant_id', 'day', 'user_id', 'band', 'generations', 'reward_milli', 'paid_paise', 'paid_orders'],
       [...a.users].map(([id, u]) => [tenantId, day, id, u.band, u.generations, u.rewardMilli, u.paidPaise, u.paidOrders]));
+    // The same users' rows again, only the earners and only the payers: what the report reads for them (a few per day).
+    await insert(t, 'analytics_day_earners', ['tenant_id', 'day', 'user_id', 'reward_milli'],
+      [...a.users].filter(([, u]) => u.rewardMilli > 0).map(([id, u]) => [tenantId, day, id, u.rewardMilli]));
+    await insert(t, 'analytics_day_payers', ['tenant_id', 'day', 'user_id', 'band', 'paid_paise', 'paid_orders'],
+      [...a.users].filter(([, u]) => u.paidOrders > 0).map(([id, u]) => [tenantId, day, id, u.band, u.paidPaise, u.paidOrders]));
   });
   // Two processes on the same day: one may see the other's rows appear between its delete and insert; the retry deletes them.
   for (let attempt = 1; ; attempt++) {

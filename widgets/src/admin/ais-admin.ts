@@ -1,6 +1,13 @@
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AisElement, define } from '../shared/base.js';
+import { enAdmin } from './i18n-en.js';
+import { enStudio } from '../studio/i18n-en.js';
+import { enCreations } from '../creations/i18n-en.js';
+import { enFeed } from '../feed/i18n-en.js';
+import { enWallet } from '../wallet/i18n-en.js';
+import { enReferral } from '../referral/i18n-en.js';
+import { addEnglish } from '../shared/translate.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { baseStyles } from '../shared/styles.js';
 import './tab-analytics.js';
@@ -97,6 +104,8 @@ export class AisAdmin extends AisElement {
   }
 }
 
+// The admin tabs show strings of the user widgets too (history lines, report reasons…): every table, once.
+for (const table of [enStudio, enCreations, enFeed, enWallet, enReferral, enAdmin]) addEnglish(table);
 define('ais-admin', AisAdmin);
 
 declare global {

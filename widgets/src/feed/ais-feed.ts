@@ -2,6 +2,8 @@ import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Card, Category, FeedSort, ReportReason } from '../../../sdk/src/types.js';
 import { AisElement, define } from '../shared/base.js';
+import { enFeed } from './i18n-en.js';
+import { addEnglish } from '../shared/translate.js';
 import { formatNumber, relativeTime, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
 import { baseStyles } from '../shared/styles.js';
@@ -248,6 +250,7 @@ export class AisFeed extends AisElement {
   }
 }
 
+addEnglish(enFeed);
 define('ais-feed', AisFeed);
 
 declare global {

@@ -2,6 +2,8 @@ import { css, html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { GetMyReferralsResponse } from '../../../sdk/src/types.js';
 import { AisElement, define } from '../shared/base.js';
+import { enReferral } from './i18n-en.js';
+import { addEnglish } from '../shared/translate.js';
 import { formatNumber } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
 import { baseStyles } from '../shared/styles.js';
@@ -144,6 +146,7 @@ export class AisReferral extends AisElement {
   }
 }
 
+addEnglish(enReferral);
 define('ais-referral', AisReferral);
 
 declare global {

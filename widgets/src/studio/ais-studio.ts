@@ -2,6 +2,8 @@ import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Category, FormatInfo, GetBalanceResponse, GetJobResponse, ImageFormat, Template, Tier, TierInfo } from '../../../sdk/src/types.js';
 import { AisElement, define } from '../shared/base.js';
+import { enStudio } from './i18n-en.js';
+import { addEnglish } from '../shared/translate.js';
 import { downloadImage, placeholderGradient } from '../shared/download.js';
 import { classifyError, formatCredits, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
@@ -502,6 +504,7 @@ export class AisStudio extends AisElement {
   }
 }
 
+addEnglish(enStudio);
 define('ais-studio', AisStudio);
 
 declare global {

@@ -2,6 +2,8 @@ import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { GetBalanceResponse, LedgerEntry, LedgerReason, ListPacksResponse, Pack, PurchaseResponse } from '../../../sdk/src/types.js';
 import { AisElement, define } from '../shared/base.js';
+import { enWallet } from './i18n-en.js';
+import { addEnglish } from '../shared/translate.js';
 import { formatCredits, formatInr, formatNumber, relativeTime, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
 import { saveBlob } from '../shared/download.js';
@@ -299,6 +301,7 @@ export class AisWallet extends AisElement {
   }
 }
 
+addEnglish(enWallet);
 define('ais-wallet', AisWallet);
 
 declare global {

@@ -30,7 +30,7 @@ for (const name of names) {
   const rows = [];
   for (const f of seen) {
     const c = byFile.get(f);
-    const min = (await minify(c.code, { ecma: 2020, module: true, format: { comments: false } })).code;
+    const min = (await minify(c.code, { ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })).code;
     total += gz(min);
     console.log(`  ${f}: ${kb(gz(min))} gz`);
     for (const [id, m] of Object.entries(c.modules)) {

@@ -16,7 +16,7 @@ import { dts } from 'rollup-plugin-dts';
 
 const ts = (outDir) => typescript({ tsconfig: 'widgets/tsconfig.json', outDir, sourceMap: false, declaration: false, noEmitOnError: true });
 // Per output: with `module: true` terser would drop the IIFE's global `var AisWidgets` as an unused top-level name.
-const min = (module = true) => terser({ ecma: 2020, module, format: { comments: false } });
+const min = (module = true) => terser({ ecma: 2020, module, compress: { passes: 2 }, format: { comments: false } });
 const resolve = () => nodeResolve({ browser: true, exportConditions: ['browser', 'production'] });
 
 export const entries = {

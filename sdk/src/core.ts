@@ -1,5 +1,6 @@
 import { AbortError, NetworkError, RateLimitedError, StudioError, errorFromResponse } from './errors.js';
-import { buildPath, getOperation, type OperationName } from './operations.js';
+import { buildPath, lookupOperation } from './operations-core.js';
+import type { OperationName } from './operations.js';
 import { StudioPromise, rateLimitOf, type RateLimitInfo, type WithResponse } from './response.js';
 
 export type TokenProvider = (context: { forceRefresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
@@ -143,7 +144,7 @@ export class HttpCore {
   }
 
   private async request<T>(name: OperationName, spec: CallSpec, opts: RequestOptions): Promise<WithResponse<T>> {
-    const op = getOperation(name);
+    const op = lookupOperation(name);
     const url = this.baseUrl + buildPath(op.path, spec.params) + buildQuery(spec.query);
     const idempotencyKey = opts.idempotencyKey ?? (op.idempotencyKey ? randomKey() : undefined);
     // Without a key, repeating a POST such as `like` or `publish` could apply it twice,

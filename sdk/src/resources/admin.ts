@@ -2,6 +2,8 @@ import type { HttpCore, RequestOptions } from '../core.js';
 import type { StudioPromise } from '../response.js';
 import { PageIterator } from '../pagination.js';
 import { AdminOrders, AdminPayments } from './admin-money.js';
+import { registerOperations } from '../operations-core.js';
+import { adminOperations } from '../operations-admin.js';
 import type {
   AdminCategory, AdminCreateCategoryRequest, AdminCreateTemplateRequest, AdminGetAnalyticsRequest,
   AdminGetAnalyticsResponse, AdminGetConfigHistoryRequest, AdminGetConfigHistoryResponse, AdminGetConfigResponse,
@@ -212,6 +214,8 @@ export class Admin {
   readonly users: AdminUsers;
 
   constructor(private readonly http: HttpCore) {
+    // The admin rows are not in the transport's own table (operations-core.ts), so user-only bundles leave them out.
+    registerOperations(adminOperations);
     this.templates = new AdminTemplates(http);
     this.categories = new AdminCategories(http);
     this.moderation = new AdminModeration(http);

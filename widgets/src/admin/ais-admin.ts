@@ -1,6 +1,14 @@
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { AisElement, define } from '../shared/base.js';
+import { AisElement, define, useResources } from '../shared/base.js';
+import { Admin } from '../../../sdk/src/resources/admin.js';
+import { enAdmin } from './i18n-en.js';
+import { enStudio } from '../studio/i18n-en.js';
+import { enCreations } from '../creations/i18n-en.js';
+import { enFeed } from '../feed/i18n-en.js';
+import { enWallet } from '../wallet/i18n-en.js';
+import { enReferral } from '../referral/i18n-en.js';
+import { addEnglish } from '../shared/translate.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { baseStyles } from '../shared/styles.js';
 import './tab-analytics.js';
@@ -97,6 +105,9 @@ export class AisAdmin extends AisElement {
   }
 }
 
+// The admin tabs show strings of the user widgets too (history lines, report reasons…): every table, once.
+for (const table of [enStudio, enCreations, enFeed, enWallet, enReferral, enAdmin]) addEnglish(table);
+useResources({ admin: Admin });
 define('ais-admin', AisAdmin);
 
 declare global {

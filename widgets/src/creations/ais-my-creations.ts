@@ -1,7 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Creation } from '../../../sdk/src/types.js';
-import { AisElement, define } from '../shared/base.js';
+import { AisElement, define, useResources } from '../shared/base.js';
+import { Creations } from '../../../sdk/src/resources/creations.js';
+import { enCreations } from './i18n-en.js';
+import { addEnglish } from '../shared/translate.js';
 import { confirmIn } from '../shared/confirm.js';
 import { downloadImage, placeholderGradient } from '../shared/download.js';
 import { formatCredits, formatDate, relativeTime, type WidgetError } from '../shared/format.js';
@@ -174,6 +177,8 @@ export class AisMyCreations extends AisElement {
   }
 }
 
+addEnglish(enCreations);
+useResources({ creations: Creations });
 define('ais-my-creations', AisMyCreations);
 
 declare global {

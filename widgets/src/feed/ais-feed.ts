@@ -1,7 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Card, Category, FeedSort, ReportReason } from '../../../sdk/src/types.js';
-import { AisElement, define } from '../shared/base.js';
+import { AisElement, define, useResources } from '../shared/base.js';
+import { Community } from '../../../sdk/src/resources/community.js';
+import { Remix } from '../../../sdk/src/resources/remix.js';
+import { Studio } from '../../../sdk/src/resources/studio.js';
+import { enFeed } from './i18n-en.js';
+import { addEnglish } from '../shared/translate.js';
 import { formatNumber, relativeTime, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
 import { baseStyles } from '../shared/styles.js';
@@ -248,6 +253,8 @@ export class AisFeed extends AisElement {
   }
 }
 
+addEnglish(enFeed);
+useResources({ community: Community, remix: Remix, studio: Studio });
 define('ais-feed', AisFeed);
 
 declare global {

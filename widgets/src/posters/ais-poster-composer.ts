@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { BrandKit, CreatePosterRequest, CreatePosterResponse } from '../../../sdk/src/types.js';
 import type { AisElement } from '../shared/base.js';
-import { define } from '../shared/base.js';
+import { define, useResources } from '../shared/base.js';
+import { Posters, BrandKits } from '../../../sdk/src/resources/posters.js';
 import { downloadImage } from '../shared/download.js';
 import { classifyError, errorMessageKey, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
@@ -189,6 +190,7 @@ export class AisPosterComposer extends LitElement {
   }
 }
 
+useResources({ posters: Posters, brandKits: BrandKits });
 define('ais-poster-composer', AisPosterComposer);
 
 declare global {

@@ -1,7 +1,10 @@
 import { css, html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { GetMyReferralsResponse } from '../../../sdk/src/types.js';
-import { AisElement, define } from '../shared/base.js';
+import { AisElement, define, useResources } from '../shared/base.js';
+import { Referrals } from '../../../sdk/src/resources/referrals.js';
+import { enReferral } from './i18n-en.js';
+import { addEnglish } from '../shared/translate.js';
 import { formatNumber } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
 import { baseStyles } from '../shared/styles.js';
@@ -144,6 +147,8 @@ export class AisReferral extends AisElement {
   }
 }
 
+addEnglish(enReferral);
+useResources({ referrals: Referrals });
 define('ais-referral', AisReferral);
 
 declare global {

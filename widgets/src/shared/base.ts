@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { StudioClient } from '../../../sdk/src/index.js';
+import { HttpCore } from '../../../sdk/src/core.js';
+import type { StudioClient } from '../../../sdk/src/client.js';
 import { deviceId } from './device.js';
 import { classifyError, errorMessageKey, type WidgetError } from './format.js';
 import type { MessageKey } from './i18n.js';
@@ -32,6 +33,17 @@ export function configure(options: WidgetDefaults): void {
 }
 
 /** Registers a tag once, so the full bundle and a per-widget entry can share a page. */
+type ResourceName = Exclude<keyof StudioClient, 'http' | 'withOptions'>;
+const resources: Partial<Record<ResourceName, new (http: HttpCore) => object>> = {};
+/**
+ * Registers the SDK resources a widget calls (`useResources({ studio: Studio, credits: Credits })`), at module load
+ * next to `define`: a widget's `client.<name>` exists for every resource some loaded widget registered, and a page
+ * bundles only the resource classes of the widgets it embeds.
+ */
+export function useResources(map: Partial<Record<ResourceName, new (http: HttpCore) => object>>): void {
+  Object.assign(resources, map);
+}
+
 export function define(tag: string, ctor: CustomElementConstructor): void {
   if (!customElements.get(tag)) customElements.define(tag, ctor);
 }
@@ -97,10 +109,15 @@ export abstract class AisElement extends LitElement {
     return !!(this.getToken ?? this.token ?? defaults.getToken ?? defaults.token);
   }
 
+  /**
+   * The SDK client: a `StudioClient` whose resources are those the loaded widgets registered (`useResources`), each
+   * built on first use over one transport. Not `new StudioClient()`: that class names every resource, so each page
+   * would carry the whole SDK (the admin calls on a studio-only page).
+   */
   get client(): StudioClient {
     if (!this._client) {
       const baseUrl = this.apiBase ?? defaults.apiBase ?? globalThis.location?.origin ?? '';
-      this._client = new StudioClient({
+      const http = new HttpCore({
         baseUrl,
         partnerKey: this.partnerKey ?? defaults.partnerKey,
         deviceId: deviceId(),
@@ -113,6 +130,14 @@ export abstract class AisElement extends LitElement {
           return this.token ?? defaults.token;
         },
       });
+      const made: Record<string | symbol, unknown> = { http };
+      this._client = new Proxy(made, {
+        get: (target, name) => {
+          const Resource = typeof name === 'string' ? resources[name as ResourceName] : undefined;
+          if (!(name in target) && Resource) target[name] = new Resource(http);
+          return target[name];
+        },
+      }) as unknown as StudioClient;
     }
     return this._client;
   }

@@ -1,7 +1,5 @@
-/** Hindi for i18n-analytics.ts: part of the lazily loaded Hindi chunk (i18n-hi.ts), never in the main bundle. */
-import type { enAnalytics } from './i18n-analytics.js';
-
-export const hiAnalytics: Record<keyof typeof enAnalytics, string> = {
+/** Hindi strings, one part of the lazily loaded Hindi chunk (i18n-hi.ts), never in the main bundle; English: see i18n.ts. */
+export const hiAnalytics = {
   an_baseline: 'आधार अवधि',
   an_baselineHint: 'ARPPU की तुलना इस अवधि से होती है (खाली: ठीक पहले की उतनी ही लंबी अवधि)',
   an_arppuUplift: 'ARPPU में बढ़त',

@@ -1,7 +1,5 @@
-/** Hindi for the strings of i18n-extra.ts; lazily loaded with i18n-hi.ts, never in the main bundle. */
-import type { enExtra } from './i18n-extra.js';
-
-export const hiExtra: Record<keyof typeof enExtra, string> = {
+/** Hindi strings, one part of the lazily loaded Hindi chunk (i18n-hi.ts), never in the main bundle; English: see i18n.ts. */
+export const hiExtra = {
   line_generation: 'इमेज बनाई गई',
   line_refund: 'रिफ़ंड: इमेज नहीं बन सकी',
   line_reward: 'रीमिक्स इनाम',

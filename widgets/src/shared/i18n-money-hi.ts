@@ -1,7 +1,5 @@
-/** Hindi for i18n-money.ts: part of the lazily loaded Hindi chunk (i18n-hi.ts), never in the main bundle. */
-import type { enMoney } from './i18n-money.js';
-
-export const hiMoney: Record<keyof typeof enMoney, string> = {
+/** Hindi strings, one part of the lazily loaded Hindi chunk (i18n-hi.ts), never in the main bundle; English: see i18n.ts. */
+export const hiMoney = {
   line_clawback: 'वापस लिए गए: भुगतान रिफ़ंड हुआ',
   line_dispute_hold: 'रोके गए: भुगतान पर विवाद',
   line_dispute_release: 'जारी किए गए: विवाद सुलझा',

@@ -1,7 +1,5 @@
-/** Hindi for i18n-studio.ts: part of the lazily loaded Hindi chunk (i18n-hi.ts), never in the main bundle. */
-import type { enStudio } from './i18n-studio.js';
-
-export const hiStudio: Record<keyof typeof enStudio, string> = {
+/** Hindi strings, one part of the lazily loaded Hindi chunk (i18n-hi.ts), never in the main bundle; English: see i18n.ts. */
+export const hiStudio = {
   formatLabel: 'आकार',
   fmt_square: 'चौकोर',
   fmt_portrait: 'पोर्ट्रेट',

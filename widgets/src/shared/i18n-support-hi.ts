@@ -1,7 +1,5 @@
-/** Hindi for i18n-support.ts: part of the lazily loaded Hindi chunk (i18n-hi.ts), never in the main bundle. */
-import type { enSupport } from './i18n-support.js';
-
-export const hiSupport: Record<keyof typeof enSupport, string> = {
+/** Hindi strings, one part of the lazily loaded Hindi chunk (i18n-hi.ts), never in the main bundle; English: see i18n.ts. */
+export const hiSupport = {
   tabUsers: 'उपयोगकर्ता',
   usersSearch: 'उपयोगकर्ता आईडी, नाम, ईमेल या रेफ़रल कोड',
   usersSearchButton: 'खोजें',

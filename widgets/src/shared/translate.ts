@@ -5,7 +5,8 @@
  * Lookup for `pt-BR`: the element's `strings['pt-BR']`, then `strings.pt`, then strings the page registered
  * with `AisWidgets.configure({strings})` (same order), then the built-in tables, then English.
  */
-import { en, type MessageKey } from './i18n.js';
+import type { MessageKey } from './i18n.js';
+import { enCommon } from './i18n-en-common.js';
 
 /** Any BCP 47 tag; `en` and `hi` are built in, others come from the partner's `strings`. */
 export type Locale = string;
@@ -13,8 +14,17 @@ export type Messages = Record<MessageKey, string>;
 /** Partial overrides per locale tag: `{ hi: { generate: 'बनाएँ · {cost}' }, ta: { … } }`. */
 export type StringOverrides = Record<string, Partial<Record<MessageKey, string>>>;
 
-/** Tables loaded so far: English always (the fallback, in the main bundle), others once chosen. */
+/**
+ * Tables loaded so far: English (the fallback) always, others once chosen. English starts with the common strings;
+ * each widget adds its own with `addEnglish` when its module loads, so a page carries only its widgets' strings.
+ */
+const en: Partial<Messages> = { ...enCommon };
 const builtIn: Record<string, Partial<Messages>> = { en };
+
+/** Adds a widget's English strings (its `i18n-en.ts`) to the built-in English table; called at module load. */
+export function addEnglish(table: Partial<Messages>): void {
+  Object.assign(en, table);
+}
 /**
  * Built-in locales shipped as chunks of their own (code splitting): imported the first time a widget renders in
  * that locale, so a page in English never downloads them. A new built-in locale is one line here and one file.

@@ -1,14 +1,20 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Category, FormatInfo, GetBalanceResponse, GetJobResponse, ImageFormat, Template, Tier, TierInfo } from '../../../sdk/src/types.js';
-import { AisElement, define } from '../shared/base.js';
+import { AisElement, define, useResources } from '../shared/base.js';
+import { Studio } from '../../../sdk/src/resources/studio.js';
+import { Credits } from '../../../sdk/src/resources/credits.js';
+import { Community } from '../../../sdk/src/resources/community.js';
+import { Remix } from '../../../sdk/src/resources/remix.js';
+import { Me } from '../../../sdk/src/resources/me.js';
+import { enStudio } from './i18n-en.js';
+import { addEnglish } from '../shared/translate.js';
 import { downloadImage, placeholderGradient } from '../shared/download.js';
 import { classifyError, formatCredits, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
 import { ensureConsents } from '../shared/consent.js';
 import { baseStyles } from '../shared/styles.js';
 import { studioStyles } from './studio-styles.js';
-import './publish-dialog.js';
 import type { AisPublishDialog } from './publish-dialog.js';
 
 export interface StudioPrefill {
@@ -67,6 +73,8 @@ export class AisStudio extends AisElement {
   private consentsOk = false;
   @query('textarea') private promptBox?: HTMLTextAreaElement;
   @query('ais-publish-dialog') private publishDialog?: AisPublishDialog;
+  /** A lazily loaded part (the publish dialog, the poster composer) being downloaded, or whose download failed. */
+  @state() private lazyState?: { failed: boolean; retry: () => void };
 
   private enhanceTimer?: ReturnType<typeof setTimeout>;
   private enhanceSeq = 0;
@@ -475,17 +483,48 @@ export class AisStudio extends AisElement {
     const j = sel ? { ...this.job, imageId: sel.imageId, imageUrl: sel.imageUrl } : this.job;
     return html`<div class="actions">
       ${this.remixRewarded ? html`<div class="inline-alert success wide" role="status">${icon('gift', 18)} ${this.t('remixRewarded')}</div>` : nothing}
-      ${this.feature('community') ? html`<button class="primary wide" part="button button-primary publish" @click=${() => this.publishDialog?.open(j.imageId, this.prompt, this.templateCategory())}>${icon('share', 16)} ${this.t('publish')}</button>` : nothing}
+      ${this.feature('community') ? html`<button class="primary wide" part="button button-primary publish" @click=${() => void this.openPublish(j.imageId)}>${icon('share', 16)} ${this.t('publish')}</button>` : nothing}
       <button part="button download" @click=${() => { this.emit('ais-download', { imageId: j.imageId }); void downloadImage(j.imageUrl!, `ais-${j.imageId}`); }}>${icon('download', 16)} ${this.t('download')}</button>
       <button part="button reopen" @click=${() => this.reopen()}>${icon('edit', 16)} ${this.t('reopen')}</button>
       <button part="button make-poster" @click=${() => void this.openComposer(j.imageId, j.imageUrl!)}>${icon('image', 16)} ${this.t('makePoster')}</button>
       <button class="ghost wide" part="button new" @click=${() => this.startOver()}>${icon('plus', 16)} ${this.t('newImage')}</button>
+      ${this.lazyState ? this.renderLazyState(this.lazyState) : nothing}
     </div>`;
   }
 
+  /** Loading and error state of a lazy part: a spinner while it downloads, a retry when the download failed. */
+  private renderLazyState(p: { failed: boolean; retry: () => void }) {
+    return p.failed
+      ? html`<div class="inline-alert wide" role="alert">${icon('alert', 18)} ${this.t('networkError')}
+          <button part="button" @click=${p.retry}>${icon('refresh', 16)} ${this.t('retry')}</button></div>`
+      : html`<div class="wide" role="status">${this.renderLoading()}</div>`;
+  }
+
+  /** Downloads a lazy chunk with a loading state and, when it fails (offline), an error with a retry; then `then`. */
+  private async lazyPart(load: () => Promise<unknown>, then: () => void): Promise<void> {
+    const retry = () => void this.lazyPart(load, then);
+    this.lazyState = { failed: false, retry };
+    try {
+      await load();
+    } catch {
+      this.lazyState = { failed: true, retry };
+      return;
+    }
+    this.lazyState = undefined;
+    then();
+  }
+
+  /** The publish form: a lazily loaded chunk (./publish-dialog.ts), most visitors never publish. */
+  private openPublish(imageId: string): Promise<void> {
+    return this.lazyPart(() => import('./publish-dialog.js'), () => this.publishDialog?.open(imageId, this.prompt, this.templateCategory()));
+  }
+
   /** The compose step: a lazily loaded chunk (../posters/ais-poster-composer.ts), mounted on first use. */
-  private async openComposer(imageId: string, imageUrl: string): Promise<void> {
-    await import('../posters/ais-poster-composer.js');
+  private openComposer(imageId: string, imageUrl: string): Promise<void> {
+    return this.lazyPart(() => import('../posters/ais-poster-composer.js'), () => this.mountComposer(imageId, imageUrl));
+  }
+
+  private mountComposer(imageId: string, imageUrl: string): void {
     let el = this.renderRoot.querySelector('ais-poster-composer');
     if (!el) {
       el = document.createElement('ais-poster-composer');
@@ -493,7 +532,7 @@ export class AisStudio extends AisElement {
       this.renderRoot.appendChild(el);
     }
     el.host_ = this;
-    el.onPublish = this.feature('community') ? (posterImageId) => this.publishDialog?.open(posterImageId, this.prompt, this.templateCategory()) : undefined;
+    el.onPublish = this.feature('community') ? (posterImageId) => void this.openPublish(posterImageId) : undefined;
     el.open(imageId, imageUrl, '');
   }
 
@@ -502,6 +541,8 @@ export class AisStudio extends AisElement {
   }
 }
 
+addEnglish(enStudio);
+useResources({ studio: Studio, credits: Credits, community: Community, remix: Remix, me: Me });
 define('ais-studio', AisStudio);
 
 declare global {

@@ -1,7 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { GetBalanceResponse, LedgerEntry, LedgerReason, ListPacksResponse, Pack, PurchaseResponse } from '../../../sdk/src/types.js';
-import { AisElement, define } from '../shared/base.js';
+import { AisElement, define, useResources } from '../shared/base.js';
+import { Credits } from '../../../sdk/src/resources/credits.js';
+import { enWallet } from './i18n-en.js';
+import { addEnglish } from '../shared/translate.js';
 import { formatCredits, formatInr, formatNumber, relativeTime, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
 import { saveBlob } from '../shared/download.js';
@@ -299,6 +302,8 @@ export class AisWallet extends AisElement {
   }
 }
 
+addEnglish(enWallet);
+useResources({ credits: Credits });
 define('ais-wallet', AisWallet);
 
 declare global {

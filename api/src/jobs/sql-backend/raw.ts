@@ -7,7 +7,7 @@ import type { Sequelize } from 'sequelize';
  * replacement formatting, hooks). Everything else (dashboards, dedupe saves, the idle probe) stays on Sequelize.
  *
  * Tracing still sees these statements: when the Sequelize instance has a `logging` function it is called with
- * each statement's text, as Sequelize would. `rawStatementCount()` counts them for benchmarks.
+ * each statement's text, values formatted in, as Sequelize would. `rawStatementCount()` counts them for benchmarks.
  * Errors come back as Sequelize's errors (isUniqueViolation and retryOnDeadlock work on them).
  */
 /** A parameter; a string list only in `text` statements (expanded to 'a', 'b' by the driver, for IN (?)). */
@@ -16,6 +16,7 @@ export type RawValue = string | number | boolean | null | Date | string[];
 interface MysqlConnection {
   execute(sql: string, params: unknown[], cb: (err: Error | null, result: unknown) => void): void;
   query(sql: string, params: unknown[], cb: (err: Error | null, result: unknown) => void): void;
+  format(sql: string, params: unknown[]): string;
 }
 interface ConnectionManager {
   getConnection(options?: object): Promise<MysqlConnection>;
@@ -103,8 +104,10 @@ export class RawMysql {
     const call = <R>(method: 'execute' | 'query', sql: string, params: RawValue[]) => new Promise<R>((resolve, reject) => {
       statements += 1;
       const log = (this.sequelize as unknown as { options: { logging?: unknown } }).options.logging;
-      if (typeof log === 'function') log(`Executing (raw): ${sql}`);
-      conn[method](sql, params.map(toDriver), (err, result) => {
+      const values = params.map(toDriver);
+      // With the values in, as Sequelize logs its own statements (tests EXPLAIN what they see).
+      if (typeof log === 'function') log(`Executing (raw): ${conn.format(sql, values)}`);
+      conn[method](sql, values, (err, result) => {
         if (err) {
           // A connection-level failure: do not hand it back to the pool.
           if ((err as { fatal?: boolean }).fatal) broken = true;

@@ -20,6 +20,7 @@ import { continueDebounce, singleKey, startDebounce, uniqueKey } from './dedupe.
 import { jobsOverview, queryJobs } from './job-queries.js';
 import { claimBatch, namesWithWork, rawOf } from './claim.js';
 import type { RawMysql } from './raw.js';
+import { logger } from '../../logger.js';
 
 export interface SequelizeJobRepositoryOptions {
   sequelize: Sequelize;
@@ -28,7 +29,15 @@ export interface SequelizeJobRepositoryOptions {
   pollBatchSize?: number;
   /** Told after a job was saved due now (the backend publishes a wake-up for its name). */
   onDue?: (jobName: string) => void;
+  /**
+   * MySQL/MariaDB: a run's start state is written this many ms late (default 20; 0: at once), so a job that
+   * finishes sooner is written once (its finish) instead of twice.
+   */
+  combineStartMs?: number;
 }
+
+/** One saveJobState write: the row's id and name and the state columns. */
+interface RawState { id: string; name: string; changes: Partial<JobRow> }
 
 /** Claimed jobs Agenda has not asked for within this long are unlocked again for other workers. */
 const BUFFER_HOLD_MS = 2000;
@@ -70,6 +79,11 @@ export class SequelizeJobRepository implements JobRepository {
   private readonly saveStateSql: string;
   /** New jobs saved in this turn of the event loop, written by one multi-row INSERT (MySQL/MariaDB). */
   private inserts: { row: JobRow; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private readonly combineStartMs: number;
+  /** Run starts not written yet, by job id (saveJobState). */
+  private readonly pendingStarts = new Map<string, { state: RawState; timer: NodeJS.Timeout }>();
+  /** Deferred starts being written, by job id: a finish waits for it. */
+  private readonly startWrites = new Map<string, Promise<void>>();
 
   constructor(options: SequelizeJobRepositoryOptions) {
     this.tableName = options.tableName ?? 'agenda_jobs';
@@ -77,6 +91,7 @@ export class SequelizeJobRepository implements JobRepository {
     this.model = defineJobModel(options.sequelize, this.tableName);
     this.onDue = options.onDue;
     this.raw = options.sequelize.getDialect() === 'sqlite' ? undefined : rawOf(this.model);
+    this.combineStartMs = Math.max(0, options.combineStartMs ?? 20);
     this.saveStateSql = `UPDATE \`${this.tableName}\` SET locked_at = ?, next_run_at = ?, last_run_at = ?, last_finished_at = ?, failed_at = ?, `
       + `fail_count = ?, fail_reason = ?, progress = ?, last_modified_by = COALESCE(?, last_modified_by), updated_at = ? WHERE id = ? AND name = ?`;
   }
@@ -202,17 +217,27 @@ export class SequelizeJobRepository implements JobRepository {
     // Agenda ignores a failed save at the end of a run, which would leave the job locked and run it again once the
     // lock expires: a deadlock with a racing claim (InnoDB picks either side as the victim) is retried here.
     if (this.raw) {
-      // Twice per run on every worker: one prepared statement of a fixed text (raw.ts).
-      const at = new Date();
-      const affected = await retryOnDeadlock(() => this.raw!.run(this.saveStateSql, [
-        changes.lockedAt ?? null, changes.nextRunAt ?? null, changes.lastRunAt ?? null, changes.lastFinishedAt ?? null,
-        changes.failedAt ?? null, changes.failCount ?? null, changes.failReason ?? null, changes.progress ?? null,
-        changes.lastModifiedBy ?? null, at, id, job.name,
-      ]));
-      // Sequelize's connections count changed rows only (-FOUND_ROWS), so zero can also mean "same values": check.
-      if (affected === 0 && (await this.raw.all<{ n: number }>(`SELECT COUNT(*) AS n FROM \`${this.tableName}\` WHERE id = ? AND name = ?`, [id, job.name]))[0]?.n === 0) {
-        throw new Error(`job ${id} (name: ${job.name}) cannot be updated in the database, maybe it does not exist anymore?`);
+      const state: RawState = { id, name: job.name, changes };
+      // A run's start (lockedAt set: Agenda's run() before the handler, or touch()) is written a few ms later; a
+      // finish (lockedAt cleared) that comes first replaces it, so a job that finishes within that window costs one
+      // UPDATE instead of two (see docs/performance.md "Job backend").
+      if (changes.lockedAt && this.combineStartMs > 0) {
+        const pending = this.pendingStarts.get(id);
+        if (pending) pending.state = state;
+        else {
+          const entry = { state, timer: setTimeout(() => void this.flushStart(id), this.combineStartMs) };
+          this.pendingStarts.set(id, entry);
+        }
+        return;
       }
+      const pending = this.pendingStarts.get(id);
+      if (pending) {
+        clearTimeout(pending.timer);
+        this.pendingStarts.delete(id);
+      }
+      // A start already on its way is written before this save, never after it.
+      await this.startWrites.get(id)?.catch(() => undefined);
+      await this.writeState(state);
       return;
     }
     const [affected] = await retryOnDeadlock(() => this.model.update(changes, { where: { id, name: job.name } }));
@@ -220,6 +245,38 @@ export class SequelizeJobRepository implements JobRepository {
     if (affected === 0 && (await this.model.count({ where: { id, name: job.name } })) === 0) {
       throw new Error(`job ${id} (name: ${job.name}) cannot be updated in the database, maybe it does not exist anymore?`);
     }
+  }
+
+  /** One saveJobState UPDATE (raw, MySQL/MariaDB): a prepared statement of a fixed text (raw.ts). */
+  private async writeState({ id, name, changes }: RawState): Promise<void> {
+    const at = new Date();
+    const affected = await retryOnDeadlock(() => this.raw!.run(this.saveStateSql, [
+      changes.lockedAt ?? null, changes.nextRunAt ?? null, changes.lastRunAt ?? null, changes.lastFinishedAt ?? null,
+      changes.failedAt ?? null, changes.failCount ?? null, changes.failReason ?? null, changes.progress ?? null,
+      changes.lastModifiedBy ?? null, at, id, name,
+    ]));
+    // Sequelize's connections count changed rows only (-FOUND_ROWS), so zero can also mean "same values": check.
+    if (affected === 0 && Number((await this.raw!.all<{ n: number }>(`SELECT COUNT(*) AS n FROM \`${this.tableName}\` WHERE id = ? AND name = ?`, [id, name]))[0]?.n) === 0) {
+      throw new Error(`job ${id} (name: ${name}) cannot be updated in the database, maybe it does not exist anymore?`);
+    }
+  }
+
+  /** Writes a deferred start now (its window passed, or the worker is unlocking/stopping). */
+  private flushStart(id: string): Promise<void> {
+    const pending = this.pendingStarts.get(id);
+    if (!pending) return this.startWrites.get(id) ?? Promise.resolve();
+    clearTimeout(pending.timer);
+    this.pendingStarts.delete(id);
+    const write = this.writeState(pending.state)
+      .catch(error => logger().warn({ err: error, jobId: id, job: pending.state.name }, 'job start state not saved (its finish will be)'))
+      .finally(() => { if (this.startWrites.get(id) === write) this.startWrites.delete(id); });
+    this.startWrites.set(id, write);
+    return write;
+  }
+
+  /** Writes every deferred start now. */
+  async flushStarts(): Promise<void> {
+    await Promise.all([...this.pendingStarts.keys()].map(id => this.flushStart(id)));
   }
 
   async lockJob(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
@@ -242,6 +299,8 @@ export class SequelizeJobRepository implements JobRepository {
 
   async unlockJobs(jobIds: (JobId | string)[]): Promise<void> {
     if (jobIds.length === 0) return;
+    // A deferred start (nextRunAt null once written) must be in the table before the "mid-run" test below reads it.
+    await this.flushStarts();
     // A job with no next run was mid-run when its worker stopped; leave its lock
     // so it is only retried through lock expiry, as Agenda's own backends do.
     await retryOnDeadlock(() => this.model.update(
@@ -292,6 +351,7 @@ export class SequelizeJobRepository implements JobRepository {
 
   /** Unlocks the jobs claimed in a batch that Agenda has not asked for yet (worker stopping). */
   async releaseBuffered(): Promise<void> {
+    await this.flushStarts().catch(() => undefined);
     const held = [...this.buffer.values()].flat();
     this.buffer.clear();
     await this.release(held);

@@ -25,8 +25,8 @@ interface ConnectionManager {
 }
 
 let statements = 0;
-/** Connections whose session this module set to READ COMMITTED (createDatabase's already are, see db.ts). */
-const readCommitted = new WeakSet<object>();
+/** Per connection: is its session READ COMMITTED (createDatabase's are, see db.ts)? Read once. */
+const sessionReadCommitted = new WeakMap<object, boolean>();
 /** Statements sent through this module in this process (benchmarks add it to Sequelize's count). */
 export function rawStatementCount(): number {
   return statements;
@@ -72,15 +72,21 @@ export class RawMysql {
   }
 
   /**
-   * fn inside START TRANSACTION … COMMIT on one connection, at READ COMMITTED (set once per connection for its
-   * session, which createDatabase's connections already are: then it costs nothing); rolled back when fn throws.
+   * fn inside START TRANSACTION … COMMIT on one connection, at READ COMMITTED; rolled back when fn throws. The
+   * session's level is read once per connection: createDatabase's sessions are READ COMMITTED already (db.ts), so
+   * nothing more is sent; on any other session `SET TRANSACTION` (this transaction only, the pooled session is left
+   * as it is) goes before each transaction, as before round 2.
    */
   async transaction<T>(fn: (c: RawConnection) => Promise<T>): Promise<T> {
     return this.with(async (c, conn, state) => {
-      if (!readCommitted.has(conn)) {
-        await c.text('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', []);
-        readCommitted.add(conn);
+      let rc = sessionReadCommitted.get(conn);
+      if (rc === undefined) {
+        const level = await c.all<{ l: string }>('SELECT @@SESSION.tx_isolation AS l', [])
+          .catch(() => c.all<{ l: string }>('SELECT @@SESSION.transaction_isolation AS l', [])); // MySQL 8 has no tx_isolation
+        rc = level[0]?.l === 'READ-COMMITTED';
+        sessionReadCommitted.set(conn, rc);
       }
+      if (!rc) await c.text('SET TRANSACTION ISOLATION LEVEL READ COMMITTED', []);
       state.open = true;
       await c.text('START TRANSACTION', []);
       let result: T;

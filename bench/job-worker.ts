@@ -3,7 +3,7 @@
  * job definitions, so its polls cover every real job name) and adds one bench-only no-op job type. Each run is
  * reported to the parent over IPC in batches: the job's sequence number, when it was enqueued and when it
  * started, so the parent can count runs per job (exactly once) and the enqueue → start latency. Every SQL
- * statement this process sends is counted (Sequelize beforeQuery hook): the idle cost.
+ * statement this process sends is counted (Sequelize beforeQuery hook, plus the backend's raw statements): the idle cost.
  * Bench-only: nothing under api/ knows this job type.
  */
 import { loadConfig } from '../api/src/config.js';
@@ -11,6 +11,7 @@ import { configureLogger } from '../api/src/logger.js';
 import { bootServices, shutdownServices } from '../api/src/boot.js';
 import { services } from '../api/src/context.js';
 import { defineJob } from '../api/src/jobs/definition.js';
+import * as sqlBackend from '../api/src/jobs/sql-backend/raw.js';
 
 export const BENCH_JOB = 'bench-noop';
 export const benchNoopJob = defineJob<{ seq: number; at: number }>({
@@ -25,6 +26,8 @@ export const benchNoopJob = defineJob<{ seq: number; at: number }>({
 });
 
 const runs: [number, number, number][] = [];
+/** Statements the backend sends past Sequelize (raw.ts, from round 2 of issue 13); 0 on a tree without it. */
+const rawCount = (): number => (sqlBackend as { rawStatementCount?: () => number }).rawStatementCount?.() ?? 0;
 let queries = 0;
 
 if (process.send) {
@@ -35,7 +38,7 @@ if (process.send) {
   services().queue.define(benchNoopJob);
   const flush = setInterval(() => { if (runs.length) process.send!({ runs: runs.splice(0) }); }, 100);
   process.on('message', (m: { cmd: string }) => {
-    if (m.cmd === 'queries') { const c = process.cpuUsage(); process.send!({ queries, cpuMs: (c.user + c.system) / 1000 }); }
+    if (m.cmd === 'queries') { const c = process.cpuUsage(); process.send!({ queries: queries + rawCount(), cpuMs: (c.user + c.system) / 1000 }); }
     if (m.cmd === 'stop') {
       clearInterval(flush);
       void shutdownServices().catch(() => undefined).finally(() => {

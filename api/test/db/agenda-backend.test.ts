@@ -4,6 +4,7 @@ import type { JobParameters } from 'agenda';
 import { SequelizeBackend, SequelizeJobRepository } from '../../src/jobs/sql-backend/index.js';
 import { agendaTestTargets } from './support/agenda-databases.js';
 import type { AgendaTestDatabase } from './support/agenda-databases.js';
+import { waitUntil } from '../support/wait.js';
 
 const ago = (ms: number) => new Date(Date.now() - ms);
 const later = (ms: number) => new Date(Date.now() + ms);
@@ -193,6 +194,64 @@ for (const target of agendaTestTargets()) {
       await repo.removeJobs({ id: saved._id! });
       const error = await repo.saveJobState(state, undefined).then(() => null, (e: Error) => e);
       expect(error?.message).to.match(/cannot be updated/);
+    });
+
+    it("a run's start state is written late and replaced by a finish that comes first; a longer run's start is written", async function () {
+      if (sequelize.getDialect() === 'sqlite') this.skip(); // MySQL/MariaDB only (raw path)
+      const logged: string[] = [];
+      const traced = await db.connect(sql => logged.push(sql));
+      // A window no test step can outlast (the short run, unlocking), and a short one for the longer run.
+      const tracedRepo = new SequelizeJobRepository({ sequelize: traced, combineStartMs: 600_000 });
+      const quickRepo = new SequelizeJobRepository({ sequelize: traced, combineStartMs: 30 });
+      const updates = () => logged.filter(s => /^Executing \([^)]*\): UPDATE .* SET locked_at = .*, next_run_at = /.test(s)).length;
+      // A short run: start (lock kept), then finish (lock cleared) before the window ends: one UPDATE, the finish.
+      const short = await repo.saveJob(job(), undefined);
+      const lockedAt = new Date();
+      const startedAt = new Date();
+      await tracedRepo.saveJobState({ ...short, lockedAt, lastRunAt: startedAt, nextRunAt: null }, undefined);
+      expect(updates(), 'nothing written at the start').to.equal(0);
+      expect((await repo.getJobById(short._id!))?.lastRunAt).to.equal(undefined);
+      await tracedRepo.saveJobState({ ...short, lockedAt: undefined, lastRunAt: startedAt, lastFinishedAt: new Date(), nextRunAt: null }, undefined);
+      expect(updates(), 'one UPDATE for the whole run').to.equal(1);
+      const done = await repo.getJobById(short._id!);
+      expect(done?.lockedAt).to.equal(undefined);
+      expect(done?.nextRunAt).to.equal(null);
+      expect(done?.lastRunAt?.getTime()).to.equal(startedAt.getTime());
+      // A longer run: its start reaches the table once the window has passed, and the finish comes after it.
+      const long = await repo.saveJob(job(), undefined);
+      await quickRepo.saveJobState({ ...long, lockedAt, lastRunAt: startedAt, nextRunAt: null }, undefined);
+      const started = await waitUntil('the start written', async () => (await repo.getJobById(long._id!))?.lastRunAt, 10_000, 20);
+      expect(started.getTime()).to.equal(startedAt.getTime());
+      expect((await repo.getJobById(long._id!))?.lockedAt?.getTime()).to.equal(lockedAt.getTime());
+      await quickRepo.saveJobState({ ...long, lockedAt: undefined, lastRunAt: startedAt, lastFinishedAt: new Date(), nextRunAt: null }, undefined);
+      expect((await repo.getJobById(long._id!))?.lockedAt).to.equal(undefined);
+      expect(updates()).to.equal(3);
+      // Unlocking writes a pending start first: a mid-run job (nextRunAt null once started) keeps its lock.
+      const mid = await repo.saveJob(job(), undefined);
+      await tracedRepo.saveJobState({ ...mid, lockedAt, lastRunAt: startedAt, nextRunAt: null }, undefined);
+      await tracedRepo.unlockJobs([mid._id!]);
+      expect((await repo.getJobById(mid._id!))?.lockedAt?.getTime()).to.equal(lockedAt.getTime());
+    });
+
+    it('new jobs saved in one turn share one INSERT; a row the database refuses fails only its own save', async function () {
+      if (sequelize.getDialect() === 'sqlite') this.skip(); // MySQL/MariaDB only (raw path)
+      const logged: string[] = [];
+      const traced = await db.connect(sql => logged.push(sql));
+      const tracedRepo = new SequelizeJobRepository({ sequelize: traced });
+      const inserts = () => logged.filter(s => /^Executing \([^)]*\): INSERT INTO/.test(s)).length;
+      const saved = await Promise.all([1, 2, 3].map(n => tracedRepo.saveJob(job({ data: { n }, priority: n }), undefined)));
+      expect(inserts()).to.equal(1);
+      for (const [i, s] of saved.entries()) {
+        const read = await repo.getJobById(s._id!);
+        expect(read).to.include({ name: 'send-mail', priority: i + 1, type: 'normal', disabled: false });
+        expect(read?.data).to.deep.equal({ n: i + 1 });
+        expect(read?.nextRunAt?.getTime()).to.equal(s.nextRunAt?.getTime());
+      }
+      // name is NOT NULL: that save fails, its neighbours in the batch are stored.
+      const results = await Promise.allSettled([tracedRepo.saveJob(job({ data: { n: 4 } }), undefined),
+        tracedRepo.saveJob(job({ name: null as unknown as string }), undefined), tracedRepo.saveJob(job({ data: { n: 5 } }), undefined)]);
+      expect(results.map(r => r.status)).to.deep.equal(['fulfilled', 'rejected', 'fulfilled']);
+      expect((await repo.queryJobs({ name: 'send-mail' })).total).to.equal(5);
     });
 
     it('removes, disables and enables by id, name, notNames and data; an empty selection matches nothing', async () => {

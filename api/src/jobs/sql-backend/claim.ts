@@ -1,5 +1,6 @@
-import { Op, QueryTypes, Transaction } from 'sequelize';
-import { retryOnDeadlock, sqlInstant } from '../../db.js';
+import { QueryTypes } from 'sequelize';
+import { retryOnDeadlock } from '../../db.js';
+import { RawMysql } from './raw.js';
 import { processCache } from '../../util/process-cache.js';
 import type { JobModel, JobRow } from './job-model.js';
 
@@ -41,34 +42,45 @@ export async function claimBatch(model: JobModel, req: ClaimRequest): Promise<Jo
 }
 
 /** The WHERE … ORDER BY of the rows a claim may take (named replacements :name, :scan, :deadline). */
-function pick(req: ClaimRequest): string {
+function pick(req: ClaimRequest, positional?: '?'): string {
+  const [name, scan, deadline, no] = positional ? ['?', '?', '?', '?'] : [':name', ':scan', ':deadline', ':no'];
   return req.kind === 'due'
-    ? `name = :name AND locked_at IS NULL AND next_run_at <= :scan AND disabled = :no ORDER BY next_run_at ASC, priority DESC`
-    : `name = :name AND locked_at <= :deadline AND disabled = :no ORDER BY locked_at ASC`;
+    ? `name = ${name} AND locked_at IS NULL AND next_run_at <= ${scan} AND disabled = ${no} ORDER BY next_run_at ASC, priority DESC`
+    : `name = ${name} AND locked_at <= ${deadline} AND disabled = ${no} ORDER BY locked_at ASC`;
+}
+
+/** One raw runner per Sequelize instance. */
+const raws = new WeakMap<object, RawMysql>();
+export function rawOf(model: JobModel): RawMysql {
+  const sequelize = model.sequelize!;
+  let raw = raws.get(sequelize);
+  if (!raw) raws.set(sequelize, (raw = new RawMysql(sequelize)));
+  return raw;
 }
 
 
 async function claimMysql(model: JobModel, req: ClaimRequest): Promise<JobRow[]> {
-  const sequelize = model.sequelize!;
   const table = model.getTableName() as string;
+  const raw = rawOf(model);
+  const lastModifiedBy = req.lastModifiedBy ?? null;
   return retryOnDeadlock(() =>
-    // READ COMMITTED (this transaction only: MySQL's SET TRANSACTION without SESSION): no gap locks, and the
-    // row after the scanned range is not left locked, where SKIP LOCKED in a racing claim would pass it over.
-    sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }, async t => {
-      // Sequelize's mysql dialect does not emit SKIP LOCKED (only postgres/oracle), hence the raw statement.
-      const raw = await sequelize.query<Record<string, unknown>>(
-        `SELECT * FROM \`${table}\` WHERE ${pick(req)} LIMIT :limit FOR UPDATE${req.wait ? '' : ' SKIP LOCKED'}`,
-        {
-          type: QueryTypes.SELECT,
-          transaction: t,
-          replacements: { name: req.name, scan: sqlInstant('mysql', req.nextScanAt), deadline: sqlInstant('mysql', req.lockDeadline), no: false, limit: req.limit },
-        },
+    // READ COMMITTED (raw.ts sets it per connection): no gap locks, and the row after the scanned range is not left
+    // locked, where SKIP LOCKED in a racing claim would pass it over. Raw statements: Sequelize's mysql dialect does
+    // not emit SKIP LOCKED (only postgres/oracle), and this runs once per batch on every busy worker.
+    raw.transaction(async c => {
+      const picked = await c.all<Record<string, unknown>>(
+        `SELECT * FROM \`${table}\` WHERE ${pick(req, '?')} LIMIT ${Math.max(1, Math.floor(req.limit))} FOR UPDATE${req.wait ? '' : ' SKIP LOCKED'}`,
+        req.kind === 'due' ? [req.name, req.nextScanAt, false] : [req.name, req.lockDeadline, false],
       );
-      if (raw.length === 0) return [];
+      if (picked.length === 0) return [];
+      const rows = rowsOf(model, picked);
+      // Text protocol: the IN list's length varies, and each length would be one more prepared statement.
+      await c.text(
+        `UPDATE \`${table}\` SET locked_at = ?, last_modified_by = COALESCE(?, last_modified_by), updated_at = ? WHERE id IN (?)`,
+        [req.lockedAt, lastModifiedBy, req.lockedAt, rows.map(r => r.id)],
+      );
       const changes: Partial<JobRow> = { lockedAt: req.lockedAt };
       if (req.lastModifiedBy !== undefined) changes.lastModifiedBy = req.lastModifiedBy;
-      const rows = rowsOf(model, raw);
-      await model.update(changes, { where: { id: { [Op.in]: rows.map(r => r.id) } }, transaction: t });
       return rows.map(r => ({ ...r, ...changes }));
     }),
   );

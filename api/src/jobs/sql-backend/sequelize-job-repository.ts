@@ -18,7 +18,9 @@ import { fromRow, toRow } from './job-row.js';
 import { dataMatches, whereForSelection } from './job-filters.js';
 import { continueDebounce, singleKey, startDebounce, uniqueKey } from './dedupe.js';
 import { jobsOverview, queryJobs } from './job-queries.js';
-import { claimBatch, namesWithWork } from './claim.js';
+import { claimBatch, namesWithWork, rawOf } from './claim.js';
+import type { RawMysql } from './raw.js';
+import { logger } from '../../logger.js';
 
 export interface SequelizeJobRepositoryOptions {
   sequelize: Sequelize;
@@ -27,11 +29,23 @@ export interface SequelizeJobRepositoryOptions {
   pollBatchSize?: number;
   /** Told after a job was saved due now (the backend publishes a wake-up for its name). */
   onDue?: (jobName: string) => void;
+  /**
+   * MySQL/MariaDB: a run's start state is written this many ms late (default 20; 0: at once), so a job that
+   * finishes sooner is written once (its finish) instead of twice.
+   */
+  combineStartMs?: number;
 }
+
+/** One saveJobState write: the row's id and name and the state columns. */
+interface RawState { id: string; name: string; changes: Partial<JobRow> }
 
 /** Claimed jobs Agenda has not asked for within this long are unlocked again for other workers. */
 const BUFFER_HOLD_MS = 2000;
 const UPSERT_ATTEMPTS = 3;
+/** Most rows in one multi-row INSERT of new jobs. */
+const INSERT_BATCH = 200;
+/** The model's column defaults (job-model.ts), for rows written without model.create. */
+const JOB_DEFAULTS: Partial<JobRow> = { priority: 0, type: 'normal', disabled: false, fork: false };
 
 /**
  * Agenda's job storage on a SQL table through Sequelize. Polls claim jobs in batches (claim.ts: FOR UPDATE SKIP
@@ -60,12 +74,26 @@ export class SequelizeJobRepository implements JobRepository {
   private readonly buffer = new Map<string, JobRow[]>();
   private probing: Promise<{ due: Set<string>; expired: Set<string> }> | undefined;
   private probeStartedAt = 0;
+  /** MySQL/MariaDB: the hot statements go raw (raw.ts); SQLite keeps Sequelize (its writes queue on db.ts's mutex). */
+  private readonly raw: RawMysql | undefined;
+  private readonly saveStateSql: string;
+  /** New jobs saved in this turn of the event loop, written by one multi-row INSERT (MySQL/MariaDB). */
+  private inserts: { row: JobRow; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private readonly combineStartMs: number;
+  /** Run starts not written yet, by job id (saveJobState). */
+  private readonly pendingStarts = new Map<string, { state: RawState; timer: NodeJS.Timeout }>();
+  /** Deferred starts being written, by job id: a finish waits for it. */
+  private readonly startWrites = new Map<string, Promise<void>>();
 
   constructor(options: SequelizeJobRepositoryOptions) {
     this.tableName = options.tableName ?? 'agenda_jobs';
     this.pollBatchSize = Math.max(1, options.pollBatchSize ?? 10);
     this.model = defineJobModel(options.sequelize, this.tableName);
     this.onDue = options.onDue;
+    this.raw = options.sequelize.getDialect() === 'sqlite' ? undefined : rawOf(this.model);
+    this.combineStartMs = Math.max(0, options.combineStartMs ?? 20);
+    this.saveStateSql = `UPDATE \`${this.tableName}\` SET locked_at = ?, next_run_at = ?, last_run_at = ?, last_finished_at = ?, failed_at = ?, `
+      + `fail_count = ?, fail_reason = ?, progress = ?, last_modified_by = COALESCE(?, last_modified_by), updated_at = ? WHERE id = ? AND name = ?`;
   }
 
   /** Fails fast with a readable message when the migration has not been run. */
@@ -188,11 +216,67 @@ export class SequelizeJobRepository implements JobRepository {
     });
     // Agenda ignores a failed save at the end of a run, which would leave the job locked and run it again once the
     // lock expires: a deadlock with a racing claim (InnoDB picks either side as the victim) is retried here.
+    if (this.raw) {
+      const state: RawState = { id, name: job.name, changes };
+      // A run's start (lockedAt set: Agenda's run() before the handler, or touch()) is written a few ms later; a
+      // finish (lockedAt cleared) that comes first replaces it, so a job that finishes within that window costs one
+      // UPDATE instead of two (see docs/performance.md "Job backend").
+      if (changes.lockedAt && this.combineStartMs > 0) {
+        const pending = this.pendingStarts.get(id);
+        if (pending) pending.state = state;
+        else {
+          const entry = { state, timer: setTimeout(() => void this.flushStart(id), this.combineStartMs) };
+          this.pendingStarts.set(id, entry);
+        }
+        return;
+      }
+      const pending = this.pendingStarts.get(id);
+      if (pending) {
+        clearTimeout(pending.timer);
+        this.pendingStarts.delete(id);
+      }
+      // A start already on its way is written before this save, never after it.
+      await this.startWrites.get(id)?.catch(() => undefined);
+      await this.writeState(state);
+      return;
+    }
     const [affected] = await retryOnDeadlock(() => this.model.update(changes, { where: { id, name: job.name } }));
     // MySQL counts changed rows only, so zero can also mean "same values": check.
     if (affected === 0 && (await this.model.count({ where: { id, name: job.name } })) === 0) {
       throw new Error(`job ${id} (name: ${job.name}) cannot be updated in the database, maybe it does not exist anymore?`);
     }
+  }
+
+  /** One saveJobState UPDATE (raw, MySQL/MariaDB): a prepared statement of a fixed text (raw.ts). */
+  private async writeState({ id, name, changes }: RawState): Promise<void> {
+    const at = new Date();
+    const affected = await retryOnDeadlock(() => this.raw!.run(this.saveStateSql, [
+      changes.lockedAt ?? null, changes.nextRunAt ?? null, changes.lastRunAt ?? null, changes.lastFinishedAt ?? null,
+      changes.failedAt ?? null, changes.failCount ?? null, changes.failReason ?? null, changes.progress ?? null,
+      changes.lastModifiedBy ?? null, at, id, name,
+    ]));
+    // Sequelize's connections count changed rows only (-FOUND_ROWS), so zero can also mean "same values": check.
+    if (affected === 0 && Number((await this.raw!.all<{ n: number }>(`SELECT COUNT(*) AS n FROM \`${this.tableName}\` WHERE id = ? AND name = ?`, [id, name]))[0]?.n) === 0) {
+      throw new Error(`job ${id} (name: ${name}) cannot be updated in the database, maybe it does not exist anymore?`);
+    }
+  }
+
+  /** Writes a deferred start now (its window passed, or the worker is unlocking/stopping). */
+  private flushStart(id: string): Promise<void> {
+    const pending = this.pendingStarts.get(id);
+    if (!pending) return this.startWrites.get(id) ?? Promise.resolve();
+    clearTimeout(pending.timer);
+    this.pendingStarts.delete(id);
+    const write = this.writeState(pending.state)
+      .catch(error => logger().warn({ err: error, jobId: id, job: pending.state.name }, 'job start state not saved (its finish will be)'))
+      .finally(() => { if (this.startWrites.get(id) === write) this.startWrites.delete(id); });
+    this.startWrites.set(id, write);
+    return write;
+  }
+
+  /** Writes every deferred start now. */
+  async flushStarts(): Promise<void> {
+    await Promise.all([...this.pendingStarts.keys()].map(id => this.flushStart(id)));
   }
 
   async lockJob(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
@@ -215,6 +299,8 @@ export class SequelizeJobRepository implements JobRepository {
 
   async unlockJobs(jobIds: (JobId | string)[]): Promise<void> {
     if (jobIds.length === 0) return;
+    // A deferred start (nextRunAt null once written) must be in the table before the "mid-run" test below reads it.
+    await this.flushStarts();
     // A job with no next run was mid-run when its worker stopped; leave its lock
     // so it is only retried through lock expiry, as Agenda's own backends do.
     await retryOnDeadlock(() => this.model.update(
@@ -265,6 +351,7 @@ export class SequelizeJobRepository implements JobRepository {
 
   /** Unlocks the jobs claimed in a batch that Agenda has not asked for yet (worker stopping). */
   async releaseBuffered(): Promise<void> {
+    await this.flushStarts().catch(() => undefined);
     const held = [...this.buffer.values()].flat();
     this.buffer.clear();
     await this.release(held);
@@ -377,8 +464,50 @@ export class SequelizeJobRepository implements JobRepository {
   }
 
   private async insert(values: Partial<JobRow>, dedupeKey: string | null): Promise<JobRow> {
+    if (this.raw && dedupeKey === null) return this.insertBatched(values);
     const created = await this.model.create({ ...values, id: randomUUID(), dedupeKey });
     return created.get({ plain: true });
+  }
+
+  /**
+   * A new job without a unique key (agenda.now/schedule: what the API enqueues) on MySQL/MariaDB: the saves of one
+   * turn of the event loop go out as one multi-row INSERT (one statement and one commit for all of them). The row is
+   * built here with the model's defaults, as model.create would write it. A failed batch is retried row by row, so
+   * one bad row fails only its own save.
+   */
+  private insertBatched(values: Partial<JobRow>): Promise<JobRow> {
+    const now = new Date();
+    const row = { ...JOB_DEFAULTS, ...values, id: randomUUID(), dedupeKey: null, createdAt: now, updatedAt: now } as JobRow;
+    return new Promise<JobRow>((resolve, reject) => {
+      this.inserts.push({ row, resolve: () => resolve(row), reject });
+      if (this.inserts.length === 1) setImmediate(() => void this.flushInserts());
+    });
+  }
+
+  private async flushInserts(): Promise<void> {
+    const pending = this.inserts;
+    this.inserts = [];
+    for (let i = 0; i < pending.length; i += INSERT_BATCH) {
+      const chunk = pending.slice(i, i + INSERT_BATCH);
+      try {
+        await this.insertRows(chunk.map(p => p.row));
+        for (const p of chunk) p.resolve();
+      } catch (error) {
+        if (chunk.length === 1) { chunk[0]!.reject(error); continue; }
+        for (const p of chunk) await this.insertRows([p.row]).then(p.resolve, p.reject);
+      }
+    }
+  }
+
+  private insertRows(rows: JobRow[]): Promise<number> {
+    const attributes = this.model.getAttributes();
+    const keys = Object.keys(attributes) as (keyof JobRow)[];
+    const columns = keys.map(k => `\`${attributes[k]!.field ?? k}\``).join(', ');
+    const one = `(${keys.map(() => '?').join(', ')})`;
+    return retryOnDeadlock(() => this.raw!.text(
+      `INSERT INTO \`${this.tableName}\` (${columns}) VALUES ${rows.map(() => one).join(', ')}`,
+      rows.flatMap(r => keys.map(k => (r[k] ?? null) as string | number | boolean | Date | null)),
+    ));
   }
 
   private async findRow(id: string): Promise<JobRow | null> {

@@ -8,7 +8,9 @@
  *   always written, unless the job settles first (`stop()`), whose own final write (succeeded with 100 %, failed,
  *   queued again) says more than any progress;
  * - writes never overlap and never go backwards: one at a time, in order, each the latest value at its start.
- * A failed write is ignored (progress is advisory; the job's settlement is what counts).
+ * A failed write is ignored (progress is advisory; the job's settlement is what counts). `stop()` does not wait for a
+ * write already started: the settlement must not queue behind it, and the write itself is conditional on the job still
+ * running under this claim, so one that lands after the settlement changes nothing.
  */
 export class ThrottledProgress {
   private written: number;
@@ -35,13 +37,15 @@ export class ThrottledProgress {
     else this.timer ??= setTimeout(() => { this.timer = undefined; this.flush(); }, wait);
   }
 
-  /** The job settled: nothing more is written (a write already started finishes). Resolves when that write is done. */
-  stop(): Promise<void> {
+  /** The job settles: nothing more is written (a write already started still completes; see above). */
+  stop() {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    return this.writing;
   }
+
+  /** Resolves when the writes started so far are done (for tests). */
+  idle(): Promise<void> { return this.writing; }
 
   /** The value last written (for tests and logs). */
   get lastWritten() { return this.written; }

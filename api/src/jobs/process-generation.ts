@@ -93,8 +93,8 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
     if (!drawn.length) throw lost[0]!.error;
     for (const l of lost) log.warn({ imageId: l.imageId, err: { message: (l.error as Error)?.message } }, 'one variation failed; its share is refunded');
     onProgress(85);
-    // No progress write may queue behind (or land after) the settlement.
-    await progress.stop();
+    // Nothing more is written; a progress write already started is conditional on the job running under our claim.
+    progress.stop();
     const { settled: first, gone } = await retryOnDeadlock(() => db.tx((t) => settleJob(t, job, token, config, drawn, lost.map((l) => l.imageId))));
     const storage = services().storage;
     // A variation lost to the store may have left its original behind; never referenced, removed best effort.
@@ -117,7 +117,7 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
     await emit('generationSucceeded', { tenantId: job.tenantId, userId: job.userId, jobId, imageId: drawn[0]!.imageId, first: first.isFirst });
     return 'succeeded';
   } catch (err) {
-    await progress.stop();
+    progress.stop();
     const pe = err instanceof ProviderError ? err : undefined;
     // An unreachable image store is temporary like a provider outage: retried, then failed and refunded.
     const code = err instanceof StorageError ? 'storage_unavailable' : pe?.code ?? 'provider_unavailable';
@@ -149,7 +149,7 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
     return 'failed';
   } finally {
     clearInterval(heartbeat);
-    void progress.stop();
+    progress.stop();
   }
 }
 

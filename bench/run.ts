@@ -8,6 +8,8 @@
  *   --only-embedded   run only the embedded default under render (no generate, bare-SQL or many-user runs)
  *   --embedded-ab DIR the embedded default against another checkout's server (DIR/bench/generate.ts, e.g. the base
  *                     commit), alternating run by run, instead of render threads against RENDER_THREADS=0
+ *   --embedded-env K=V,K2=V2   (repeatable) one more embedded variant of this tree with that server environment,
+ *                     alternated with the default (e.g. WORKER_CONCURRENCY=2, UV_THREADPOOL_SIZE=8)
  *   --drain 3         after each embedded window, this many seconds of the worker alone: server CPU and SQLite
  *                     statements per image job (0 skips)
  * Generate: acknowledgements per second and latency percentiles of POST /api/studio/generate (worker off),
@@ -39,6 +41,7 @@ const onlyEmbedded = process.argv.includes('--only-embedded');
 const manyUsers = onlyEmbedded ? 0 : Number(arg('users', '20'));
 const embeddedAb = arg('embedded-ab', '');
 const drainSeconds = Number(arg('drain', '3'));
+const embeddedEnvs = process.argv.flatMap((a, i) => (a === '--embedded-env' && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
 
 interface Db { name: 'sqlite' | 'mysql'; make: () => Promise<{ url: string; drop: () => Promise<void> }> }
 const dbs: Db[] = [{
@@ -130,8 +133,10 @@ async function main() {
     // The embedded default (npm start): ROLE=all on SQLite, 20 users, its own worker drawing the queued images meanwhile.
     console.log(`\nEmbedded default under render: ROLE=all on SQLite, ${connections} clients over 20 users, worker drawing`);
     type Variant = { label: string; env: Record<string, string>; serverScript?: string };
-    const variants: Variant[] = embeddedAb
-      ? [{ label: 'this tree', env: {} }, { label: `${embeddedAb}`, env: {}, serverScript: path.resolve(embeddedAb, 'bench', 'generate.ts') }]
+    const variants: Variant[] = embeddedAb || embeddedEnvs.length
+      ? [{ label: 'this tree', env: {} },
+        ...embeddedEnvs.map((e) => ({ label: e, env: Object.fromEntries(e.split(',').map((kv) => kv.split('=') as [string, string])) })),
+        ...(embeddedAb ? [{ label: `${embeddedAb}`, env: {}, serverScript: path.resolve(embeddedAb, 'bench', 'generate.ts') }] : [])]
       : [{ label: 'render threads (default)', env: {} }, { label: 'RENDER_THREADS=0 (main thread, as before)', env: { RENDER_THREADS: '0' } }];
     const rows: Record<string, GenerateBenchResult[]> = Object.fromEntries(variants.map((v) => [v.label, []]));
     for (let i = 0; i < runs; i++) {

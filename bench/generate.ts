@@ -35,6 +35,13 @@ export interface GenerateBenchResult extends LatencyStats {
   refused: number; errors: number; statuses: Record<string, number>;
   /** Images the server's own worker finished during the measured window (ROLE=all), per second. */
   imagesPerSecond?: number;
+  /** ROLE=all: server CPU during the window divided by the images finished in it (acks and images share that CPU). */
+  serverCpuMsPerImageUnderLoad?: number;
+  /**
+   * ROLE=all with drainSeconds: the worker alone, clients stopped, still drawing the backlog: server CPU and SQLite
+   * statements (BENCH_COUNT_SQL preload) per image finished, i.e. the cost of one image job end to end.
+   */
+  drain?: { images: number; cpuMsPerImage: number; statementsPerImage?: number };
   /** CPU time of the server process per acknowledgement (user + system): the cost of the path, whatever else the machine runs. */
   serverCpuMsPerAck: number;
 }
@@ -48,12 +55,20 @@ export async function runGenerateBench(o: {
   users?: number;
   /** Extra environment of the server (RENDER_THREADS...). */
   env?: Record<string, string>;
+  /** The server's script (default this file): another tree's bench/generate.ts, for an A/B against it. */
+  serverScript?: string;
+  /** ROLE=all: after the window, measure this many seconds of the worker alone (see `drain`). */
+  drainSeconds?: number;
 }): Promise<GenerateBenchResult> {
   const users = Math.max(1, o.users ?? 1);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-bench-data-'));
-  const child = fork(HERE, ['--serve'], {
+  const countSql = Boolean(o.worker && o.drainSeconds);
+  const child = fork(o.serverScript ?? HERE, ['--serve'], {
+    // The server's own checkout as working directory, so tsx compiles it with that checkout's tsconfig.
+    cwd: path.resolve(path.dirname(o.serverScript ?? HERE), '..'),
     // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server to dir (open it in Chrome DevTools).
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    execArgv: ['--import', 'tsx', ...(countSql ? ['--import', new URL('./count-sql.mjs', import.meta.url).href] : []),
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: {
       ...process.env, NODE_ENV: 'production', DATABASE_URL: o.dbUrl, DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1',
       PAYMENTS_SANDBOX_SECRET: 'bench-sandbox-secret-0123456789', MASTER_KEY: 'bench-master-key-0123456789', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
@@ -77,8 +92,19 @@ export async function runGenerateBench(o: {
     const before = await ask<{ cpuMs: number; succeeded: number }>('stats');
     const r = await hammer(port, tokens, o.seconds, o.connections);
     const after = await ask<{ cpuMs: number; succeeded: number }>('stats');
+    const images = after.succeeded - before.succeeded;
+    let drain: GenerateBenchResult['drain'];
+    if (o.worker && o.drainSeconds) {
+      const sql0 = await ask<{ statements: number }>('sql');
+      const d0 = await ask<{ cpuMs: number; succeeded: number }>('stats');
+      await new Promise((r) => setTimeout(r, o.drainSeconds! * 1000));
+      const d1 = await ask<{ cpuMs: number; succeeded: number }>('stats');
+      const sql1 = await ask<{ statements: number }>('sql');
+      const n = d1.succeeded - d0.succeeded;
+      drain = { images: n, cpuMsPerImage: (d1.cpuMs - d0.cpuMs) / Math.max(1, n), statementsPerImage: (sql1.statements - sql0.statements) / Math.max(1, n) };
+    }
     return { ...r, serverCpuMsPerAck: (after.cpuMs - before.cpuMs) / Math.max(1, r.count + r.refused),
-      ...(o.worker ? { imagesPerSecond: (after.succeeded - before.succeeded) / o.seconds } : {}) };
+      ...(o.worker ? { imagesPerSecond: images / o.seconds, serverCpuMsPerImageUnderLoad: (after.cpuMs - before.cpuMs) / Math.max(1, images), drain } : {}) };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => { if (child.exitCode !== null) r(null); else child.once('exit', r); });

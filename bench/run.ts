@@ -5,6 +5,13 @@
  *   --skip-embedded   skip the embedded default under render (ROLE=all on SQLite, its worker drawing, RENDER_THREADS
  *                     default against RENDER_THREADS=0, i.e. drawing on the API's thread as before)
  *   --skip-render     skip the local renderer throughput (standard images/s, render threads and main thread)
+ *   --only-embedded   run only the embedded default under render (no generate, bare-SQL or many-user runs)
+ *   --embedded-ab DIR the embedded default against another checkout's server (DIR/bench/generate.ts, e.g. the base
+ *                     commit), alternating run by run, instead of render threads against RENDER_THREADS=0
+ *   --embedded-env K=V,K2=V2   (repeatable) one more embedded variant of this tree with that server environment,
+ *                     alternated with the default (e.g. WORKER_CONCURRENCY=2, UV_THREADPOOL_SIZE=8)
+ *   --drain 3         after each embedded window, this many seconds of the worker alone: server CPU and SQLite
+ *                     statements per image job (0 skips)
  * Generate: acknowledgements per second and latency percentiles of POST /api/studio/generate (worker off),
  * next to the ceiling, the bare debit transaction on the same database. Medians over the runs are printed,
  * and the raw figures written to test-output/bench-generate.json.
@@ -34,7 +41,11 @@ const seconds = Number(arg('seconds', '20'));
 const connections = Number(arg('connections', '50'));
 const runs = Number(arg('runs', '3'));
 const only = arg('db', '');
-const manyUsers = Number(arg('users', '20'));
+const onlyEmbedded = process.argv.includes('--only-embedded');
+const manyUsers = onlyEmbedded ? 0 : Number(arg('users', '20'));
+const embeddedAb = arg('embedded-ab', '');
+const drainSeconds = Number(arg('drain', '3'));
+const embeddedEnvs = process.argv.flatMap((a, i) => (a === '--embedded-env' && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
 
 interface Db { name: 'sqlite' | 'mysql'; make: () => Promise<{ url: string; drop: () => Promise<void> }> }
 const dbs: Db[] = [{
@@ -71,7 +82,7 @@ async function main() {
   console.log(`Machine: ${machine.nproc} cores (nproc), ${machine.cpu}, Node ${machine.node}, ${machine.date}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`Generate benchmark: ${connections} concurrent clients, ${seconds} s per run, ${runs} runs per database, worker OFF\n`);
   const raw: Record<string, { generate: GenerateBenchResult[]; bare: LatencyStats[]; many: GenerateBenchResult[] }> = {};
-  for (const db of dbs.filter((d) => !only || d.name === only)) {
+  for (const db of dbs.filter((d) => !onlyEmbedded && (!only || d.name === only))) {
     raw[db.name] = { generate: [], bare: [], many: [] };
     for (let i = 0; i < runs; i++) {
       for (const kind of ['bare', 'generate', ...(manyUsers > 0 ? ['many'] as const : [])] as const) {
@@ -125,27 +136,38 @@ async function main() {
   if (!process.argv.includes('--skip-embedded')) {
     // The embedded default (npm start): ROLE=all on SQLite, 20 users, its own worker drawing the queued images meanwhile.
     console.log(`\nEmbedded default under render: ROLE=all on SQLite, ${connections} clients over 20 users, worker drawing`);
-    const rows: Record<string, GenerateBenchResult[]> = { 'render threads (default)': [], 'RENDER_THREADS=0 (main thread, as before)': [] };
+    type Variant = { label: string; env: Record<string, string>; serverScript?: string };
+    const variants: Variant[] = embeddedAb || embeddedEnvs.length
+      ? [{ label: 'this tree', env: {} },
+        ...embeddedEnvs.map((e) => ({ label: e, env: Object.fromEntries(e.split(',').map((kv) => kv.split('=') as [string, string])) })),
+        ...(embeddedAb ? [{ label: `${embeddedAb}`, env: {}, serverScript: path.resolve(embeddedAb, 'bench', 'generate.ts') }] : [])]
+      : [{ label: 'render threads (default)', env: {} }, { label: 'RENDER_THREADS=0 (main thread, as before)', env: { RENDER_THREADS: '0' } }];
+    const rows: Record<string, GenerateBenchResult[]> = Object.fromEntries(variants.map((v) => [v.label, []]));
     for (let i = 0; i < runs; i++) {
-      for (const [label, env] of [['render threads (default)', {}], ['RENDER_THREADS=0 (main thread, as before)', { RENDER_THREADS: '0' }]] as const) {
+      for (const v of variants) {
         const made = await dbs[0]!.make();
         try {
-          const r = await runGenerateBench({ dbUrl: made.url, seconds, connections, users: 20, worker: true, env });
-          rows[label]!.push(r);
-          console.log(`  run ${i + 1} ${label}: ${f(r.perSecond)} acks/s  p50 ${f(r.p50)} ms  p95 ${f(r.p95)} ms  images ${f(r.imagesPerSecond ?? NaN)}/s  (load ${f(os.loadavg()[0]!)})`);
+          const r = await runGenerateBench({ dbUrl: made.url, seconds, connections, users: 20, worker: true, env: v.env, serverScript: v.serverScript, drainSeconds });
+          rows[v.label]!.push(r);
+          console.log(`  run ${i + 1} ${v.label}: ${f(r.perSecond)} acks/s  p50 ${f(r.p50)} ms  p95 ${f(r.p95)} ms  images ${f(r.imagesPerSecond ?? NaN)}/s  `
+            + `CPU ${f(r.serverCpuMsPerAck, 2)} ms/ack ${f(r.serverCpuMsPerImageUnderLoad ?? NaN)} ms/image  `
+            + `drain: ${r.drain ? `${r.drain.images} images, ${f(r.drain.cpuMsPerImage)} ms CPU/image, ${f(r.drain.statementsPerImage ?? NaN)} statements/image` : '-'}  (load ${f(os.loadavg()[0]!)})`);
         } finally {
           await made.drop();
         }
       }
     }
-    console.log('| rendering | acks/s | p50 ms | p95 ms | p99 ms | images/s |');
-    console.log('|---|---|---|---|---|---|');
+    console.log('| server | acks/s | p50 ms | p95 ms | p99 ms | images/s | CPU ms/ack | CPU ms/image under load | drain CPU ms/image | drain statements/image |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
     const embedded: Record<string, unknown> = {};
     for (const [label, r] of Object.entries(rows)) {
       const m = { perSecond: median(r.map((x) => x.perSecond)), p50: median(r.map((x) => x.p50)), p95: median(r.map((x) => x.p95)), p99: median(r.map((x) => x.p99)),
-        imagesPerSecond: median(r.map((x) => x.imagesPerSecond ?? NaN)) };
+        imagesPerSecond: median(r.map((x) => x.imagesPerSecond ?? NaN)), cpuMsPerAck: median(r.map((x) => x.serverCpuMsPerAck)),
+        cpuMsPerImageUnderLoad: median(r.map((x) => x.serverCpuMsPerImageUnderLoad ?? NaN)),
+        drainCpuMsPerImage: median(r.map((x) => x.drain?.cpuMsPerImage ?? NaN)), drainStatementsPerImage: median(r.map((x) => x.drain?.statementsPerImage ?? NaN)) };
       embedded[label] = { ...m, raw: r };
-      console.log(`| ${label} | ${f(m.perSecond)} | ${f(m.p50)} | ${f(m.p95)} | ${f(m.p99)} | ${f(m.imagesPerSecond)} |`);
+      console.log(`| ${label} | ${f(m.perSecond)} | ${f(m.p50)} | ${f(m.p95)} | ${f(m.p99)} | ${f(m.imagesPerSecond)} | ${f(m.cpuMsPerAck, 2)} | ${f(m.cpuMsPerImageUnderLoad)} | `
+        + `${f(m.drainCpuMsPerImage)} | ${f(m.drainStatementsPerImage, 1)} |`);
     }
     summary.embedded = embedded;
   }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import { services } from '../context.js';
 import { GeneratedImage, GenerationJob } from '../models/index.js';
 import { applyMovement, isDuplicateMovement } from '../ledger/ledger.js';
@@ -15,10 +15,15 @@ import { retryOnDeadlock } from '../db.js';
 import { jobImageIds, settleJob, type DrawnImage } from './settle-generation.js';
 import { instrumentProvider } from '../metrics/providers.js';
 import { credits, emitUserEvent } from '../webhooks/events.js';
+import { ThrottledProgress } from './job-progress.js';
 
 /** How long a running job may go without a heartbeat before another worker may take it over. */
 export const leaseMs = () => services().config.jobs.leaseMs;
 const HEARTBEAT_MS = () => Math.max(200, Math.floor(leaseMs() / 4));
+/** The progress a claimed job shows at once (written by the claim). */
+export const STARTED_PROGRESS = 10;
+/** A running job writes its progress at most this often (the last value always, unless the job settles first). */
+export const PROGRESS_WRITE_MS = 1000;
 
 export type ProcessOutcome = 'succeeded' | 'failed' | 'retry' | 'skipped';
 
@@ -31,39 +36,41 @@ export type ProcessOutcome = 'succeeded' | 'failed' | 'retry' | 'skipped';
 export async function processGeneration(jobId: string, opts: { workerId?: string } = {}): Promise<ProcessOutcome> {
   const { db } = services();
   const token = `${opts.workerId ?? process.pid}:${crypto.randomBytes(6).toString('hex')}`;
-  const now = new Date();
-  const [, claimed] = (await db.sequelize.query(
-    `UPDATE generation_jobs SET status = 'running', attempts = attempts + 1, worker_token = :token, heartbeat_at = :now,
-       started_at = COALESCE(started_at, :now), updated_at = :now
-     WHERE id = :id AND (status = 'queued' OR (status = 'running' AND heartbeat_at < :stale))`,
-    { replacements: { token, now, id: jobId, stale: new Date(now.getTime() - leaseMs()) }, type: QueryTypes.UPDATE },
-  )) as unknown as [unknown, number];
-  if (!claimed) return 'skipped';
-  const job = (await GenerationJob.findByPk(jobId))!;
+  // The job's fixed fields (request, images, cost) are read before the claim, outside the writers' queue; a job that
+  // is already finished is not claimed at all. The claim itself decides who runs it.
+  const job = await GenerationJob.findByPk(jobId);
+  if (!job || job.status === 'succeeded' || job.status === 'failed') return 'skipped';
+  const imageIds = jobImageIds(job);
+  const claim = await retryOnDeadlock(() => db.tx((t) => claimJob(t, job, imageIds, token)));
+  if (!claim) return 'skipped';
+  job.attempts = claim.attempts;
+  job.maxAttempts = claim.maxAttempts;
+  job.workerToken = token;
   const log = logger().child({ jobId, tenantId: job.tenantId, userId: job.userId, attempt: job.attempts });
   if (job.attempts > job.maxAttempts) {
     await failJob(job, token, 'provider_unavailable', 'The job ran out of attempts.');
     return 'failed';
   }
-  const imageIds = jobImageIds(job);
-  await GeneratedImage.update({ status: 'running' }, { where: { id: imageIds, deletedAt: null } });
   const heartbeat = setInterval(() => {
     void GenerationJob.update({ heartbeatAt: new Date() }, { where: { id: jobId, workerToken: token } }).catch(() => undefined);
   }, HEARTBEAT_MS());
+  // The claim stored STARTED_PROGRESS; later values are throttled (job-progress.ts), and only while the job is ours and running.
+  const progress = new ThrottledProgress((p) => GenerationJob.update({ progress: p }, { where: { id: jobId, workerToken: token, status: 'running' } }),
+    PROGRESS_WRITE_MS, STARTED_PROGRESS);
   let lastProgress = 0;
   const onProgress = (pct: number) => {
     const p = Math.max(1, Math.min(95, Math.round(pct)));
     if (p - lastProgress < 10) return;
     lastProgress = p;
     log.info({ progress: p }, 'generation progress');
-    void GenerationJob.update({ progress: p }, { where: { id: jobId, workerToken: token } }).catch(() => undefined);
+    progress.report(p);
   };
   try {
     const req = job.request;
     const config = await getTenantConfig(job.tenantId);
     const provider = instrumentProvider(await services().providers.imageFor(job.tenantId));
     log.info({ provider: provider.name, tier: req.tier, count: imageIds.length, format: req.format ?? 'square' }, 'generation started');
-    onProgress(10);
+    onProgress(STARTED_PROGRESS);
     // The variations are drawn at once; each is stored under its own creation's id. One that fails does not stop
     // the others: the job settles with what succeeded and refunds exactly the share of what did not (settle.ts).
     const shares = imageIds.map(() => 0);
@@ -86,18 +93,19 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
     if (!drawn.length) throw lost[0]!.error;
     for (const l of lost) log.warn({ imageId: l.imageId, err: { message: (l.error as Error)?.message } }, 'one variation failed; its share is refunded');
     onProgress(85);
-    const first = await retryOnDeadlock(() => db.tx((t) => settleJob(t, job, token, config, drawn, lost.map((l) => l.imageId))));
+    // Nothing more is written; a progress write already started is conditional on the job running under our claim.
+    progress.stop();
+    const { settled: first, gone } = await retryOnDeadlock(() => db.tx((t) => settleJob(t, job, token, config, drawn, lost.map((l) => l.imageId))));
     const storage = services().storage;
-    const gone = await GeneratedImage.findAll({ where: { id: drawn.map((d) => d.imageId) }, attributes: ['id', 'deletedAt'] });
     // A variation lost to the store may have left its original behind; never referenced, removed best effort.
     for (const l of lost) {
       const base = `${job.tenantId}/${job.userId}/${l.imageId}`;
       if (l.error instanceof StorageError) await Promise.all([storage.delete(`${base}.png`), storage.delete(`${base}.thumb.webp`)]).catch(() => undefined);
     }
-    for (const g of gone) {
-      if (!g.deletedAt) continue;
-      // Best effort: the job has succeeded either way; an unreachable store only leaves an orphan behind.
-      const base = `${job.tenantId}/${job.userId}/${g.id}`;
+    for (const id of gone) {
+      // Deleted by its user while it was being made. Best effort: the job has succeeded either way; an unreachable
+      // store only leaves an orphan behind.
+      const base = `${job.tenantId}/${job.userId}/${id}`;
       await Promise.all([storage.delete(`${base}.png`), storage.delete(`${base}.thumb.webp`)]).catch(() => undefined);
     }
     if (!first) {
@@ -109,6 +117,7 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
     await emit('generationSucceeded', { tenantId: job.tenantId, userId: job.userId, jobId, imageId: drawn[0]!.imageId, first: first.isFirst });
     return 'succeeded';
   } catch (err) {
+    progress.stop();
     const pe = err instanceof ProviderError ? err : undefined;
     // An unreachable image store is temporary like a provider outage: retried, then failed and refunded.
     const code = err instanceof StorageError ? 'storage_unavailable' : pe?.code ?? 'provider_unavailable';
@@ -140,7 +149,33 @@ export async function processGeneration(jobId: string, opts: { workerId?: string
     return 'failed';
   } finally {
     clearInterval(heartbeat);
+    progress.stop();
   }
+}
+
+/**
+ * The claim, in one short transaction of raw statements (one wait in the writers' queue instead of three): the job
+ * becomes ours (queued, or running with a stale heartbeat), shows STARTED_PROGRESS, and its creations show running.
+ * Answers the attempts after the claim, or undefined when another worker holds the job or it is finished.
+ */
+async function claimJob(t: Transaction, job: GenerationJob, imageIds: string[], token: string) {
+  const { db } = services();
+  const now = new Date();
+  // `progress` is assigned before `attempts`: MySQL evaluates SET left to right (SQLite reads the old row throughout),
+  // so both compare the attempts before this claim. A job out of attempts keeps its progress and is failed below.
+  const { affected } = await db.run(t,
+    `UPDATE generation_jobs SET status = 'running', progress = CASE WHEN attempts < max_attempts THEN ? ELSE progress END,
+       attempts = attempts + 1, worker_token = ?, heartbeat_at = ?, started_at = COALESCE(started_at, ?), updated_at = ?
+     WHERE id = ? AND (status = 'queued' OR (status = 'running' AND heartbeat_at < ?))`,
+    [STARTED_PROGRESS, token, now, now, now, job.id, new Date(now.getTime() - leaseMs())]);
+  if (!affected) return undefined;
+  const [row] = await db.all<{ attempts: number; max_attempts: number }>(t, 'SELECT attempts, max_attempts FROM generation_jobs WHERE id = ?', [job.id]);
+  const claim = { attempts: Number(row!.attempts), maxAttempts: Number(row!.max_attempts) };
+  if (claim.attempts <= claim.maxAttempts) {
+    await db.run(t, `UPDATE generated_images SET status = 'running', updated_at = ? WHERE id IN (${imageIds.map(() => '?').join(', ')}) AND deleted_at IS NULL`,
+      [now, ...imageIds]);
+  }
+  return claim;
 }
 
 /** Marks the job failed and refunds its debit, in one transaction; the ledger's unique (refund, job) makes a second refund impossible. */

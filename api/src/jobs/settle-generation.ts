@@ -1,8 +1,7 @@
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { services } from '../context.js';
 import { GeneratedImage, GenerationJob, User } from '../models/index.js';
 import { applyMovement } from '../ledger/ledger.js';
-import { track } from '../analytics/track.js';
 import { logger } from '../logger.js';
 import { AppError } from '../errors.js';
 import type { TenantConfig } from '../tenants/tenant-config.js';
@@ -28,54 +27,74 @@ export const perImageCost = (job: GenerationJob): number => job.request.perImage
  *   difference. The ledger's unique (refund, job) and the claim make it happen at most once, and failJob (the other
  *   user of that key) cannot run for a job that succeeded.
  * - a `remixOf` job records the remix of its first drawn image under the same rule and caps as remix/record.
- * Returns undefined when the claim was lost (another worker owns the job).
+ * Answers `settled` unless the claim was lost (another worker owns the job), and in both cases the drawn creations
+ * their user deleted meanwhile (`gone`), whose files the caller discards.
  */
-export async function settleJob(t: Transaction, job: GenerationJob, token: string, config: TenantConfig, drawn: DrawnImage[], lostIds: string[]) {
+export async function settleJob(t: Transaction, job: GenerationJob, token: string, config: TenantConfig, drawn: DrawnImage[], lostIds: string[]):
+  Promise<{ settled?: { isFirst: boolean; refund: number }; gone: string[] }> {
   const { db } = services();
   const req = job.request;
   const paid = perImageCost(job);
   const charged = drawn.map((d) => (d.result.fallbackFrom ? fallbackImageCost(config, paid, d.result.provider) : paid));
   const refund = lostIds.length * paid + charged.reduce((sum, c) => sum + (paid - c), 0);
   const fallbackFrom = drawn.find((d) => d.result.fallbackFrom)?.result.fallbackFrom ?? null;
-  const [, done] = (await db.sequelize.query(
-    `UPDATE generation_jobs SET status = 'succeeded', progress = 100, provider = :provider, fallback_from = :fallbackFrom, refund_milli = :refund,
-       finished_at = :now, updated_at = :now, heartbeat_at = NULL
-     WHERE id = :id AND status = 'running' AND worker_token = :token`,
-    { replacements: { provider: drawn[0]!.result.provider, fallbackFrom, refund, now: new Date(), id: job.id, token }, type: QueryTypes.UPDATE, transaction: t },
-  )) as unknown as [unknown, number];
-  if (!done) return undefined;
-  for (const [i, d] of drawn.entries()) {
-    // An image the user deleted while it was being made keeps its 'deleted' status; its files are discarded by the caller.
-    await GeneratedImage.update(
-      { status: 'succeeded', storageKey: `${d.base}.png`, thumbKey: `${d.base}.thumb.webp`, width: d.result.width, height: d.result.height,
-        provider: d.result.provider, creditsSpent: charged[i]!, ...(charged[i]! > 0 ? {} : { billable: false }) },
-      { where: { id: d.imageId, deletedAt: null }, transaction: t },
-    );
+  const now = new Date();
+  const inList = (ids: string[]) => ids.map(() => '?').join(', ');
+  // Raw statements on the transaction's connection (db.run/db.all): this transaction holds the writers' queue (on
+  // SQLite the one writer the acknowledgements wait for), so it is kept to a few cheap statements.
+  const { affected: done } = await db.run(t,
+    `UPDATE generation_jobs SET status = 'succeeded', progress = 100, provider = ?, fallback_from = ?, refund_milli = ?, finished_at = ?, updated_at = ?,
+       heartbeat_at = NULL
+     WHERE id = ? AND status = 'running' AND worker_token = ?`,
+    [drawn[0]!.result.provider, fallbackFrom, refund, now, now, job.id, token]);
+  if (!done) {
+    // Another worker owns the job; the caller still discards the files of creations their user deleted meanwhile.
+    const rows = await db.all<{ id: string }>(t, `SELECT id FROM generated_images WHERE id IN (${inList(drawn.map((d) => d.imageId))}) AND deleted_at IS NOT NULL`,
+      drawn.map((d) => d.imageId));
+    return { gone: rows.map((r) => r.id) };
   }
-  if (lostIds.length) await GeneratedImage.update({ status: 'failed', billable: false }, { where: { id: lostIds }, transaction: t });
+  // An image the user deleted while it was being made keeps its 'deleted' status (the update finds no row); its
+  // files are discarded by the caller.
+  const gone: string[] = [];
+  for (const [i, d] of drawn.entries()) {
+    const free = charged[i]! > 0 ? '' : 'billable = ?, ';
+    const { affected } = await db.run(t,
+      `UPDATE generated_images SET status = 'succeeded', storage_key = ?, thumb_key = ?, width = ?, height = ?, provider = ?, credits_spent = ?, ${free}updated_at = ?
+       WHERE id = ? AND deleted_at IS NULL`,
+      [`${d.base}.png`, `${d.base}.thumb.webp`, d.result.width, d.result.height, d.result.provider, charged[i]!, ...(free ? [false] : []), now, d.imageId]);
+    if (!affected) gone.push(d.imageId);
+  }
+  if (lostIds.length) {
+    await db.run(t, `UPDATE generated_images SET status = 'failed', billable = ?, updated_at = ? WHERE id IN (${inList(lostIds)})`, [false, now, ...lostIds]);
+  }
   if (refund > 0) {
     const note = [lostIds.length ? `${lostIds.length} of ${lostIds.length + drawn.length} images failed` : '', fallbackFrom ? `drawn by the fallback (${fallbackFrom} unavailable)` : '']
       .filter(Boolean).join('; ');
     await applyMovement(t, { tenantId: job.tenantId, userId: job.userId, delta: refund, reason: 'refund', refType: 'job', refId: job.id,
       timezone: config.timezone, note: `Refund: ${note}`.slice(0, 500) });
   }
-  const user = await User.findByPk(job.userId, { transaction: t, attributes: ['id', 'firstGenerationAt'] });
-  const isFirst = !user?.firstGenerationAt;
-  await User.update(
-    { generationCount: db.sequelize.literal(`generation_count + ${drawn.length}`), ...(isFirst ? { firstGenerationAt: new Date() } : {}), lastActiveAt: new Date() },
-    { where: { id: job.userId }, transaction: t },
-  );
-  for (const d of drawn) {
-    await track(job.tenantId, job.userId, 'image_generated', { jobId: job.id, imageId: d.imageId, tier: req.tier, provider: d.result.provider,
-      format: req.format ?? 'square', ...(d.result.fallbackFrom ? { fallback: true, fallbackFrom: d.result.fallbackFrom } : {}) }, t);
+  const [user] = await db.all<{ first_generation_at: unknown }>(t, 'SELECT first_generation_at FROM users WHERE id = ?', [job.userId]);
+  const isFirst = user?.first_generation_at == null;
+  await db.run(t,
+    `UPDATE users SET generation_count = generation_count + ?, first_generation_at = COALESCE(first_generation_at, ?), last_active_at = ?, updated_at = ?
+     WHERE id = ?`,
+    [drawn.length, now, now, now, job.userId]);
+  // The analytics rows of the job in one multi-row INSERT: the rows analytics/track.ts writes, in the same order.
+  const events: [string, Record<string, unknown>][] = drawn.map((d) => ['image_generated', { jobId: job.id, imageId: d.imageId, tier: req.tier,
+    provider: d.result.provider, format: req.format ?? 'square', ...(d.result.fallbackFrom ? { fallback: true, fallbackFrom: d.result.fallbackFrom } : {}) }]);
+  if (isFirst) events.push(['first_generation_done', { jobId: job.id }]);
+  await db.run(t, `INSERT INTO analytics_events (tenant_id, user_id, name, props, created_at) VALUES ${events.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+    events.flatMap(([name, props]) => [job.tenantId, job.userId, name, JSON.stringify(props), now]));
+  // Most partners have no webhook endpoint: one cheap probe here; emitUserEvent (which checks again) only when there is one.
+  const hooks = await db.all(t, 'SELECT id FROM webhook_endpoints WHERE tenant_id = ? AND enabled = ? LIMIT 1', [job.tenantId, true]);
+  if (hooks.length) {
+    await emitUserEvent(t, job.tenantId, job.userId, 'generation.succeeded', {
+      jobId: job.id, imageId: drawn[0]!.imageId, images: drawn.length, failedImages: lostIds.length, tier: req.tier, format: req.format ?? 'square',
+      provider: drawn[0]!.result.provider, credits: credits(job.cost - refund), refundedCredits: credits(refund),
+    });
   }
-  if (isFirst) await track(job.tenantId, job.userId, 'first_generation_done', { jobId: job.id }, t);
-  await emitUserEvent(t, job.tenantId, job.userId, 'generation.succeeded', {
-    jobId: job.id, imageId: drawn[0]!.imageId, images: drawn.length, failedImages: lostIds.length, tier: req.tier, format: req.format ?? 'square',
-    provider: drawn[0]!.result.provider, credits: credits(job.cost - refund), refundedCredits: credits(refund),
-  });
   if (req.remixOf) await recordRemixOf(t, job, config, req.remixOf, drawn[0]!.imageId);
-  return { isFirst, refund };
+  return { settled: { isFirst, refund }, gone };
 }
 
 /**

@@ -52,6 +52,9 @@ export async function runGenerateBench(o: {
   const users = Math.max(1, o.users ?? 1);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-bench-data-'));
   const child = fork(HERE, ['--serve'], {
+    // From the checkout whose api/ it runs (bench/ab-generate.ts runs another one's through a shadow directory):
+    // tsx reads that checkout's tsconfig (decorators) only for files under its working directory.
+    cwd: path.dirname(fs.realpathSync(path.join(path.dirname(HERE), '..', 'api'))),
     // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server to dir (open it in Chrome DevTools).
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: {
@@ -128,8 +131,9 @@ async function serve() {
   const { resolveUser } = await import('../api/src/auth/users.js');
   const { applyMovement } = await import('../api/src/ledger/ledger.js');
   const config = loadConfig();
-  // Logs go where production sends them (a pipe/file): same serialisation cost, nobody reading.
-  configureLogger(config.logLevel, fs.createWriteStream(os.devNull));
+  // Logs go where production sends them, stdout (this child's is /dev/null: stdio 'ignore'), through the same
+  // destination as main.ts (access lines batched per event-loop turn): same serialisation and writes, nobody reading.
+  configureLogger(config.logLevel);
   await bootServices(config);
   const last = await TenantConfigRow.findOne({ where: { tenantId: 'tnt_default' }, order: [['version', 'DESC']] });
   await TenantConfigRow.create({ tenantId: 'tnt_default', version: (last?.version ?? 0) + 1, config: { limits: { generatePerMinute: 10_000_000 } }, createdBy: 'bench' });

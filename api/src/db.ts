@@ -292,10 +292,14 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
         cm.releaseConnection(conn);
       }
     },
-    close: async () => {
-      for (const conn of [...statements.keys()]) finalizeStatements(conn);
-      await sequelize.close();
-    },
+    close: () => sequelize.close(),
+  };
+  // Whoever closes Sequelize (db.close, a test, a tool): the statements kept prepared are finalized first, or SQLite
+  // refuses to close their connection (SQLITE_BUSY: unfinalized statements).
+  const closeSequelize = sequelize.close.bind(sequelize);
+  sequelize.close = async () => {
+    for (const conn of [...statements.keys()]) finalizeStatements(conn);
+    return closeSequelize();
   };
   const toDriver = (v: SqlValue) => (v instanceof Date ? sqlDate(dialect, v) : typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
   // Sequelize's own mapping (unique violation, deadlock...), with the stack of this call site, built only on failure.

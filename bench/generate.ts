@@ -64,8 +64,10 @@ export async function runGenerateBench(o: {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-bench-data-'));
   const countSql = Boolean(o.worker && o.drainSeconds);
   const child = fork(o.serverScript ?? HERE, ['--serve'], {
-    // The server's own checkout as working directory, so tsx compiles it with that checkout's tsconfig.
-    cwd: path.resolve(path.dirname(o.serverScript ?? HERE), '..'),
+    // From the checkout whose api/ it runs (bench/ab-generate.ts runs another one's through a shadow directory, the
+    // embedded A/B another checkout's bench): tsx reads that checkout's tsconfig (decorators) only for files under its
+    // working directory.
+    cwd: o.serverScript ? path.resolve(path.dirname(o.serverScript), '..') : path.dirname(fs.realpathSync(path.join(path.dirname(HERE), '..', 'api'))),
     // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server to dir (open it in Chrome DevTools).
     execArgv: ['--import', 'tsx', ...(countSql ? ['--import', new URL('./count-sql.mjs', import.meta.url).href] : []),
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
@@ -154,8 +156,9 @@ async function serve() {
   const { resolveUser } = await import('../api/src/auth/users.js');
   const { applyMovement } = await import('../api/src/ledger/ledger.js');
   const config = loadConfig();
-  // Logs go where production sends them (a pipe/file): same serialisation cost, nobody reading.
-  configureLogger(config.logLevel, fs.createWriteStream(os.devNull));
+  // Logs go where production sends them, stdout (this child's is /dev/null: stdio 'ignore'), through the same
+  // destination as main.ts (access lines batched per event-loop turn): same serialisation and writes, nobody reading.
+  configureLogger(config.logLevel);
   await bootServices(config);
   const last = await TenantConfigRow.findOne({ where: { tenantId: 'tnt_default' }, order: [['version', 'DESC']] });
   await TenantConfigRow.create({ tenantId: 'tnt_default', version: (last?.version ?? 0) + 1, config: { limits: { generatePerMinute: 10_000_000 } }, createdBy: 'bench' });

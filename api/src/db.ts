@@ -22,6 +22,12 @@ export interface Database {
    */
   run(t: Transaction, sql: string, params: SqlValue[]): Promise<{ affected: number; insertId: number }>;
   all<R = Record<string, unknown>>(t: Transaction, sql: string, params: SqlValue[]): Promise<R[]>;
+  /**
+   * One parameterised read outside any transaction, with the same driver path as `all`: a checks-every-request read
+   * (auth/suspension.ts) that must see what another process just committed, without Sequelize's per-query machinery.
+   * SQLite: the process's default (read) connection, statement kept prepared; MySQL: a pooled connection.
+   */
+  read<R = Record<string, unknown>>(sql: string, params: SqlValue[]): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -66,9 +72,19 @@ interface SqliteConnectionManager {
 }
 const SHARED_TX_CONNECTION = 'shared-tx';
 
+interface TxLike { parent?: unknown; connection?: unknown; finished?: string; options: { type?: string } }
+interface TxQueryInterface {
+  queryGenerator: { startTransactionQuery(t: TxLike): string; commitTransactionQuery(t: TxLike): string; rollbackTransactionQuery(t: TxLike): string };
+  startTransaction(t: TxLike, options?: object): Promise<unknown>;
+  commitTransaction(t: TxLike, options?: object): Promise<unknown>;
+  rollbackTransaction(t: TxLike, options?: object): Promise<unknown>;
+}
+
 export function createDatabase(url: string, opts: { poolMax?: number } = {}): Database {
   let sequelize: Sequelize;
   let dialect: Dialect;
+  /** SQLite: the one long-lived connection db.tx's write transactions run on. */
+  let shared: SqliteConnection | undefined;
   if (url.startsWith('sqlite:')) {
     dialect = 'sqlite';
     const storage = url.slice('sqlite:'.length).replace(/^\/\//, '') || ':memory:';
@@ -90,7 +106,6 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
       }
       return conn;
     };
-    let shared: SqliteConnection | undefined;
     cm.getConnection = async (o?: { uuid?: string }) => {
       if (claimSharedConnection && o?.uuid && o.uuid !== 'default') {
         claimSharedConnection = false;
@@ -176,6 +191,52 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
     for (const { stmt } of statements.get(conn)?.values() ?? []) stmt.finalize();
     statements.delete(conn);
   }
+  // BEGIN / COMMIT / ROLLBACK of every top-level transaction straight on its driver connection. Sequelize's Transaction
+  // object still drives them (connection, CLS, afterCommit hooks, cleanup, the forced release of a connection whose
+  // COMMIT or ROLLBACK failed); only the statement itself skips sequelize.query: its query object, its retry wrapper
+  // and, on SQLite, the stack trace it captures and formats (source-mapped under tsx) for every statement, which was
+  // about a fifth of the CPU of a generate acknowledgement. The SQL is the dialect's own text; savepoints (a
+  // transaction with a parent) go through Sequelize as before. Errors are mapped by Sequelize's dialect code, and
+  // BEGIN keeps Sequelize's retry of SQLITE_BUSY (5 attempts).
+  const qi = sequelize.getQueryInterface() as unknown as TxQueryInterface;
+  const original = { start: qi.startTransaction.bind(qi), commit: qi.commitTransaction.bind(qi), rollback: qi.rollbackTransaction.bind(qi) };
+  const control = async (conn: unknown, sql: string): Promise<void> => {
+    if (dialect === 'sqlite') {
+      // The shared connection keeps the statement prepared; any other is closed on release, so it runs it unprepared.
+      if (conn === shared) {
+        const stmt = await prepared(conn as SqliteDriverConnection, sql);
+        return new Promise((resolve, reject) => stmt.run([], (err) => (err ? reject(driverError(err)) : resolve())));
+      }
+      return new Promise((resolve, reject) => (conn as { exec(sql: string, cb: (err: Error | null) => void): void })
+        .exec(sql, (err) => (err ? reject(driverError(err)) : resolve())));
+    }
+    return new Promise((resolve, reject) => (conn as { query(sql: string, cb: (err: Error | null) => void): void })
+      .query(sql, (err) => (err ? reject(driverError(err)) : resolve())));
+  };
+  qi.startTransaction = async (t, options) => {
+    if (t.parent || !t.connection) return original.start(t, options);
+    const sql = qi.queryGenerator.startTransactionQuery(t);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await control(t.connection, sql);
+      } catch (err) {
+        if (attempt >= 5 || (err as DriverError).parent?.code !== 'SQLITE_BUSY') throw err;
+        await new Promise((r) => setTimeout(r, 100 * 1.1 ** (attempt - 1)));
+      }
+    }
+  };
+  qi.commitTransaction = async (t, options) => {
+    if (t.parent || !t.connection) return original.commit(t, options);
+    const done = control(t.connection, qi.queryGenerator.commitTransactionQuery(t));
+    t.finished = 'commit';
+    return done;
+  };
+  qi.rollbackTransaction = async (t, options) => {
+    if (t.parent || !t.connection) return original.rollback(t, options);
+    const done = control(t.connection, qi.queryGenerator.rollbackTransactionQuery(t));
+    t.finished = 'rollback';
+    return done;
+  };
   const db: Database = {
     sequelize,
     dialect,
@@ -215,10 +276,30 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
         else (conn as MysqlDriverConnection).execute(sql, values, done);
       });
     },
-    close: async () => {
-      for (const conn of [...statements.keys()]) finalizeStatements(conn);
-      await sequelize.close();
+    async read<R>(sql: string, params: SqlValue[]) {
+      const cm = (sequelize as unknown as { connectionManager: { getConnection(o?: object): Promise<unknown>; releaseConnection(c: unknown): unknown } }).connectionManager;
+      const values = params.map(toDriver);
+      if (dialect === 'sqlite') {
+        // The default connection lives as long as the Sequelize instance (never released), like Sequelize's own reads.
+        const stmt = await prepared(await cm.getConnection({ type: 'SELECT' }) as SqliteDriverConnection, sql);
+        return new Promise<R[]>((resolve, reject) => stmt.all(values, (err, rows) => (err ? reject(driverError(err)) : resolve(rows as R[]))));
+      }
+      const conn = await cm.getConnection({ type: 'SELECT' });
+      try {
+        return await new Promise<R[]>((resolve, reject) => (conn as MysqlDriverConnection).execute(sql, values,
+          (err, rows) => (err ? reject(driverError(err)) : resolve(rows as R[]))));
+      } finally {
+        cm.releaseConnection(conn);
+      }
     },
+    close: () => sequelize.close(),
+  };
+  // Whoever closes Sequelize (db.close, a test, a tool): the statements kept prepared are finalized first, or SQLite
+  // refuses to close their connection (SQLITE_BUSY: unfinalized statements).
+  const closeSequelize = sequelize.close.bind(sequelize);
+  sequelize.close = async () => {
+    for (const conn of [...statements.keys()]) finalizeStatements(conn);
+    return closeSequelize();
   };
   const toDriver = (v: SqlValue) => (v instanceof Date ? sqlDate(dialect, v) : typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
   // Sequelize's own mapping (unique violation, deadlock...), with the stack of this call site, built only on failure.

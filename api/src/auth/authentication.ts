@@ -94,8 +94,22 @@ function checkLifetime(payload: JwtPayload, tenant: TenantAuth) {
 
 const hasControl = (v: string) => [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
 
+/**
+ * Tokens this process verified, so a widget's every call does not pay the signature check and the decoding again
+ * (token string -> its decoded parts and claims). An entry answers only while everything its verification depended
+ * on is unchanged: the same partner object (tenants.ts builds new ones when any partner setting changes: secret,
+ * keys, issuer, audience, lifetime, status) and the same verification key object (a rotated secret or JWKS key is a
+ * new object), and only until the token's exp (with the same clock tolerance as jsonwebtoken). Everything that
+ * depends on the request (partner key header, origin, partner status, crit and alg against the partner's settings)
+ * is checked on every call as before. Only verified tokens are kept; bounded, least recently used first out.
+ */
+interface VerifiedToken { header: JwtHeader; payload: JwtPayload; tenant: TenantAuth; key: string | KeyObject; claims: Claims; exp: number }
+const verifiedTokens = processCache<string, VerifiedToken>();
+export const VERIFIED_TOKENS_MAX = 10_000;
+
 export async function verifyToken(req: Request, token: string): Promise<{ tenant: TenantAuth; claims: Claims }> {
-  const decoded = jwt.decode(token, { complete: true });
+  const hit = verifiedTokens.get(token);
+  const decoded = hit ?? jwt.decode(token, { complete: true });
   if (!decoded || typeof decoded.payload === 'string') throw invalidToken('The bearer token is not a JWT.');
   const tenant = await findTenant(req, decoded.payload);
   // RFC 7515 4.1.11: a crit header names extensions the verifier must understand; we understand none.
@@ -103,6 +117,14 @@ export async function verifyToken(req: Request, token: string): Promise<{ tenant
   // The algorithm is pinned by the partner's settings, never taken from the token (no alg:none, no HS/RS confusion).
   if (decoded.header.alg !== tenant.algorithm) throw invalidToken(`Tokens must be signed with ${tenant.algorithm}.`);
   const key = await verificationKey(tenant, decoded.header);
+  if (hit) {
+    if (hit.tenant === tenant && hit.key === key && Math.floor(Date.now() / 1000) < hit.exp + CLOCK_TOLERANCE_S) {
+      verifiedTokens.delete(token); // most recently used goes last
+      verifiedTokens.set(token, hit);
+      return { tenant, claims: { ...hit.claims } };
+    }
+    verifiedTokens.delete(token); // expired, or verified under settings that changed since: verify afresh
+  }
   let payload: JwtPayload;
   try {
     payload = jwt.verify(token, key, {
@@ -132,6 +154,8 @@ export async function verifyToken(req: Request, token: string): Promise<{ tenant
     role: typeof payload.role === 'string' ? payload.role : undefined,
     ref: text(payload.ref, 32),
   };
+  if (verifiedTokens.size >= VERIFIED_TOKENS_MAX) verifiedTokens.delete(verifiedTokens.keys().next().value!);
+  verifiedTokens.set(token, { header: decoded.header, payload: decoded.payload as JwtPayload, tenant, key, claims: { ...claims }, exp: payload.exp });
   return { tenant, claims };
 }
 

@@ -1,5 +1,4 @@
 import type { Request } from 'express';
-import { QueryTypes } from 'sequelize';
 import { AppError } from '../errors.js';
 import { services } from '../context.js';
 import type { Principal } from './principal.js';
@@ -26,6 +25,7 @@ export async function refuseSuspended(req: Request, p: Principal): Promise<void>
 }
 
 export async function isSuspended(userId: string): Promise<boolean> {
-  const rows = await services().db.sequelize.query('SELECT user_id FROM user_suspensions WHERE user_id = :id', { replacements: { id: userId }, type: QueryTypes.SELECT });
+  // A raw read on the driver (db.read): this runs for every write of every signed-in user, the generate hot path included.
+  const rows = await services().db.read('SELECT user_id FROM user_suspensions WHERE user_id = ?', [userId]);
   return rows.length > 0;
 }

@@ -16,9 +16,26 @@ function routeOf(req: Request): string {
 
 /** Mounted first, so every request is timed, including those that fail in later middleware. */
 export function httpMetrics(req: Request, res: Response, next: NextFunction) {
-  const end = httpRequestDuration.startTimer();
-  res.once('finish', () => end({ method: req.method, route: routeOf(req), status_code: String(res.statusCode) }));
+  const started = performance.now();
+  res.once('finish', () => seriesOf(req.method, routeOf(req), res.statusCode).observe((performance.now() - started) / 1000));
   next();
+}
+
+/**
+ * The histogram's series per (method, route, status), looked up once: prom-client's observe() otherwise builds and
+ * validates a labels object and its hash on every request. The series are few (route templates, not paths); the
+ * memo is bounded anyway, and a registry reset (tests) is harmless: a child observes through the histogram itself.
+ */
+const series = new Map<string, { observe(v: number): void }>();
+function seriesOf(method: string, route: string, status: number) {
+  const k = `${method} ${status} ${route}`;
+  let s = series.get(k);
+  if (!s) {
+    if (series.size > 2000) series.clear();
+    s = httpRequestDuration.labels({ method, route, status_code: String(status) });
+    series.set(k, s);
+  }
+  return s;
 }
 
 const digest = (s: string) => crypto.createHash('sha256').update(s).digest();

@@ -13,6 +13,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const ts = (outDir) => typescript({ tsconfig: 'widgets/tsconfig.json', outDir, sourceMap: false, declaration: false, noEmitOnError: true });
 // Per output: with `module: true` terser would drop the IIFE's global `var AisWidgets` as an unused top-level name.
@@ -40,18 +41,18 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     output: { dir: 'widgets/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', plugins: [min()] },
     // Chunk names carry content hashes: empty their folder first so old chunks do not pile up.
-    plugins: [{ name: 'clean-chunks', buildStart: () => fs.rmSync('widgets/dist/chunks', { recursive: true, force: true }) }, resolve(), ts('widgets/dist')],
+    plugins: [{ name: 'clean-chunks', buildStart: () => fs.rmSync('widgets/dist/chunks', { recursive: true, force: true }) }, resolve(), ts('widgets/dist'), minifyTemplates()],
   },
   {
     input: 'widgets/src/index.ts',
     output: { file: 'widgets/dist/ais-widgets.iife.js', format: 'iife', name: 'AisWidgets', inlineDynamicImports: true, plugins: [min(false)] },
-    plugins: [resolve(), ts('widgets/dist')],
+    plugins: [resolve(), ts('widgets/dist'), minifyTemplates()],
   },
   {
     input: Object.fromEntries(Object.entries(entries).filter(([, file]) => fs.existsSync(file))),
     output: { dir: 'widgets/dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js', plugins: [min()] },
     // Chunk names carry content hashes: empty the folder first so old chunks do not pile up.
-    plugins: [{ name: 'clean-esm', buildStart: () => fs.rmSync('widgets/dist/esm', { recursive: true, force: true }) }, resolve(), ts('widgets/dist/esm')],
+    plugins: [{ name: 'clean-esm', buildStart: () => fs.rmSync('widgets/dist/esm', { recursive: true, force: true }) }, resolve(), ts('widgets/dist/esm'), minifyTemplates()],
   },
   {
     input: npmInput,

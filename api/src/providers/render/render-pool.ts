@@ -14,7 +14,8 @@ import { rememberThumbnail, THUMBNAIL_MAX_SIDE } from '../../images/thumbnail.js
  * The thread calls the local renderer itself (render-worker.ts), so what it draws is byte for byte what the main
  * thread would. A thread that dies fails only its render (the job is retried, then refunded, as any provider failure);
  * piscina replaces the thread. The thread also makes the image's thumbnail (same function, same bytes), so the job's
- * sharp work stays within the pool's bound too and off this process's libuv threads, which the SQLite driver needs.
+ * sharp work stays within the pool's bound too: at most RENDER_THREADS sharp pipelines hold threads of the process's
+ * libuv threadpool (which the SQLite driver needs), not one more per running job.
  */
 export class RenderPool {
   readonly pool: Piscina;
@@ -33,7 +34,7 @@ export class RenderPool {
   async render(task: RenderTask, signal?: AbortSignal): Promise<ImageResult> {
     const { thumb, ...r } = (await this.pool.run(task, signal ? { signal } : {})) as RenderReply;
     const png = Buffer.from(r.png.buffer, r.png.byteOffset, r.png.byteLength);
-    // The thread made the thumbnail too: the job's makeThumbnail(png) answers it without drawing on this process's threads.
+    // The thread made the thumbnail too: the job's makeThumbnail(png) answers it instead of running sharp again.
     if (thumb) rememberThumbnail(png, Buffer.from(thumb.buffer, thumb.byteOffset, thumb.byteLength));
     return { ...r, png };
   }

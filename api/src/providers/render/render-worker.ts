@@ -8,7 +8,7 @@ import { LocalImageProvider, type LocalImageProviderOptions } from '../images/lo
 import type { ImageRequest, ImageResult } from '../images/types.js';
 import { makeThumbnail } from '../../images/thumbnail.js';
 
-/** `thumbnail`: also make the image's thumbnail of that size here (the job's, images/thumbnail.ts), off the API's thread. */
+/** `thumbnail`: also make the image's thumbnail of that size here (the job's, images/thumbnail.ts), within the pool's bound. */
 export interface RenderTask { req: ImageRequest; options?: LocalImageProviderOptions; vipsThreads?: number; thumbnail?: number }
 export interface RenderReply extends Omit<ImageResult, 'png'> { png: Uint8Array; thumb?: Uint8Array }
 

@@ -1,5 +1,5 @@
 export { imageInfo, type ImageInfo } from './info.js';
-export { makeThumbnail, rememberThumbnail, THUMBNAIL_CONTENT_TYPE, THUMBNAIL_FORMAT, THUMBNAIL_MAX_SIDE } from './thumbnail.js';
+export { makeThumbnail, THUMBNAIL_CONTENT_TYPE, THUMBNAIL_FORMAT } from './thumbnail.js';
 export { applyWatermark, DEFAULT_WATERMARK_TEXT, type WatermarkOptions } from './watermark.js';
 export { applyQrCode, type QrOptions } from './qr.js';
 export type { Corner } from './placement.js';

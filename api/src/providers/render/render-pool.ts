@@ -5,7 +5,6 @@ import { abortReason } from '../images/retry.js';
 import type { GenerateOptions, ImageProvider, ImageRequest, ImageResult } from '../images/types.js';
 import type { LocalImageProviderOptions } from '../images/local-provider.js';
 import type { RenderReply, RenderTask } from './render-worker.js';
-import { rememberThumbnail, THUMBNAIL_MAX_SIDE } from '../../images/thumbnail.js';
 
 /**
  * The local renderer in worker threads (piscina), so drawing cannot take the API's event loop: RENDER_THREADS threads
@@ -13,8 +12,7 @@ import { rememberThumbnail, THUMBNAIL_MAX_SIDE } from '../../images/thumbnail.js
  * render, so at most RENDER_THREADS cores draw however many jobs are queued. Further renders wait in the pool's queue.
  * The thread calls the local renderer itself (render-worker.ts), so what it draws is byte for byte what the main
  * thread would. A thread that dies fails only its render (the job is retried, then refunded, as any provider failure);
- * piscina replaces the thread. The thread also makes the image's thumbnail (same function, same bytes), so the job's
- * sharp work stays within the pool's bound too and off this process's libuv threads, which the SQLite driver needs.
+ * piscina replaces the thread.
  */
 export class RenderPool {
   readonly pool: Piscina;
@@ -31,11 +29,8 @@ export class RenderPool {
   }
 
   async render(task: RenderTask, signal?: AbortSignal): Promise<ImageResult> {
-    const { thumb, ...r } = (await this.pool.run(task, signal ? { signal } : {})) as RenderReply;
-    const png = Buffer.from(r.png.buffer, r.png.byteOffset, r.png.byteLength);
-    // The thread made the thumbnail too: the job's makeThumbnail(png) answers it without drawing on this process's threads.
-    if (thumb) rememberThumbnail(png, Buffer.from(thumb.buffer, thumb.byteOffset, thumb.byteLength));
-    return { ...r, png };
+    const r = (await this.pool.run(task, signal ? { signal } : {})) as RenderReply;
+    return { ...r, png: Buffer.from(r.png.buffer, r.png.byteOffset, r.png.byteLength) };
   }
 
   /** Threads alive, renders waiting for one, renders done: for tests and the bench. */
@@ -57,7 +52,7 @@ export class PooledLocalImageProvider implements ImageProvider {
   async generate(req: ImageRequest, opts: GenerateOptions = {}): Promise<ImageResult> {
     if (opts.signal?.aborted) throw abortReason(opts.signal);
     opts.onProgress?.(5);
-    const result = await this.pool.render({ req, options: this.options, vipsThreads: 1, thumbnail: THUMBNAIL_MAX_SIDE }, opts.signal);
+    const result = await this.pool.render({ req, options: this.options, vipsThreads: 1 }, opts.signal);
     opts.onProgress?.(100);
     return result;
   }

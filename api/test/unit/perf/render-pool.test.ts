@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import { LocalImageProvider } from '../../../src/providers/images/local-provider.js';
 import { PooledLocalImageProvider, RenderPool } from '../../../src/providers/render/render-pool.js';
 import { waitUntil } from '../../support/wait.js';
-import { imageInfo, makeThumbnail } from '../../../src/images/index.js';
 
 /** The local renderer in worker threads (providers/render): same bytes, bounded, and a dead thread fails only its render. */
 describe('render pool (local renderer in worker threads)', function () {
@@ -25,19 +24,6 @@ describe('render pool (local renderer in worker threads)', function () {
       expect(progress[0]).to.equal(5);
       expect(progress[progress.length - 1]).to.equal(100);
     }
-  });
-
-  it('makes the thumbnail in the thread too: the same bytes as on the main thread, answered for that PNG buffer only', async () => {
-    const pooled = new PooledLocalImageProvider(pool);
-    const a = await pooled.generate({ prompt: 'a thumbnail made where it was drawn', tier: 'standard', width: 768, height: 768, seed: 'thumb' });
-    const inThread = await makeThumbnail(a.png);
-    const copy = Buffer.from(a.png); // not the render's buffer: made here, on the main thread
-    const here = await makeThumbnail(copy);
-    expect(inThread).to.not.equal(here);
-    expect(Buffer.compare(inThread, here)).to.equal(0);
-    expect(await makeThumbnail(a.png), 'the remembered one').to.equal(inThread);
-    const small = await makeThumbnail(a.png, 64);
-    expect((await imageInfo(small)).width, 'another size is made, not the remembered one').to.equal(64);
   });
 
   it('never runs more renders than its threads: the rest wait in its queue', async () => {

@@ -21,10 +21,12 @@ const onSignup = async (e: HookEvents['userSignedUp']) => {
   if (r) logger().info({ userId: e.user.id, status: r.status }, 'referral attributed from token');
 };
 const onGeneration = async (e: HookEvents['generationSucceeded']) => {
+  // One read for every image: most creators were not referred, and then there is nothing to award or qualify.
+  const u = await User.findOne({ where: { id: e.userId, tenantId: e.tenantId }, attributes: ['id', 'referredByUserId', 'createdAt', 'generationCount', 'lastActiveAt'] });
+  if (!u?.referredByUserId) return;
   await awardFirstGeneration(e.tenantId, e.userId, e.imageId);
   // Retention can only complete on or after day 7; a generation then is the moment it may happen.
-  const u = await User.findOne({ where: { id: e.userId, tenantId: e.tenantId } });
-  if (u?.referredByUserId && isRetained(u, await getTenantConfig(e.tenantId), now())) await qualify(e.tenantId, e.userId, 'retention');
+  if (isRetained(u, await getTenantConfig(e.tenantId), now())) await qualify(e.tenantId, e.userId, 'retention');
 };
 const onPurchase = async (e: HookEvents['purchaseCompleted']) => {
   await qualify(e.tenantId, e.userId, 'purchase');

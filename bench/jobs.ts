@@ -65,7 +65,8 @@ export async function runJobBench(o: { dbUrl: string; workers?: number; rate: nu
   try {
     for (let i = 0; i < workers; i++) {
       const child = fork(path.join(HERE, 'job-worker.ts'), [], {
-        execArgv: ['--import', 'tsx'],
+        // BENCH_WORKER_CPU_PROF=<dir>: a V8 CPU profile of each worker, written when it stops.
+        execArgv: ['--import', 'tsx', ...(process.env.BENCH_WORKER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_WORKER_CPU_PROF] : [])],
         env: {
           ...process.env, NODE_ENV: 'production', ROLE: 'worker', DATABASE_URL: o.dbUrl, DATA_DIR: dataDir, WORKER_NAME: `bench-worker-${i}`,
           AUTH_JWT_SECRET: 'bench-secret-0123456789-0123456789', PAYMENTS_SANDBOX_SECRET: 'bench-sandbox-secret-0123456789',

@@ -5,6 +5,8 @@
  * window, enqueue → start latency percentiles, jobs run more than once (every run is reported by sequence
  * number) or never, and the statements per second of an idle worker (counted in the worker, after the backlog
  * is gone). Standalone: `npx tsx bench/jobs.ts --db mysql --rate 400 --seconds 15 [--redis]`.
+ * The workers take their config from the environment like real ones: Agenda's per-worker cap on running jobs is
+ * 2 × WORKER_CONCURRENCY (8 with the default 4), below the no-op job's own 50; `WORKER_CONCURRENCY=25` lifts it to 50.
  */
 import fs from 'node:fs';
 import os from 'node:os';

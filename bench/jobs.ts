@@ -5,6 +5,8 @@
  * window, enqueue → start latency percentiles, jobs run more than once (every run is reported by sequence
  * number) or never, and the statements per second of an idle worker (counted in the worker, after the backlog
  * is gone). Standalone: `npx tsx bench/jobs.ts --db mysql --rate 400 --seconds 15 [--redis]`.
+ * The workers take their config from the environment like real ones: Agenda's per-worker cap on running jobs is
+ * 2 × WORKER_CONCURRENCY (8 with the default 4), below the no-op job's own 50; `WORKER_CONCURRENCY=25` lifts it to 50.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,7 +67,8 @@ export async function runJobBench(o: { dbUrl: string; workers?: number; rate: nu
   try {
     for (let i = 0; i < workers; i++) {
       const child = fork(path.join(HERE, 'job-worker.ts'), [], {
-        execArgv: ['--import', 'tsx'],
+        // BENCH_WORKER_CPU_PROF=<dir>: a V8 CPU profile of each worker, written when it stops.
+        execArgv: ['--import', 'tsx', ...(process.env.BENCH_WORKER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_WORKER_CPU_PROF] : [])],
         env: {
           ...process.env, NODE_ENV: 'production', ROLE: 'worker', DATABASE_URL: o.dbUrl, DATA_DIR: dataDir, WORKER_NAME: `bench-worker-${i}`,
           AUTH_JWT_SECRET: 'bench-secret-0123456789-0123456789', PAYMENTS_SANDBOX_SECRET: 'bench-sandbox-secret-0123456789',

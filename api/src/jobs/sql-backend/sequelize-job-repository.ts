@@ -44,6 +44,8 @@ const BUFFER_HOLD_MS = 2000;
 const UPSERT_ATTEMPTS = 3;
 /** Most rows in one multi-row INSERT of new jobs. */
 const INSERT_BATCH = 200;
+/** …and about this much job data (characters) in one. */
+const INSERT_BYTES = 1_000_000;
 /** The model's column defaults (job-model.ts), for rows written without model.create. */
 const JOB_DEFAULTS: Partial<JobRow> = { priority: 0, type: 'normal', disabled: false, fork: false };
 
@@ -487,8 +489,16 @@ export class SequelizeJobRepository implements JobRepository {
   private async flushInserts(): Promise<void> {
     const pending = this.inserts;
     this.inserts = [];
-    for (let i = 0; i < pending.length; i += INSERT_BATCH) {
-      const chunk = pending.slice(i, i + INSERT_BATCH);
+    // Chunks of at most INSERT_BATCH rows and about INSERT_BYTES of job data (well under max_allowed_packet).
+    const chunks: (typeof pending)[] = [];
+    let bytes = 0;
+    for (const p of pending) {
+      const size = 512 + (p.row.data?.length ?? 0);
+      const last = chunks[chunks.length - 1];
+      if (!last || last.length >= INSERT_BATCH || bytes + size > INSERT_BYTES) { chunks.push([p]); bytes = size; }
+      else { last.push(p); bytes += size; }
+    }
+    for (const chunk of chunks) {
       try {
         await this.insertRows(chunk.map(p => p.row));
         for (const p of chunk) p.resolve();

@@ -6,7 +6,8 @@
  * number) or never, and the statements per second of an idle worker (counted in the worker, after the backlog
  * is gone). Standalone: `npx tsx bench/jobs.ts --db mysql --rate 400 --seconds 15 [--redis]`.
  * The workers take their config from the environment like real ones: Agenda's per-worker cap on running jobs is
- * 2 × WORKER_CONCURRENCY (8 with the default 4), below the no-op job's own 50; `WORKER_CONCURRENCY=25` lifts it to 50.
+ * 2 × WORKER_CONCURRENCY (8 with the default 4), below the no-op job's own 50; the bench's workers run with
+ * WORKER_CONCURRENCY=25 (a cap of 50) unless the environment sets it, so the backend is measured, not the cap.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,6 +76,8 @@ export async function runJobBench(o: { dbUrl: string; workers?: number; rate: nu
           MASTER_KEY: 'bench-master-key-0123456789', METRICS_TOKEN: 'bench-metrics-token-0123456789', METRICS_PORT: String(metricsBase + i),
           LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', PAYMENTS_GATEWAY: 'sandbox', SERVE_EXAMPLES: 'false',
           REDIS_URL: o.redisUrl ?? '',
+          // The backend is what is measured, not Agenda's per-worker cap (2 × WORKER_CONCURRENCY, 8 by default).
+          WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '25',
         },
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });

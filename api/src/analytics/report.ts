@@ -86,7 +86,8 @@ function dayList(w: Window): { day: string; bounds: [Date, Date] }[] {
   while (d.toMillis() < w.to.getTime() && out.length < 400) {
     const next = d.plus({ days: 1 });
     out.push({ day: d.toISODate()!, bounds: [d.toJSDate(), next.toJSDate()] });
-    d = next.startOf('day');
+    // Midnight already in all but exotic zones (a day that starts at 01:00); startOf costs another offset lookup.
+    d = next.hour === 0 && next.minute === 0 && next.second === 0 && next.millisecond === 0 ? next : next.startOf('day');
   }
   return out;
 }

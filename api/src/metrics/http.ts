@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { httpRequestDuration, registry } from './registry.js';
 import { AppError, sendProblem } from '../errors.js';
 import './jobs-gauges.js';
+import { processCache } from '../util/process-cache.js';
 
 /**
  * The route template Express matched ('/api/studio/generate/:jobId'), never the raw path, so one series per route
@@ -26,7 +27,7 @@ export function httpMetrics(req: Request, res: Response, next: NextFunction) {
  * validates a labels object and its hash on every request. The series are few (route templates, not paths); the
  * memo is bounded anyway, and a registry reset (tests) is harmless: a child observes through the histogram itself.
  */
-const series = new Map<string, { observe(v: number): void }>();
+const series = processCache<string, { observe(v: number): void }>();
 function seriesOf(method: string, route: string, status: number) {
   const k = `${method} ${status} ${route}`;
   let s = series.get(k);

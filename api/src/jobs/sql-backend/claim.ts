@@ -50,7 +50,7 @@ function pick(req: ClaimRequest, positional?: '?'): string {
 }
 
 /** One raw runner per Sequelize instance. */
-const raws = new WeakMap<object, RawMysql>();
+const raws = processCache<object, RawMysql>();
 export function rawOf(model: JobModel): RawMysql {
   const sequelize = model.sequelize!;
   let raw = raws.get(sequelize);

@@ -1,4 +1,5 @@
 import type { Sequelize } from 'sequelize';
+import { onResetForTests } from '../../util/process-cache.js';
 
 /**
  * The backend's hot statements on MySQL/MariaDB (job inserts, claims, the two saveJobState writes of every run):
@@ -25,8 +26,10 @@ interface ConnectionManager {
 }
 
 let statements = 0;
-/** Per connection: is its session READ COMMITTED (createDatabase's are, see db.ts)? Read once. */
-const sessionReadCommitted = new WeakMap<object, boolean>();
+onResetForTests(() => { statements = 0; });
+/** Per connection, kept on the connection itself: is its session READ COMMITTED (createDatabase's are, see db.ts)? Read once. */
+const READ_COMMITTED = Symbol('ais.sessionReadCommitted');
+type Remembers = { [READ_COMMITTED]?: boolean };
 /** Statements sent through this module in this process (benchmarks add it to Sequelize's count). */
 export function rawStatementCount(): number {
   return statements;
@@ -79,12 +82,12 @@ export class RawMysql {
    */
   async transaction<T>(fn: (c: RawConnection) => Promise<T>): Promise<T> {
     return this.with(async (c, conn, state) => {
-      let rc = sessionReadCommitted.get(conn);
+      let rc = (conn as unknown as Remembers)[READ_COMMITTED];
       if (rc === undefined) {
         const level = await c.all<{ l: string }>('SELECT @@SESSION.tx_isolation AS l', [])
           .catch(() => c.all<{ l: string }>('SELECT @@SESSION.transaction_isolation AS l', [])); // MySQL 8 has no tx_isolation
         rc = level[0]?.l === 'READ-COMMITTED';
-        sessionReadCommitted.set(conn, rc);
+        (conn as unknown as Remembers)[READ_COMMITTED] = rc;
       }
       if (!rc) await c.text('SET TRANSACTION ISOLATION LEVEL READ COMMITTED', []);
       state.open = true;

@@ -64,7 +64,7 @@ class Mutex {
   }
 }
 
-interface SqliteConnection { configure(option: string, value: number): void; run(sql: string): void; close(): void }
+interface SqliteConnection { configure(option: string, value: number): void; run(sql: string, cb?: (err: Error | null) => void): void; close(): void }
 interface SqliteConnectionManager {
   connections: Record<string, SqliteConnection>;
   getConnection(o?: { uuid?: string }): Promise<SqliteConnection>;
@@ -98,18 +98,20 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
     const getConnection = cm.getConnection.bind(cm);
     const releaseConnection = cm.releaseConnection.bind(cm);
     const configured = new WeakSet<object>();
-    const configure = (conn: SqliteConnection) => {
+    // The PRAGMA is awaited: sqlite3 runs a connection's calls in parallel unless serialized, so a transaction's BEGIN
+    // (sent straight to the driver, below) could otherwise run first, and the PRAGMA then fails inside the transaction.
+    const configure = async (conn: SqliteConnection) => {
       if (!configured.has(conn)) {
         configured.add(conn);
         conn.configure('busyTimeout', 20000);
-        conn.run('PRAGMA synchronous=NORMAL');
+        await new Promise<void>((resolve) => conn.run('PRAGMA synchronous=NORMAL', () => resolve()));
       }
       return conn;
     };
     cm.getConnection = async (o?: { uuid?: string }) => {
       if (claimSharedConnection && o?.uuid && o.uuid !== 'default') {
         claimSharedConnection = false;
-        shared ??= configure(await getConnection({ uuid: SHARED_TX_CONNECTION }));
+        shared ??= await configure(await getConnection({ uuid: SHARED_TX_CONNECTION }));
         return shared;
       }
       return configure(await getConnection(o));

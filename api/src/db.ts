@@ -64,7 +64,7 @@ class Mutex {
   }
 }
 
-interface SqliteConnection { configure(option: string, value: number): void; run(sql: string): void; close(): void }
+interface SqliteConnection { configure(option: string, value: number): void; run(sql: string, cb?: (err: Error | null) => void): void; close(): void }
 interface SqliteConnectionManager {
   connections: Record<string, SqliteConnection>;
   getConnection(o?: { uuid?: string }): Promise<SqliteConnection>;
@@ -98,18 +98,20 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
     const getConnection = cm.getConnection.bind(cm);
     const releaseConnection = cm.releaseConnection.bind(cm);
     const configured = new WeakSet<object>();
-    const configure = (conn: SqliteConnection) => {
+    // The PRAGMA is awaited: sqlite3 runs a connection's calls in parallel unless serialized, so a transaction's BEGIN
+    // (sent straight to the driver, below) could otherwise run first, and the PRAGMA then fails inside the transaction.
+    const configure = async (conn: SqliteConnection) => {
       if (!configured.has(conn)) {
         configured.add(conn);
         conn.configure('busyTimeout', 20000);
-        conn.run('PRAGMA synchronous=NORMAL');
+        await new Promise<void>((resolve) => conn.run('PRAGMA synchronous=NORMAL', () => resolve()));
       }
       return conn;
     };
     cm.getConnection = async (o?: { uuid?: string }) => {
       if (claimSharedConnection && o?.uuid && o.uuid !== 'default') {
         claimSharedConnection = false;
-        shared ??= configure(await getConnection({ uuid: SHARED_TX_CONNECTION }));
+        shared ??= await configure(await getConnection({ uuid: SHARED_TX_CONNECTION }));
         return shared;
       }
       return configure(await getConnection(o));
@@ -196,8 +198,7 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
   // COMMIT or ROLLBACK failed); only the statement itself skips sequelize.query: its query object, its retry wrapper
   // and, on SQLite, the stack trace it captures and formats (source-mapped under tsx) for every statement, which was
   // about a fifth of the CPU of a generate acknowledgement. The SQL is the dialect's own text; savepoints (a
-  // transaction with a parent) go through Sequelize as before. Errors are mapped by Sequelize's dialect code, and
-  // BEGIN keeps Sequelize's retry of SQLITE_BUSY (5 attempts).
+  // transaction with a parent) go through Sequelize as before. Errors are mapped by Sequelize's dialect code.
   const qi = sequelize.getQueryInterface() as unknown as TxQueryInterface;
   const original = { start: qi.startTransaction.bind(qi), commit: qi.commitTransaction.bind(qi), rollback: qi.rollbackTransaction.bind(qi) };
   const control = async (conn: unknown, sql: string): Promise<void> => {
@@ -213,21 +214,25 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
     return new Promise((resolve, reject) => (conn as { query(sql: string, cb: (err: Error | null) => void): void })
       .query(sql, (err) => (err ? reject(driverError(err)) : resolve())));
   };
-  qi.startTransaction = async (t, options) => {
-    if (t.parent || !t.connection) return original.start(t, options);
-    const sql = qi.queryGenerator.startTransactionQuery(t);
+  // Sequelize's default retry (5 attempts on SQLITE_BUSY, backoff from 100 ms), kept for BEGIN and COMMIT: a COMMIT
+  // refused as busy leaves the transaction open, so running it again is what SQLite documents.
+  const busyRetry = async (conn: unknown, sql: string): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await control(t.connection, sql);
+        return await control(conn, sql);
       } catch (err) {
         if (attempt >= 5 || (err as DriverError).parent?.code !== 'SQLITE_BUSY') throw err;
         await new Promise((r) => setTimeout(r, 100 * 1.1 ** (attempt - 1)));
       }
     }
   };
+  qi.startTransaction = async (t, options) => {
+    if (t.parent || !t.connection) return original.start(t, options);
+    return busyRetry(t.connection, qi.queryGenerator.startTransactionQuery(t));
+  };
   qi.commitTransaction = async (t, options) => {
     if (t.parent || !t.connection) return original.commit(t, options);
-    const done = control(t.connection, qi.queryGenerator.commitTransactionQuery(t));
+    const done = busyRetry(t.connection, qi.queryGenerator.commitTransactionQuery(t));
     t.finished = 'commit';
     return done;
   };

@@ -3670,9 +3670,10 @@ export interface components {
             [key: string]: number;
         };
         /**
-         * @description The spec's KPIs (section 8) for one partner and one window, computed live from the source tables: the reference
-         *     that the rollup-based report (report.ts, what the API serves) is tested against on small data sets.
-         *     Definitions are in docs/analytics.md; every figure is reproducible from the rows it names.
+         * @description The spec's KPIs (section 8) for one partner and one window: the shape the report (report.ts, answered from the
+         *     daily rollups) serves. Definitions are in docs/analytics.md. The live computation from the source tables, which
+         *     the report is tested against, is api/test/support/analytics-reference.ts (test code only: it reads every user
+         *     and every row of the window).
          */
         DailyPoint: {
             date: string;

@@ -22,7 +22,7 @@ import { ROOT, ensureBuilt } from '../../scripts/pack-install.js';
  * Round 3: icons one module each, the data-view CSS, the date/money formatters, the strings and SDK operation rows the
  * studio does not use in modules of their own, the studio's two decorators imported from their own modules, and in
  * the ES build one chunk for what the studio shares with other widgets (rollup.widgets.mjs studioSharedChunk):
- * studio-only page 24.99 KB (budget = the 25 KB target), user bundle unchanged.
+ * studio-only page 24.99 KB (budget = the 25 KB target), user bundle 37.5 KB.
  */
 export const BUDGET = {
   /** The five user widgets together, as a page loads them from /widgets/v<version>/ais-widgets.js. */

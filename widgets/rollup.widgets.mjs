@@ -29,6 +29,42 @@ export const entries = {
   'ais-admin': 'widgets/src/admin/ais-admin.ts',
 };
 
+/**
+ * ES build's chunks: rollup puts each module in the chunk of the exact set of entries that use it, so a page with only
+ * <ais-studio> loaded its shared code as eight files (the common one plus small ones shared with one or two other
+ * widgets: SDK resources, the studio's strings the admin's editor also lists, downloads, a few icons), each with its
+ * own import/export glue and a gzip stream that cannot reuse the others' words (about 1.2 KB gzipped together). Here
+ * every module the studio's entry imports statically and some other entry (or lazy chunk) also uses goes into one
+ * chunk; modules only the studio uses stay in its entry, and the other widgets' own shared modules are chunked by
+ * rollup as before. The other per-widget pages load that chunk too, so they carry the studio's share of it (see
+ * docs/benchmarks.md, issue 13 item 5 round 3, for what that costs each page).
+ */
+export function studioSharedChunk(studioEntry = entries['ais-studio']) {
+  let shared;
+  return (id, { getModuleInfo, getModuleIds }) => {
+    if (!shared) {
+      const closure = (entry, dynamic) => {
+        const seen = new Set();
+        const visit = (m) => {
+          if (seen.has(m)) return;
+          seen.add(m);
+          const info = getModuleInfo(m);
+          for (const d of info.importedIds) visit(d);
+          if (dynamic) for (const d of info.dynamicallyImportedIds) visit(d);
+        };
+        visit(entry);
+        return seen;
+      };
+      const ids = [...getModuleIds()];
+      const studio = ids.find((m) => getModuleInfo(m).isEntry && m.endsWith(studioEntry.replace(/^widgets\//, '')));
+      if (!studio) { shared = new Set(); return undefined; }
+      const others = new Set(ids.filter((m) => m !== studio && getModuleInfo(m).isEntry).flatMap((e) => [...closure(e, true)]));
+      shared = new Set([...closure(studio, false)].filter((m) => m !== studio && others.has(m)));
+    }
+    return shared.has(id) ? 'shared' : undefined;
+  };
+}
+
 // What the npm package imports instead of bundling: lit is a peer dependency, @lit/react a dependency, react a peer.
 const npmExternal = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id === 'react';
 const npmInput = { index: 'widgets/src/index.ts', react: 'widgets/src/react.ts' };
@@ -50,7 +86,7 @@ export default [
   },
   {
     input: Object.fromEntries(Object.entries(entries).filter(([, file]) => fs.existsSync(file))),
-    output: { dir: 'widgets/dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js', plugins: [min()] },
+    output: { dir: 'widgets/dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js', manualChunks: studioSharedChunk(), plugins: [min()] },
     // Chunk names carry content hashes: empty the folder first so old chunks do not pile up.
     plugins: [{ name: 'clean-esm', buildStart: () => fs.rmSync('widgets/dist/esm', { recursive: true, force: true }) }, resolve(), ts('widgets/dist/esm'), minifyTemplates()],
   },

@@ -14,7 +14,7 @@ export interface OperationDef {
   readonly repeatable?: boolean;
 }
 
-export const userOperations = [
+export const studioOperations = [
   // studio
   { name: 'enhancePrompt', method: 'POST', path: '/api/studio/enhance-prompt', repeatable: true },
   { name: 'generate', method: 'POST', path: '/api/studio/generate', idempotencyKey: true },
@@ -24,18 +24,9 @@ export const userOperations = [
   { name: 'listTiers', method: 'GET', path: '/api/studio/tiers' },
   { name: 'listFormats', method: 'GET', path: '/api/studio/formats' },
   { name: 'getStudioSettings', method: 'GET', path: '/api/studio/settings' },
-  // creations
-  { name: 'listCreations', method: 'GET', path: '/api/studio/my-creations' },
-  { name: 'getCreation', method: 'GET', path: '/api/studio/my-creations/{imageId}' },
-  { name: 'deleteCreation', method: 'DELETE', path: '/api/studio/my-creations/{imageId}' },
-  { name: 'reopenCreation', method: 'GET', path: '/api/studio/my-creations/{imageId}/reopen' },
-  // posters
-  { name: 'createPoster', method: 'POST', path: '/api/studio/posters' },
-  { name: 'getPoster', method: 'GET', path: '/api/studio/posters/{posterId}' },
-  { name: 'createBrandKit', method: 'POST', path: '/api/studio/brand-kits' },
-  { name: 'listBrandKits', method: 'GET', path: '/api/studio/brand-kits' },
-  { name: 'getBrandKit', method: 'GET', path: '/api/studio/brand-kits/{brandKitId}' },
-  { name: 'deleteBrandKit', method: 'DELETE', path: '/api/studio/brand-kits/{brandKitId}' },
+] as const satisfies readonly OperationDef[];
+
+export const communityCreditsOperations = [
   // community
   { name: 'publish', method: 'POST', path: '/api/community/publish' },
   { name: 'getFeed', method: 'GET', path: '/api/community/feed' },
@@ -58,12 +49,9 @@ export const userOperations = [
   { name: 'listOrders', method: 'GET', path: '/api/credits/orders' },
   { name: 'getOrder', method: 'GET', path: '/api/credits/orders/{orderId}' },
   { name: 'getOrderReceipt', method: 'GET', path: '/api/credits/orders/{orderId}/receipt' },
-  // referrals
-  { name: 'getMyReferrals', method: 'GET', path: '/api/referrals/me' },
-  { name: 'claimReferral', method: 'POST', path: '/api/referrals/claim' },
-  // notifications
-  { name: 'listNotifications', method: 'GET', path: '/api/notifications' },
-  { name: 'markNotificationsRead', method: 'POST', path: '/api/notifications/read', repeatable: true },
+] as const satisfies readonly OperationDef[];
+
+export const privacyOperations = [
   // privacy (the caller's own data; DPDP rights)
   { name: 'exportMyData', method: 'GET', path: '/api/me/export' },
   { name: 'getMyExport', method: 'GET', path: '/api/me/exports/{requestId}' },
@@ -72,6 +60,13 @@ export const userOperations = [
   { name: 'listMyConsents', method: 'GET', path: '/api/me/consents' },
   { name: 'giveConsent', method: 'POST', path: '/api/me/consents', repeatable: true },
 ] as const satisfies readonly OperationDef[];
+
+/**
+ * The rows `HttpCore` knows without registration: those of the resources a studio page uses. The rows of My
+ * Creations, posters and brand kits, referrals and notifications are in their resource modules, registered when the
+ * module loads (so a page without those widgets does not download them); operations.ts registers every row.
+ */
+export const userOperations = [...studioOperations, ...communityCreditsOperations, ...privacyOperations] as const;
 
 const byName = new Map<string, OperationDef>(userOperations.map((op) => [op.name, op]));
 

@@ -8,16 +8,27 @@
  * `repeatable`: a POST whose repetition has no further effect, so it may be
  * retried after a 5xx or a network error (GET and DELETE always may).
  */
-import { registerOperations, userOperations, type OperationDef } from './operations-core.js';
+import { communityCreditsOperations, privacyOperations, registerOperations, studioOperations, type OperationDef } from './operations-core.js';
+import { creationsOperations } from './resources/creations.js';
+import { postersOperations } from './resources/posters.js';
+import { referralsOperations } from './resources/referrals.js';
+import { notificationsOperations } from './resources/notifications.js';
 import { adminOperations } from './operations-admin.js';
 
 export type { HttpMethod, OperationDef } from './operations-core.js';
 export { buildPath } from './operations-core.js';
 
-/** The rows live in operations-core.ts (user) and operations-admin.ts (admin), so widget bundles can leave the admin's out. */
-export const operations = [...userOperations, ...adminOperations] as const satisfies readonly OperationDef[];
+/**
+ * The rows live in operations-core.ts (those a studio page needs), in the resource modules of My Creations, posters,
+ * referrals and notifications, and in operations-admin.ts (admin), so widget bundles leave out what they do not call.
+ * Same rows, same order as the one table this was.
+ */
+export const operations = [
+  ...studioOperations, ...creationsOperations, ...postersOperations, ...communityCreditsOperations,
+  ...referralsOperations, ...notificationsOperations, ...privacyOperations, ...adminOperations,
+] as const satisfies readonly OperationDef[];
 // Whoever imports the table (the package's index does) can call every operation by name on any HttpCore.
-registerOperations(adminOperations);
+registerOperations([...creationsOperations, ...postersOperations, ...referralsOperations, ...notificationsOperations, ...adminOperations]);
 
 export type OperationName = (typeof operations)[number]['name'];
 

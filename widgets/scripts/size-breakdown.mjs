@@ -8,7 +8,7 @@ import { rollup } from 'rollup';
 import { minify } from 'terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
-import { entries } from '../rollup.widgets.mjs';
+import { entries, studioSharedChunk } from '../rollup.widgets.mjs';
 
 const names = process.argv.slice(2).length ? process.argv.slice(2) : ['ais-studio'];
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
@@ -19,7 +19,7 @@ const bundle = await rollup({
     typescript({ tsconfig: 'widgets/tsconfig.json', outDir: '/tmp/size-breakdown', sourceMap: false, declaration: false })],
   onwarn: () => {},
 });
-const { output } = await bundle.generate({ dir: '/tmp/size-breakdown', format: 'es', chunkFileNames: 'shared-[hash].js' });
+const { output } = await bundle.generate({ dir: '/tmp/size-breakdown', format: 'es', chunkFileNames: 'shared-[hash].js', manualChunks: studioSharedChunk() });
 const byFile = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
 for (const name of names) {
   const seen = new Set();

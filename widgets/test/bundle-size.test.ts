@@ -19,12 +19,16 @@ import { ROOT, ensureBuilt } from '../../scripts/pack-install.js';
  * target), studio-only page 27.2 KB (target ≤ 25 KB: NOT met; budget = measured + 0.8 KB so it cannot grow back, to
  * be lowered to 25 KB), admin chunk 22.6 KB (it now carries the admin's own English strings, which left the user
  * bundle).
+ * Round 3: icons one module each, the data-view CSS, the date/money formatters, the strings and SDK operation rows the
+ * studio does not use in modules of their own, the studio's two decorators imported from their own modules, and in
+ * the ES build one chunk for what the studio shares with other widgets (rollup.widgets.mjs studioSharedChunk):
+ * studio-only page 24.99 KB (budget = the 25 KB target), user bundle 37.5 KB.
  */
 export const BUDGET = {
   /** The five user widgets together, as a page loads them from /widgets/v<version>/ais-widgets.js. */
   userBundle: 40 * 1024,
   /** A page with only <ais-studio> (ES module build, dist/esm/ais-studio.js and its static imports). */
-  studioPage: 28 * 1024,
+  studioPage: 25 * 1024,
   /** The admin widget's own chunk, loaded only where <ais-admin> is used. */
   adminChunk: 24 * 1024,
 };

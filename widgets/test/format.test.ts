@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { classifyError, errorMessageKey, formatCredits, formatInr, humanizeKey, parseTags, relativeTime } from '../src/shared/format.js';
+import { classifyError, errorMessageKey, formatCredits } from '../src/shared/format.js';
+import { formatInr, humanizeKey, parseTags, relativeTime } from '../src/shared/format-extra.js';
 import { setPath } from '../src/admin/paths.js';
 import { labelEvery, linePath, niceTicks } from '../src/admin/charts.js';
 import { loadLocale } from '../src/shared/translate.js';

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { en, type MessageKey } from '../src/shared/i18n.js';
 import { hi } from '../src/shared/i18n-hi.js';
 import { loadLocale, localeReady, pickLocale, registerStrings, resetRegisteredStrings, translate } from '../src/shared/translate.js';
-import { classifyError, errorMessageKey, formatDate, formatInr, formatNumber, relativeTime } from '../src/shared/format.js';
+import { classifyError, errorMessageKey, formatNumber } from '../src/shared/format.js';
+import { formatDate, formatInr, relativeTime } from '../src/shared/format-extra.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

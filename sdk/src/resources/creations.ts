@@ -2,10 +2,21 @@ import type { HttpCore, RequestOptions } from '../core.js';
 import type { StudioPromise } from '../response.js';
 import { PageIterator } from '../pagination.js';
 import type { Creation, GetCreationResponse, ListCreationsRequest, ListCreationsResponse, ReopenCreationResponse } from '../types.js';
+import { registerOperations, type OperationDef } from '../operations-core.js';
+
+/** This resource's operations, known to `HttpCore` once the resource is built (operations.ts registers them too). */
+export const creationsOperations = [
+  { name: 'listCreations', method: 'GET', path: '/api/studio/my-creations' },
+  { name: 'getCreation', method: 'GET', path: '/api/studio/my-creations/{imageId}' },
+  { name: 'deleteCreation', method: 'DELETE', path: '/api/studio/my-creations/{imageId}' },
+  { name: 'reopenCreation', method: 'GET', path: '/api/studio/my-creations/{imageId}/reopen' },
+] as const satisfies readonly OperationDef[];
 
 /** The caller's own images ("My Creations"). */
 export class Creations {
-  constructor(private readonly http: HttpCore) {}
+  constructor(private readonly http: HttpCore) {
+    registerOperations(creationsOperations);
+  }
 
   list(query: ListCreationsRequest = {}, opts?: RequestOptions): StudioPromise<ListCreationsResponse> {
     return this.http.call('listCreations', { query }, opts);

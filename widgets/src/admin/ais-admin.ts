@@ -4,13 +4,14 @@ import { AisElement, define, useResources } from '../shared/base.js';
 import { Admin } from '../../../sdk/src/resources/admin.js';
 import { enAdmin } from './i18n-en.js';
 import { enStudio } from '../studio/i18n-en.js';
+import { enMore } from '../shared/i18n-en-more.js';
 import { enCreations } from '../creations/i18n-en.js';
 import { enFeed } from '../feed/i18n-en.js';
 import { enWallet } from '../wallet/i18n-en.js';
 import { enReferral } from '../referral/i18n-en.js';
 import { addEnglish } from '../shared/translate.js';
 import type { MessageKey } from '../shared/i18n.js';
-import { baseStyles } from '../shared/styles.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 import './tab-analytics.js';
 import './tab-catalog.js';
 import './tab-config.js';
@@ -34,7 +35,7 @@ const TABS: Array<[AdminTab, MessageKey]> = [
  * keys, webhooks and users (support tools), as ARIA tabs. Each tab is its own element, loaded when shown.
  */
 export class AisAdmin extends AisElement {
-  static override styles = [baseStyles, css`
+  static override styles = [fullBaseStyles, css`
     [role='tablist'] { display: flex; gap: 2px; border-bottom: 1px solid var(--_border); margin-bottom: calc(var(--_space) * 1.25); overflow-x: auto; scrollbar-width: thin; }
     [role='tab'] {
       border: none; border-radius: 0; background: none; min-height: 44px; padding: 0 1em; color: var(--_muted);
@@ -106,7 +107,7 @@ export class AisAdmin extends AisElement {
 }
 
 // The admin tabs show strings of the user widgets too (history lines, report reasons…): every table, once.
-for (const table of [enStudio, enCreations, enFeed, enWallet, enReferral, enAdmin]) addEnglish(table);
+for (const table of [enMore, enStudio, enCreations, enFeed, enWallet, enReferral, enAdmin]) addEnglish(table);
 useResources({ admin: Admin });
 define('ais-admin', AisAdmin);
 

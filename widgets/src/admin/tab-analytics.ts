@@ -1,9 +1,12 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AisElement, define } from '../shared/base.js';
-import { formatInr, formatNumber, isoDay } from '../shared/format.js';
+import { formatNumber } from '../shared/format.js';
+import { formatInr, isoDay } from '../shared/format-extra.js';
 import { icon } from '../shared/icons.js';
-import { baseStyles } from '../shared/styles.js';
+import { icDownload } from '../shared/icons/download.js';
+import { icRefresh } from '../shared/icons/refresh.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 import { adminStyles } from './admin-styles.js';
 import { barChart, funnelChart, timeChart } from './charts.js';
 
@@ -27,7 +30,7 @@ interface Report {
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`);
 
 export class AisAdminAnalytics extends AisElement {
-  static override styles = [baseStyles, adminStyles];
+  static override styles = [fullBaseStyles, adminStyles];
 
   @state() private from = isoDay(new Date(Date.now() - 29 * 86_400_000));
   @state() private to = isoDay(new Date());
@@ -76,9 +79,9 @@ export class AisAdminAnalytics extends AisElement {
           @change=${(e: Event) => (this.baselineFrom = (e.target as HTMLInputElement).value)} /></label>
         <label class="field" title=${this.t('an_baselineHint')}>–<input type="date" part="baseline-to" .value=${this.baselineTo} min=${this.baselineFrom}
           @change=${(e: Event) => (this.baselineTo = (e.target as HTMLInputElement).value)} /></label>
-        <button class="primary" part="button button-primary" @click=${() => void this.load()} ?disabled=${this.loading}>${icon('refresh', 16)} ${this.t('refresh')}</button>
+        <button class="primary" part="button button-primary" @click=${() => void this.load()} ?disabled=${this.loading}>${icon(icRefresh, 16)} ${this.t('refresh')}</button>
         <span class="spacer"></span>
-        <button part="button export" @click=${() => void this.csv()}>${icon('download', 16)} ${this.t('exportCsv')}</button>
+        <button part="button export" @click=${() => void this.csv()}>${icon(icDownload, 16)} ${this.t('exportCsv')}</button>
       </div>
       ${this.error ? this.renderError(this.error, () => void this.load()) : nothing}
       ${this.loading && !this.report ? this.renderLoading() : nothing}

@@ -5,7 +5,12 @@ import { AisElement, define } from '../shared/base.js';
 import { confirmIn } from '../shared/confirm.js';
 import type { WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
-import { baseStyles } from '../shared/styles.js';
+import { icEdit } from '../shared/icons/edit.js';
+import { icEye } from '../shared/icons/eye.js';
+import { icEyeOff } from '../shared/icons/eye-off.js';
+import { icPlus } from '../shared/icons/plus.js';
+import { icTrash } from '../shared/icons/trash.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 import { adminStyles } from './admin-styles.js';
 
 type Kind = 'templates' | 'categories';
@@ -14,7 +19,7 @@ type Draft = Record<string, string | number | boolean>;
 
 /** Templates or categories (by `kind`): a table with edit/activate/delete and a create/edit dialog. */
 export class AisAdminCatalog extends AisElement {
-  static override styles = [baseStyles, adminStyles];
+  static override styles = [fullBaseStyles, adminStyles];
 
   @property() kind: Kind = 'templates';
   @state() private rows: Row[] = [];
@@ -109,7 +114,7 @@ export class AisAdminCatalog extends AisElement {
     const tpl = this.kind === 'templates';
     return html`
       <div class="toolbar"><span class="muted small">${this.rows.length} · ${this.rows.filter((r) => r.isActive).length} ${this.t('active').toLowerCase()}</span><span class="spacer"></span>
-        <button class="primary" part="button button-primary" @click=${() => this.edit()} ?disabled=${tpl && !this.categories.length}>${icon('plus', 16)} ${this.t(tpl ? 'newTemplate' : 'newCategory')}</button></div>
+        <button class="primary" part="button button-primary" @click=${() => this.edit()} ?disabled=${tpl && !this.categories.length}>${icon(icPlus, 16)} ${this.t(tpl ? 'newTemplate' : 'newCategory')}</button></div>
       ${this.error ? this.renderError(this.error, () => void this.load()) : nothing}
       ${this.loading && !this.rows.length ? this.renderLoading() : nothing}
       ${!this.loading && !this.error && !this.rows.length ? this.renderEmpty(this.t('noData')) : nothing}
@@ -133,9 +138,9 @@ export class AisAdminCatalog extends AisElement {
       <td class="num">${r.displayOrder}</td>
       <td><span class="badge ${r.isActive ? 'success' : ''}">${this.t(r.isActive ? 'active' : 'inactive')}</span></td>
       <td><div class="list-actions">
-        <button class="ghost" @click=${() => this.edit(r)} aria-label="${this.t('edit')} ${name}">${icon('edit', 15)}</button>
-        <button class="ghost" @click=${() => void this.toggle(r)} aria-label="${this.t(r.isActive ? 'inactive' : 'active')}: ${name}" title=${this.t(r.isActive ? 'inactive' : 'active')}>${icon(r.isActive ? 'eyeOff' : 'eye', 15)}</button>
-        <button class="ghost danger" @click=${() => void this.deleteRow(r)} aria-label="${this.t('delete')} ${name}">${icon('trash', 15)}</button>
+        <button class="ghost" @click=${() => this.edit(r)} aria-label="${this.t('edit')} ${name}">${icon(icEdit, 15)}</button>
+        <button class="ghost" @click=${() => void this.toggle(r)} aria-label="${this.t(r.isActive ? 'inactive' : 'active')}: ${name}" title=${this.t(r.isActive ? 'inactive' : 'active')}>${icon(r.isActive ? icEyeOff : icEye, 15)}</button>
+        <button class="ghost danger" @click=${() => void this.deleteRow(r)} aria-label="${this.t('delete')} ${name}">${icon(icTrash, 15)}</button>
       </div></td></tr>`;
   }
 

@@ -1,9 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AisElement, define } from '../shared/base.js';
-import { formatDate, type WidgetError } from '../shared/format.js';
+import type { WidgetError } from '../shared/format.js';
+import { formatDate } from '../shared/format-extra.js';
 import { icon } from '../shared/icons.js';
-import { baseStyles } from '../shared/styles.js';
+import { icAlert } from '../shared/icons/alert.js';
+import { icCheck } from '../shared/icons/check.js';
+import { icPlus } from '../shared/icons/plus.js';
+import { icTrash } from '../shared/icons/trash.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 import { adminStyles } from './admin-styles.js';
 import { checkValue, SECTIONS, type FieldDef, type FieldKind, type RowColumn, type SectionDef } from './config-fields.js';
 import { css } from 'lit';
@@ -30,7 +35,7 @@ const fromInput = (v: string) => (v ? `${v}:00.000Z` : '');
  * whose `errors[].field` names the same paths). Saves only what changed, with the version it was based on.
  */
 export class AisAdminConfig extends AisElement {
-  static override styles = [baseStyles, adminStyles, css`
+  static override styles = [fullBaseStyles, adminStyles, css`
     .help { color: var(--_muted); font-size: 0.85em; margin: 0; }
     .field-error { color: var(--_danger); font-size: 0.82em; font-weight: 500; }
     input[aria-invalid='true'] { border-color: var(--_danger); }
@@ -136,7 +141,7 @@ export class AisAdminConfig extends AisElement {
       <div class="row"><span class="badge">${this.t('configVersion', { v: v.version })}</span>
         ${v.updatedAt ? html`<span class="muted small">${formatDate(v.updatedAt, this.loc)}${v.updatedBy ? ` · ${v.updatedBy}` : ''}</span>` : nothing}</div>
       ${SECTIONS.map((s) => this.renderSection(s, problems))}
-      ${this.tried && Object.keys(problems).length ? html`<div class="inline-alert" role="alert">${icon('alert', 18)} ${this.t('cfgFixErrors')}</div>` : nothing}
+      ${this.tried && Object.keys(problems).length ? html`<div class="inline-alert" role="alert">${icon(icAlert, 18)} ${this.t('cfgFixErrors')}</div>` : nothing}
       <div class="sticky-actions">
         <label class="visually-hidden" for="cfg-note">${this.t('note')}</label>
         <input id="cfg-note" placeholder=${this.t('note')} style="flex:1;width:auto" .value=${this.note} @input=${(e: Event) => (this.note = (e.target as HTMLInputElement).value)} />
@@ -144,7 +149,7 @@ export class AisAdminConfig extends AisElement {
         <button type="submit" class="primary" ?disabled=${!dirty || this.saving}>${this.t('save')}</button>
       </div>
       ${this.renderInlineError(this.saveError)}
-      ${this.savedVersion ? html`<div class="inline-alert success" role="status">${icon('check', 18)} ${this.t('configSaved', { v: this.savedVersion })}</div>` : nothing}
+      ${this.savedVersion ? html`<div class="inline-alert success" role="status">${icon(icCheck, 18)} ${this.t('configSaved', { v: this.savedVersion })}</div>` : nothing}
       ${this.history.length ? html`<section class="stack"><h3>${this.t('historyTitle')}</h3><table>
         <tbody>${this.history.map((h) => html`<tr><td><span class="badge">v${h.version}</span></td><td class="small">${formatDate(h.createdAt, this.loc)}${h.createdBy ? ` · ${h.createdBy}` : ''}</td>
           <td class="small">${h.note ?? ''}</td><td class="small muted">${(h.changed ?? []).join(', ')}</td></tr>`)}</tbody></table></section>` : nothing}
@@ -234,8 +239,8 @@ export class AisAdminConfig extends AisElement {
       : s.id === 'packs' ? { id: '', credits: 10, discountPercent: 0 } : { name: '', price: 5 });
     return html`${rows.length === 0 ? nothing : html`<table class="rows" part="config-rows"><thead><tr>${cols.map((c) => html`<th scope="col">${this.t(c.label)}</th>`)}<th></th></tr></thead>
       <tbody>${rows.map((row, i) => html`<tr>${cols.map((c) => cell(i, c, row))}
-        <td><button type="button" class="ghost" @click=${() => this.setRows(s, rows.filter((_, j) => j !== i))}>${icon('trash', 14)} ${this.t('cfgRemoveRow')}</button></td></tr>`)}</tbody></table>`}
-      <div><button type="button" @click=${() => this.setRows(s, [...rows, blank()])}>${icon('plus', 14)} ${this.t(s.rows!.add)}</button></div>`;
+        <td><button type="button" class="ghost" @click=${() => this.setRows(s, rows.filter((_, j) => j !== i))}>${icon(icTrash, 14)} ${this.t('cfgRemoveRow')}</button></td></tr>`)}</tbody></table>`}
+      <div><button type="button" @click=${() => this.setRows(s, [...rows, blank()])}>${icon(icPlus, 14)} ${this.t(s.rows!.add)}</button></div>`;
   }
 }
 

@@ -2,9 +2,14 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { Appeal, ModerationAction, Takedown } from '../../../sdk/src/types.js';
 import { AisElement, define } from '../shared/base.js';
-import { relativeTime, type WidgetError } from '../shared/format.js';
+import type { WidgetError } from '../shared/format.js';
+import { relativeTime } from '../shared/format-extra.js';
 import { icon } from '../shared/icons.js';
-import { baseStyles } from '../shared/styles.js';
+import { icCheck } from '../shared/icons/check.js';
+import { icEye } from '../shared/icons/eye.js';
+import { icEyeOff } from '../shared/icons/eye-off.js';
+import { icTrash } from '../shared/icons/trash.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 import { adminStyles } from './admin-styles.js';
 
 /** What the queue shows of an item; tolerant of both the server's and the SDK's field names. */
@@ -24,7 +29,7 @@ interface Item {
  * open appeals (uphold or reverse) and takedown requests (hide, delete or reject).
  */
 export class AisAdminModeration extends AisElement {
-  static override styles = [baseStyles, adminStyles];
+  static override styles = [fullBaseStyles, adminStyles];
 
   @state() private items: Item[] = [];
   @state() private cursor?: string | null;
@@ -154,8 +159,8 @@ export class AisAdminModeration extends AisElement {
             <span class="muted small">${this.t('takedownContact', { email: t.contactEmail })} · ${relativeTime(t.createdAt, this.loc, undefined, this.strings)}</span></div>
           ${t.details ? html`<p class="small" style="border-left:3px solid var(--_border);padding-left:.6em">“${t.details}”</p>` : nothing}
           <div class="row">${this.noteInput(t.ticketId)}
-            ${t.post ? html`<button ?disabled=${this.busy === t.ticketId} @click=${() => act(t, 'hide')}>${icon('eyeOff', 15)} ${this.t('hide')}</button>
-              <button class="danger" ?disabled=${this.busy === t.ticketId} @click=${() => act(t, 'delete')}>${icon('trash', 15)} ${this.t('delete')}</button>` : nothing}
+            ${t.post ? html`<button ?disabled=${this.busy === t.ticketId} @click=${() => act(t, 'hide')}>${icon(icEyeOff, 15)} ${this.t('hide')}</button>
+              <button class="danger" ?disabled=${this.busy === t.ticketId} @click=${() => act(t, 'delete')}>${icon(icTrash, 15)} ${this.t('delete')}</button>` : nothing}
             <button ?disabled=${this.busy === t.ticketId} @click=${() => act(t, 'reject')}>${this.t('takedownReject')}</button>
           </div>
           ${this.renderInlineError(this.itemError[t.ticketId])}
@@ -187,10 +192,10 @@ export class AisAdminModeration extends AisElement {
           <input id=${noteId} placeholder=${this.t('note')} style="flex:1 1 200px;width:auto" .value=${this.notes[i.postId] ?? ''}
             @input=${(e: Event) => (this.notes = { ...this.notes, [i.postId]: (e.target as HTMLInputElement).value })} />
           ${hidden
-            ? html`<button ?disabled=${busy} @click=${() => void this.act(i, 'unhide')}>${icon('eye', 15)} ${this.t('unhide')}</button>`
-            : html`<button ?disabled=${busy} @click=${() => void this.act(i, 'hide')}>${icon('eyeOff', 15)} ${this.t('hide')}</button>`}
-          <button ?disabled=${busy} @click=${() => void this.act(i, 'dismiss')}>${icon('check', 15)} ${this.t('dismiss')}</button>
-          <button class="danger" ?disabled=${busy} @click=${() => void this.act(i, 'delete')}>${icon('trash', 15)} ${this.t('delete')}</button>
+            ? html`<button ?disabled=${busy} @click=${() => void this.act(i, 'unhide')}>${icon(icEye, 15)} ${this.t('unhide')}</button>`
+            : html`<button ?disabled=${busy} @click=${() => void this.act(i, 'hide')}>${icon(icEyeOff, 15)} ${this.t('hide')}</button>`}
+          <button ?disabled=${busy} @click=${() => void this.act(i, 'dismiss')}>${icon(icCheck, 15)} ${this.t('dismiss')}</button>
+          <button class="danger" ?disabled=${busy} @click=${() => void this.act(i, 'delete')}>${icon(icTrash, 15)} ${this.t('delete')}</button>
         </div>
         ${this.renderInlineError(this.itemError[i.postId])}
       </div>

@@ -1,9 +1,12 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AisElement, define } from '../shared/base.js';
-import { formatDate, type WidgetError } from '../shared/format.js';
+import type { WidgetError } from '../shared/format.js';
+import { formatDate } from '../shared/format-extra.js';
 import { icon } from '../shared/icons.js';
-import { baseStyles } from '../shared/styles.js';
+import { icPlus } from '../shared/icons/plus.js';
+import { icTrash } from '../shared/icons/trash.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 import { adminStyles } from './admin-styles.js';
 
 interface KeyView { id: string; provider: string; purpose: string; alias: string; lastFour?: string; keyLast4?: string; endpoint?: string; model?: string; inUse?: string[]; createdAt?: string; rotatedAt?: string }
@@ -16,7 +19,7 @@ interface Draft { provider: string; purpose: string; alias: string; apiKey: stri
 
 /** Provider keys (stored encrypted, shown by alias and last four), rotation, connection tests and the provider selection. */
 export class AisAdminProviders extends AisElement {
-  static override styles = [baseStyles, adminStyles];
+  static override styles = [fullBaseStyles, adminStyles];
 
   @state() private view?: View;
   @state() private draft: Draft = { provider: 'openai', purpose: 'image', alias: '', apiKey: '', endpoint: '', model: '' };
@@ -96,7 +99,7 @@ export class AisAdminProviders extends AisElement {
             <label class="field">${this.t('endpoint')}<input type="url" placeholder=${v.kinds?.find((k) => k.provider === this.draft.provider)?.defaultEndpoint ?? 'https://'} .value=${this.draft.endpoint} @input=${(e: Event) => (this.draft = { ...this.draft, endpoint: (e.target as HTMLInputElement).value })} /></label>
             <label class="field">${this.t('model')}<input .value=${this.draft.model} @input=${(e: Event) => (this.draft = { ...this.draft, model: (e.target as HTMLInputElement).value })} /></label>
           </div>
-          <div><button type="submit" class="primary" ?disabled=${this.busy || !this.draft.alias}>${icon('plus', 16)} ${this.t('add')}</button></div>
+          <div><button type="submit" class="primary" ?disabled=${this.busy || !this.draft.alias}>${icon(icPlus, 16)} ${this.t('add')}</button></div>
         </fieldset>
       </form>
     </div>`;
@@ -129,7 +132,7 @@ export class AisAdminProviders extends AisElement {
       </div></td>
       <td><div class="list-actions">
         <button @click=${() => void this.test(k)} ?disabled=${test === 'running'}>${this.t('testProvider')}</button>
-        <button class="ghost danger" aria-label="${this.t('delete')} ${k.alias}" ?disabled=${this.busy} @click=${() => void this.change({ action: 'remove', id: k.id })}>${icon('trash', 15)}</button>
+        <button class="ghost danger" aria-label="${this.t('delete')} ${k.alias}" ?disabled=${this.busy} @click=${() => void this.change({ action: 'remove', id: k.id })}>${icon(icTrash, 15)}</button>
       </div>
       ${test && test !== 'running' ? html`<div class="small ${test.ok ? 'pos' : 'neg'}" role="status">${test.ok ? this.t('testOk', { ms: test.latencyMs ?? 0 }) : this.t('testFailed', { error: test.error ?? '' })}</div>` : nothing}
       </td></tr>`;

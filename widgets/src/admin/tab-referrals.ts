@@ -2,9 +2,13 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { ReferralReview } from '../../../sdk/src/types.js';
 import { AisElement, define } from '../shared/base.js';
-import { formatNumber, relativeTime } from '../shared/format.js';
+import { formatNumber } from '../shared/format.js';
+import { relativeTime } from '../shared/format-extra.js';
 import { icon } from '../shared/icons.js';
-import { baseStyles } from '../shared/styles.js';
+import { icAlert } from '../shared/icons/alert.js';
+import { icCheck } from '../shared/icons/check.js';
+import { icClose } from '../shared/icons/close.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 import { adminStyles } from './admin-styles.js';
 
 /** The API's statuses: `held` waits for a decision, `paid` was approved (or never held), `rejected` was refused. */
@@ -15,7 +19,7 @@ type Review = ReferralReview;
 
 /** Referrals held by the fraud checks (self-referral, shared device/IP, velocity), to approve or reject. */
 export class AisAdminReferrals extends AisElement {
-  static override styles = [baseStyles, adminStyles];
+  static override styles = [fullBaseStyles, adminStyles];
 
   @state() private status: Status = 'held';
   @state() private items: Review[] = [];
@@ -73,13 +77,13 @@ export class AisAdminReferrals extends AisElement {
         <thead><tr><th scope="col">${this.t('referrer')}</th><th scope="col">${this.t('referee')}</th><th scope="col">${this.t('reason')}</th>
           <th scope="col" class="num">${this.t('earned')}</th><th scope="col"><span class="visually-hidden">${this.t('actionsLabel')}</span></th></tr></thead>
         <tbody>${this.items.map((r) => html`<tr>
-          <td>${this.who(r.referrer)}${r.anomaly?.flagged ? html`<div><span class="badge danger" title="${r.anomaly.inactiveReferees}/${r.anomaly.referees}">${icon('alert', 12)} ${Math.round(r.anomaly.inactiveShare * 100)}% inactive</span></div>` : nothing}</td>
+          <td>${this.who(r.referrer)}${r.anomaly?.flagged ? html`<div><span class="badge danger" title="${r.anomaly.inactiveReferees}/${r.anomaly.referees}">${icon(icAlert, 12)} ${Math.round(r.anomaly.inactiveShare * 100)}% inactive</span></div>` : nothing}</td>
           <td>${this.who(r.referee)}<div class="muted small">${relativeTime(r.createdAt, this.loc, undefined, this.strings)}</div></td>
           <td>${r.type ? html`<div class="small">${r.type.replace(/_/g, ' ')}</div>` : nothing}<span class="badge warning">${r.holdReason ?? '—'}</span></td>
           <td class="num">${typeof r.credits === 'number' ? formatNumber(r.credits, this.loc) : '—'}</td>
           <td>${r.status === 'held' ? html`<div class="list-actions">
-            <button ?disabled=${this.busy === r.id} @click=${() => void this.act(r, 'approve')}>${icon('check', 15)} ${this.t('approve')}</button>
-            <button class="danger" ?disabled=${this.busy === r.id} @click=${() => void this.act(r, 'reject')}>${icon('close', 15)} ${this.t('reject')}</button>
+            <button ?disabled=${this.busy === r.id} @click=${() => void this.act(r, 'approve')}>${icon(icCheck, 15)} ${this.t('approve')}</button>
+            <button class="danger" ?disabled=${this.busy === r.id} @click=${() => void this.act(r, 'reject')}>${icon(icClose, 15)} ${this.t('reject')}</button>
           </div>` : html`<span class="badge">${r.status}</span>`}</td></tr>`)}</tbody></table>` : nothing}
       ${this.cursor ? html`<div class="row" style="justify-content:center;margin-top:var(--_space)"><button @click=${() => void this.more()}>${this.t('loadMore')}</button></div>` : nothing}`;
   }

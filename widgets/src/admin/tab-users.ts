@@ -2,8 +2,9 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { AdminGetUserResponse, AdminUser } from '../../../sdk/src/types.js';
 import { AisElement, define } from '../shared/base.js';
-import { formatDate, formatNumber, relativeTime, type WidgetError } from '../shared/format.js';
-import { baseStyles } from '../shared/styles.js';
+import { formatNumber, type WidgetError } from '../shared/format.js';
+import { formatDate, relativeTime } from '../shared/format-extra.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 import { adminStyles } from './admin-styles.js';
 
 /**
@@ -12,7 +13,7 @@ import { adminStyles } from './admin-styles.js';
  * do answers 403, shown inline next to the action.
  */
 export class AisAdminUsers extends AisElement {
-  static override styles = [baseStyles, adminStyles];
+  static override styles = [fullBaseStyles, adminStyles];
 
   @state() private query = '';
   @state() private items: AdminUser[] = [];

@@ -2,9 +2,15 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { WebhookDelivery, WebhookEndpoint } from '../../../sdk/src/types.js';
 import { AisElement, define } from '../shared/base.js';
-import { formatDate, relativeTime, type WidgetError } from '../shared/format.js';
+import type { WidgetError } from '../shared/format.js';
+import { formatDate, relativeTime } from '../shared/format-extra.js';
 import { icon } from '../shared/icons.js';
-import { baseStyles } from '../shared/styles.js';
+import { icClose } from '../shared/icons/close.js';
+import { icCopy } from '../shared/icons/copy.js';
+import { icPlus } from '../shared/icons/plus.js';
+import { icRefresh } from '../shared/icons/refresh.js';
+import { icTrash } from '../shared/icons/trash.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 import { adminStyles } from './admin-styles.js';
 
 /** The event types an endpoint may subscribe to (the API answers 400 for others). */
@@ -20,7 +26,7 @@ const EMPTY: Draft = { url: '', description: '', all: true, events: [] };
  * secret rotation, a test event, and each endpoint's deliveries with redelivery.
  */
 export class AisAdminWebhooks extends AisElement {
-  static override styles = [baseStyles, adminStyles];
+  static override styles = [fullBaseStyles, adminStyles];
 
   @state() private items?: WebhookEndpoint[];
   @state() private draft: Draft = { ...EMPTY };
@@ -84,8 +90,8 @@ export class AisAdminWebhooks extends AisElement {
       ${this.renderInlineError(this.actionError)}
       ${this.secret ? html`<div class="section" role="status" part="alert"><p>${this.t('webhookSecretOnce')}</p>
         <div class="row"><code style="word-break:break-all">${this.secret.value}</code>
-        <button class="ghost" aria-label=${this.t('copy')} @click=${() => void navigator.clipboard?.writeText(this.secret!.value)}>${icon('copy', 15)}</button>
-        <button class="ghost" aria-label=${this.t('close')} @click=${() => (this.secret = undefined)}>${icon('close', 15)}</button></div></div>` : nothing}
+        <button class="ghost" aria-label=${this.t('copy')} @click=${() => void navigator.clipboard?.writeText(this.secret!.value)}>${icon(icCopy, 15)}</button>
+        <button class="ghost" aria-label=${this.t('close')} @click=${() => (this.secret = undefined)}>${icon(icClose, 15)}</button></div></div>` : nothing}
       ${this.items.length === 0 ? html`<p class="muted">${this.t('webhookNone')}</p>` : html`<table part="table">
         <thead><tr><th scope="col">${this.t('webhookUrl')}</th><th scope="col">${this.t('webhookEvents')}</th><th scope="col">${this.t('webhookStatus')}</th>
           <th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
@@ -107,7 +113,7 @@ export class AisAdminWebhooks extends AisElement {
         <button ?disabled=${busy} @click=${() => void this.showDeliveries(w.id)} aria-expanded=${this.open === w.id}>${this.t('webhookDeliveries')}</button>
         <button ?disabled=${busy} @click=${() => void this.run(`r:${w.id}`, async () => { const r = await this.client.admin.webhooks.rotateSecret(w.id); this.secret = { id: w.id, value: r.secret }; })}>${this.t('webhookRotate')}</button>
         <button ?disabled=${busy} @click=${() => void this.run(`e:${w.id}`, async () => { await this.client.admin.webhooks.update(w.id, { enabled: !w.enabled }); await this.load(); })}>${w.enabled ? this.t('webhookDisable') : this.t('webhookEnable')}</button>
-        <button class="ghost danger" aria-label="${this.t('delete')} ${w.url}" ?disabled=${busy} @click=${() => void this.run(`x:${w.id}`, async () => { await this.client.admin.webhooks.delete(w.id); await this.load(); })}>${icon('trash', 15)}</button>
+        <button class="ghost danger" aria-label="${this.t('delete')} ${w.url}" ?disabled=${busy} @click=${() => void this.run(`x:${w.id}`, async () => { await this.client.admin.webhooks.delete(w.id); await this.load(); })}>${icon(icTrash, 15)}</button>
       </div></td></tr>
       ${this.open === w.id ? html`<tr><td colspan="4">${this.renderDeliveries(w)}</td></tr>` : nothing}`;
   }
@@ -125,7 +131,7 @@ export class AisAdminWebhooks extends AisElement {
         <td><button ?disabled=${this.busy !== '' || d.status === 'pending'} @click=${() => void this.run(`rd:${d.id}`, async () => {
           await this.client.admin.webhooks.redeliver(w.id, d.id);
           this.deliveries = (await this.client.admin.webhooks.deliveries(w.id, { limit: 50 })).items;
-        })}>${icon('refresh', 15)} ${this.t('webhookRedeliver')}</button></td></tr>`)}</tbody></table>`;
+        })}>${icon(icRefresh, 15)} ${this.t('webhookRedeliver')}</button></td></tr>`)}</tbody></table>`;
   }
 
   private renderForm() {
@@ -143,7 +149,7 @@ export class AisAdminWebhooks extends AisElement {
           ${d.all ? nothing : html`<div class="form-grid">${EVENT_TYPES.map((ev) => html`<label class="small"><input type="checkbox" .checked=${d.events.includes(ev)}
             @change=${(e: Event) => this.toggle(ev, (e.target as HTMLInputElement).checked)} /> <code>${ev}</code></label>`)}</div>`}
         </fieldset>
-        <div><button type="submit" class="primary" ?disabled=${this.busy !== '' || !d.url || (!d.all && !d.events.length)}>${icon('plus', 16)} ${this.t('add')}</button></div>
+        <div><button type="submit" class="primary" ?disabled=${this.busy !== '' || !d.url || (!d.all && !d.events.length)}>${icon(icPlus, 16)} ${this.t('add')}</button></div>
       </fieldset>
     </form>`;
   }

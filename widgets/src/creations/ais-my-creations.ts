@@ -5,15 +5,21 @@ import { AisElement, define, useResources } from '../shared/base.js';
 import { Creations } from '../../../sdk/src/resources/creations.js';
 import { enCreations } from './i18n-en.js';
 import { addEnglish } from '../shared/translate.js';
+import { enMore } from '../shared/i18n-en-more.js';
 import { confirmIn } from '../shared/confirm.js';
 import { downloadImage, placeholderGradient } from '../shared/download.js';
-import { formatCredits, formatDate, relativeTime, type WidgetError } from '../shared/format.js';
+import { formatCredits, type WidgetError } from '../shared/format.js';
+import { formatDate, relativeTime } from '../shared/format-extra.js';
 import { icon } from '../shared/icons.js';
-import { baseStyles } from '../shared/styles.js';
+import { icAlert } from '../shared/icons/alert.js';
+import { icDownload } from '../shared/icons/download.js';
+import { icEdit } from '../shared/icons/edit.js';
+import { icTrash } from '../shared/icons/trash.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 
 /** `<ais-my-creations>`: the user's images as a grid, with a detail view, download, delete and re-open in the studio. */
 export class AisMyCreations extends AisElement {
-  static override styles = [baseStyles, css`
+  static override styles = [fullBaseStyles, css`
     .tile { padding: 0; border: none; background: none; min-height: 0; display: block; width: 100%; border-radius: 0; }
     .tile:hover { background: none; }
     .card .meta { padding: 0.6em 0.75em; display: grid; gap: 0.2em; }
@@ -134,7 +140,7 @@ export class AisMyCreations extends AisElement {
         ${this.items.map((c) => html`<div class="card" part="card" role="listitem">
           <button class="tile" data-id=${c.imageId} @click=${() => this.open(c)} aria-label=${c.prompt}>
             ${c.thumbnailUrl ? html`<img class="thumb" part="thumbnail" src=${c.thumbnailUrl} alt="" loading="lazy" />`
-              : html`<div class="ph" style="background:${placeholderGradient(c.imageId)}">${c.status === 'failed' ? icon('alert', 28) : html`<div class="spinner" style="border-color:#fff5;border-top-color:#fff"></div>`}</div>`}
+              : html`<div class="ph" style="background:${placeholderGradient(c.imageId)}">${c.status === 'failed' ? icon(icAlert, 28) : html`<div class="spinner" style="border-color:#fff5;border-top-color:#fff"></div>`}</div>`}
           </button>
           <div class="meta"><span class="prompt">${c.prompt}</span>
             <div class="row"><span class="muted">${relativeTime(c.createdAt, this.loc, undefined, this.strings)}</span>${this.statusBadge(c)}</div></div>
@@ -168,15 +174,16 @@ export class AisMyCreations extends AisElement {
         </dl>
         ${this.renderInlineError(this.actionError)}
         <div class="row">
-          ${url ? html`<button class="primary" part="button button-primary download" @click=${() => { this.emit('ais-download', { imageId: c.imageId }); void downloadImage(url, `ais-${c.imageId}`); }}>${icon('download', 16)} ${this.t('download')}</button>` : nothing}
-          <button part="button reopen" @click=${() => void this.reopen(c)}>${icon('edit', 16)} ${this.t('reopenStudio')}</button>
-          <button class="ghost danger" part="button delete" @click=${() => void this.deleteRow(c)}>${icon('trash', 16)} ${this.t('delete')}</button>
+          ${url ? html`<button class="primary" part="button button-primary download" @click=${() => { this.emit('ais-download', { imageId: c.imageId }); void downloadImage(url, `ais-${c.imageId}`); }}>${icon(icDownload, 16)} ${this.t('download')}</button>` : nothing}
+          <button part="button reopen" @click=${() => void this.reopen(c)}>${icon(icEdit, 16)} ${this.t('reopenStudio')}</button>
+          <button class="ghost danger" part="button delete" @click=${() => void this.deleteRow(c)}>${icon(icTrash, 16)} ${this.t('delete')}</button>
         </div>
       </div>
     </div>`;
   }
 }
 
+addEnglish(enMore);
 addEnglish(enCreations);
 useResources({ creations: Creations });
 define('ais-my-creations', AisMyCreations);

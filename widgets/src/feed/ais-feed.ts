@@ -7,15 +7,20 @@ import { Remix } from '../../../sdk/src/resources/remix.js';
 import { Studio } from '../../../sdk/src/resources/studio.js';
 import { enFeed } from './i18n-en.js';
 import { addEnglish } from '../shared/translate.js';
-import { formatNumber, relativeTime, type WidgetError } from '../shared/format.js';
+import { enMore } from '../shared/i18n-en-more.js';
+import { formatNumber, type WidgetError } from '../shared/format.js';
+import { relativeTime } from '../shared/format-extra.js';
 import { icon } from '../shared/icons.js';
-import { baseStyles } from '../shared/styles.js';
+import { icFlag } from '../shared/icons/flag.js';
+import { icHeart } from '../shared/icons/heart.js';
+import { icRemix } from '../shared/icons/remix.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 
 const REASONS: ReportReason[] = ['spam', 'nudity', 'violence', 'hate', 'copyright', 'misleading', 'other'];
 
 /** `<ais-feed>`: the community feed with infinite scroll, category filter, trending/latest, like, report and remix. */
 export class AisFeed extends AisElement {
-  static override styles = [baseStyles, css`
+  static override styles = [fullBaseStyles, css`
     .toolbar { display: flex; gap: var(--_space); justify-content: space-between; align-items: center; flex-wrap: wrap; margin-bottom: var(--_space); }
     .seg { display: inline-flex; background: var(--_surface-alt); border-radius: 999px; padding: 3px; border: 1px solid var(--_border); }
     .seg button { border: none; background: transparent; border-radius: 999px; min-height: 32px; }
@@ -227,9 +232,9 @@ export class AisFeed extends AisElement {
       <div class="bar">
         <button class="ghost ${c.likedByMe ? 'liked' : ''}" part="button like" aria-pressed=${c.likedByMe}
           @click=${() => void this.like(c)}>
-          ${icon('heart', 17)}<span class="visually-hidden">${this.t('like')}:</span> ${formatNumber(c.likes, this.loc)}</button>
-        <button class="ghost" part="button report" aria-label=${this.t('report')} title=${this.t('report')} @click=${() => this.openReport(c)}>${icon('flag', 16)}</button>
-        ${this.feature('remix') ? html`<button class="ghost remix-btn" part="button remix" @click=${() => void this.remix(c)}>${icon('remix', 16)} ${this.t('remix')}</button>` : nothing}
+          ${icon(icHeart, 17)}<span class="visually-hidden">${this.t('like')}:</span> ${formatNumber(c.likes, this.loc)}</button>
+        <button class="ghost" part="button report" aria-label=${this.t('report')} title=${this.t('report')} @click=${() => this.openReport(c)}>${icon(icFlag, 16)}</button>
+        ${this.feature('remix') ? html`<button class="ghost remix-btn" part="button remix" @click=${() => void this.remix(c)}>${icon(icRemix, 16)} ${this.t('remix')}</button>` : nothing}
       </div>
     </article>`;
   }
@@ -246,13 +251,14 @@ export class AisFeed extends AisElement {
         <label class="field">${this.t('reportDetails')}<textarea rows="2" maxlength="500" .value=${this.reportDetails} @input=${(e: Event) => (this.reportDetails = (e.target as HTMLTextAreaElement).value)}></textarea></label>
         <div class="dialog-actions">
           <button type="button" part="button" @click=${() => this.reportDialog?.close()}>${this.t('cancel')}</button>
-          <button type="submit" class="primary" part="button button-primary">${icon('flag', 16)} ${this.t('report')}</button>
+          <button type="submit" class="primary" part="button button-primary">${icon(icFlag, 16)} ${this.t('report')}</button>
         </div>
       </form>
     </dialog>`;
   }
 }
 
+addEnglish(enMore);
 addEnglish(enFeed);
 useResources({ community: Community, remix: Remix, studio: Studio });
 define('ais-feed', AisFeed);

@@ -7,7 +7,9 @@ import { Posters, BrandKits } from '../../../sdk/src/resources/posters.js';
 import { downloadImage } from '../shared/download.js';
 import { classifyError, errorMessageKey, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
-import { baseStyles } from '../shared/styles.js';
+import { icDownload } from '../shared/icons/download.js';
+import { icShare } from '../shared/icons/share.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 
 /**
  * `<ais-poster-composer>`: the studio's compose step, loaded on demand (a dynamic import from <ais-studio>, so pages that
@@ -40,7 +42,7 @@ const hi: Record<Key, string> = {
 };
 
 export class AisPosterComposer extends LitElement {
-  static override styles = [baseStyles, css`
+  static override styles = [fullBaseStyles, css`
     dialog { width: min(960px, 96vw); max-height: 94vh; border: none; border-radius: var(--_radius, 12px); padding: 0; }
     .wrap { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; padding: 16px; }
     @media (max-width: 680px) { .wrap { grid-template-columns: 1fr; } }
@@ -180,8 +182,8 @@ export class AisPosterComposer extends LitElement {
         <div>
           ${r ? html`<div class="final"><h3 style="margin:0 0 8px">${this.tp('final')}</h3><img part="poster-final" src=${r.imageUrl} alt=${this.text.headline} />
               <div class="row" style="margin-top:8px">
-                <button class="primary" part="button download-poster" @click=${() => void downloadImage(r.downloadUrl ?? r.imageUrl, `poster-${r.posterId}`)}>${icon('download', 16)} ${this.tp('download')}</button>
-                ${this.onPublish ? html`<button part="button publish-poster" @click=${() => this.onPublish?.(r.imageId)}>${icon('share', 16)} ${this.tp('publish')}</button>` : nothing}
+                <button class="primary" part="button download-poster" @click=${() => void downloadImage(r.downloadUrl ?? r.imageUrl, `poster-${r.posterId}`)}>${icon(icDownload, 16)} ${this.tp('download')}</button>
+                ${this.onPublish ? html`<button part="button publish-poster" @click=${() => this.onPublish?.(r.imageId)}>${icon(icShare, 16)} ${this.tp('publish')}</button>` : nothing}
               </div></div>`
             : html`<div class="muted" style="margin-bottom:6px">${this.tp('preview')}</div>${this.renderPreview()}`}
         </div>

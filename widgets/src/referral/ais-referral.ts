@@ -5,16 +5,21 @@ import { AisElement, define, useResources } from '../shared/base.js';
 import { Referrals } from '../../../sdk/src/resources/referrals.js';
 import { enReferral } from './i18n-en.js';
 import { addEnglish } from '../shared/translate.js';
+import { enMore } from '../shared/i18n-en-more.js';
 import { formatNumber } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
-import { baseStyles } from '../shared/styles.js';
+import { icCheck } from '../shared/icons/check.js';
+import { icCopy } from '../shared/icons/copy.js';
+import { icGift } from '../shared/icons/gift.js';
+import { icShare } from '../shared/icons/share.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 import { encodeQr, qrPath } from './qr.js';
 
 type Channel = 'native' | 'whatsapp' | 'telegram' | 'x' | 'email';
 
 /** `<ais-referral>`: the user's invite link with copy and share buttons, a QR code, counts and the next milestone. */
 export class AisReferral extends AisElement {
-  static override styles = [baseStyles, css`
+  static override styles = [fullBaseStyles, css`
     :host { container-type: inline-size; }
     .top { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: calc(var(--_space) * 1.5); align-items: start; }
     @container (max-width: 560px) { .top { grid-template-columns: 1fr; } .qr { justify-self: center; } }
@@ -117,11 +122,11 @@ export class AisReferral extends AisElement {
           <label class="field" for="link">${this.t('yourLink')}</label>
           <div class="link">
             <input id="link" readonly .value=${d.shareLink} part="link" @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-            <button class="primary" part="button button-primary copy" @click=${() => void this.copy()}>${icon(this.copied ? 'check' : 'copy', 16)} ${this.copied ? this.t('copied') : this.t('copy')}</button>
+            <button class="primary" part="button button-primary copy" @click=${() => void this.copy()}>${icon(this.copied ? icCheck : icCopy, 16)} ${this.copied ? this.t('copied') : this.t('copy')}</button>
           </div>
           <span class="visually-hidden" role="status" aria-live="polite">${this.copied ? this.t('copied') : ''}</span>
           <div class="share" role="group" aria-label=${this.t('share')} part="share">
-            ${canShare ? html`<button part="button share" @click=${() => void this.share('native')}>${icon('share', 16)} ${this.t('share')}</button>` : nothing}
+            ${canShare ? html`<button part="button share" @click=${() => void this.share('native')}>${icon(icShare, 16)} ${this.t('share')}</button>` : nothing}
             <button part="button share" @click=${() => void this.share('whatsapp')}>WhatsApp</button>
             <button part="button share" @click=${() => void this.share('telegram')}>Telegram</button>
             <button part="button share" @click=${() => void this.share('x')}>X</button>
@@ -135,7 +140,7 @@ export class AisReferral extends AisElement {
         ${this.stat('signups', d.signups)} ${this.stat('qualified', d.qualifiedSignups)} ${this.stat('pending', d.pendingReview)} ${this.stat('earned', d.creditsEarned)}
       </div>
       <div class="milestone" part="milestone">
-        <div class="row" style="justify-content:space-between"><span class="small" style="font-weight:600">${icon('gift', 16)} ${this.t('nextMilestone', { n: d.nextMilestone.qualifiedNeeded, reward: formatNumber(d.nextMilestone.reward, this.loc) })}</span>
+        <div class="row" style="justify-content:space-between"><span class="small" style="font-weight:600">${icon(icGift, 16)} ${this.t('nextMilestone', { n: d.nextMilestone.qualifiedNeeded, reward: formatNumber(d.nextMilestone.reward, this.loc) })}</span>
           <span class="muted small">${done}/${every}</span></div>
         <div class="track" role="progressbar" aria-valuemin="0" aria-valuemax=${every} aria-valuenow=${done} aria-label=${this.t('qualified')}><div style="width:${(done / every) * 100}%"></div></div>
       </div>
@@ -147,6 +152,7 @@ export class AisReferral extends AisElement {
   }
 }
 
+addEnglish(enMore);
 addEnglish(enReferral);
 useResources({ referrals: Referrals });
 define('ais-referral', AisReferral);

@@ -1,5 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+// The two decorators' own modules, not the lit/decorators.js index (which imports every decorator): rollup chunks
+// by module graph, so through the index a page with only the studio carried @query and the others it never uses.
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { HttpCore } from '../../../sdk/src/core.js';
 import type { StudioClient } from '../../../sdk/src/client.js';
 import { deviceId } from './device.js';
@@ -8,6 +11,12 @@ import type { MessageKey } from './i18n.js';
 import { loadLocale, localeReady, pickLocale, registerStrings, translate, type Locale, type StringOverrides } from './translate.js';
 import { partnerSettings, type PartnerSettings } from './settings.js';
 import { icon } from './icons.js';
+import { icAlert } from './icons/alert.js';
+import { icClock } from './icons/clock.js';
+import { icCoin } from './icons/coin.js';
+import { icInbox } from './icons/inbox.js';
+import { icRefresh } from './icons/refresh.js';
+import { icWallet } from './icons/wallet.js';
 
 export type GetToken = (ctx: { forceRefresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
 
@@ -227,7 +236,7 @@ export abstract class AisElement extends LitElement {
 
   protected renderEmpty(message: string, hint?: string, action?: TemplateResult): TemplateResult {
     return html`<div class="state" part="state state-empty" role="status">
-      <div class="state-icon">${icon('inbox', 22)}</div>
+      <div class="state-icon">${icon(icInbox, 22)}</div>
       <strong>${message}</strong>${hint ? html`<span>${hint}</span>` : nothing}${action ?? nothing}
     </div>`;
   }
@@ -240,25 +249,25 @@ export abstract class AisElement extends LitElement {
     const title = rate ? this.t('rateLimitedTitle') : e.kind === 'auth-invalid' ? this.t('authInvalidTitle') : this.t('errorTitle');
     const message = rate ? (waiting ? this.t('rateLimited', { s: e.retryAfter! }) : this.t('rateLimitedNow')) : this.t(errorMessageKey(e.kind));
     return html`<div class="state ${rate ? 'rate' : 'error'}" part="state ${rate ? 'state-rate-limited' : 'state-error'}" role="alert">
-      <div class="state-icon">${icon(rate ? 'clock' : 'alert', 22)}</div>
+      <div class="state-icon">${icon(rate ? icClock : icAlert, 22)}</div>
       <strong>${title}</strong>
       <span>${message}</span>
       ${e.kind === 'error' || e.kind === 'validation' ? html`<span class="small">${e.detail ?? ''}</span>` : nothing}
       ${e.requestId ? html`<span class="ref">${this.t('errorRef', { id: e.requestId })}</span>` : nothing}
       ${retry && e.kind !== 'unauthorized' && e.kind !== 'auth-invalid' && e.kind !== 'forbidden' && e.kind !== 'feature-disabled'
-        ? html`<button part="button" @click=${retry} ?disabled=${waiting}>${icon('refresh', 16)} ${this.t('retry')}</button>`
+        ? html`<button part="button" @click=${retry} ?disabled=${waiting}>${icon(icRefresh, 16)} ${this.t('retry')}</button>`
         : nothing}
     </div>`;
   }
 
   protected renderInsufficient(e?: WidgetError): TemplateResult {
     return html`<div class="state insufficient" part="state state-insufficient-credits" role="alert">
-      <div class="state-icon">${icon('wallet', 22)}</div>
+      <div class="state-icon">${icon(icWallet, 22)}</div>
       <strong>${this.t('insufficientTitle')}</strong>
       <span>${this.t('insufficient')}</span>
       ${e?.detail ? html`<span class="small">${e.detail}</span>` : nothing}
       <button class="primary" part="button button-primary buy-credits" @click=${() => this.emit('ais-buy-credits', { source: this.localName })}>
-        ${icon('coin', 16)} ${this.t('buyCredits')}
+        ${icon(icCoin, 16)} ${this.t('buyCredits')}
       </button>
     </div>`;
   }
@@ -271,7 +280,7 @@ export abstract class AisElement extends LitElement {
       ? ((e.retryAfter ?? 0) > 0 ? this.t('rateLimited', { s: e.retryAfter! }) : this.t('rateLimitedNow'))
       : this.t(errorMessageKey(e.kind));
     const detail = e.kind === 'validation' || e.kind === 'error' || e.kind === 'content-policy' ? e.detail : undefined;
-    return html`<div class="inline-alert" part="alert" role="alert">${icon(e.kind === 'rate-limited' ? 'clock' : 'alert', 18)}
+    return html`<div class="inline-alert" part="alert" role="alert">${icon(e.kind === 'rate-limited' ? icClock : icAlert, 18)}
       <span>${e.kind === 'auth-invalid' ? html`<strong>${this.t('authInvalidTitle')}</strong> ` : nothing}${text}${detail ? html`<br /><span class="small">${detail}</span>` : nothing}</span></div>`;
   }
 }

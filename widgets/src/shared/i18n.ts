@@ -11,6 +11,7 @@
  * English key must have a Hindi entry (widgets/test/i18n.test.ts).
  */
 import { enCommon } from './i18n-en-common.js';
+import { enMore } from './i18n-en-more.js';
 import { enStudio } from '../studio/i18n-en.js';
 import { enCreations } from '../creations/i18n-en.js';
 import { enFeed } from '../feed/i18n-en.js';
@@ -20,6 +21,7 @@ import { enAdmin } from '../admin/i18n-en.js';
 
 export const en = {
   ...enCommon,
+  ...enMore,
   ...enStudio,
   ...enCreations,
   ...enFeed,

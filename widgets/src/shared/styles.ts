@@ -4,7 +4,7 @@ import { css } from 'lit';
  * Theme: every public custom property is read through a private `--_x` alias with a default, so a partner can
  * set `--ais-color-primary` on the element, on a parent or on :root and it is inherited into the shadow root.
  */
-export const baseStyles = css`
+const base1 = css`
   :host {
     --_primary: var(--ais-color-primary, #4f46e5);
     --_primary-hover: var(--ais-color-primary-hover, color-mix(in srgb, var(--_primary) 86%, #000));
@@ -54,8 +54,9 @@ export const baseStyles = css`
   .small { font-size: 0.87em; }
   .row { display: flex; gap: calc(var(--_space) * 0.6); align-items: center; flex-wrap: wrap; }
   .stack { display: grid; gap: var(--_space); }
-  .spacer { flex: 1; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
+
+const base2 = css`
 
   button, .button {
     font: inherit; font-weight: 600; font-size: 0.93em;
@@ -104,15 +105,9 @@ export const baseStyles = css`
     font-size: 0.78em; font-weight: 650; background: var(--_primary-soft); color: var(--_primary);
   }
   .badge.success { background: color-mix(in srgb, var(--_success) 12%, transparent); color: var(--_success); }
-  .badge.danger { background: color-mix(in srgb, var(--_danger) 12%, transparent); color: var(--_danger); }
-  .badge.warning { background: color-mix(in srgb, var(--_warning) 14%, transparent); color: var(--_warning); }
+`;
 
-  .card {
-    background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius);
-    overflow: hidden; display: flex; flex-direction: column;
-    transition: box-shadow 0.2s, transform 0.2s, border-color 0.2s;
-  }
-  .card:hover { box-shadow: var(--_shadow); }
+const base3 = css`
   .grid { display: grid; gap: var(--_space); grid-template-columns: repeat(auto-fill, minmax(var(--ais-card-min-width, 200px), 1fr)); }
   .thumb { aspect-ratio: 1; width: 100%; object-fit: cover; display: block; background: var(--_surface-alt); }
 
@@ -159,18 +154,14 @@ export const baseStyles = css`
   dialog .dialog-body { padding: calc(var(--_space) * 1.5); display: grid; gap: var(--_space); }
   dialog .dialog-actions { display: flex; gap: 0.6em; justify-content: flex-end; }
 
-  .toast {
-    position: sticky; bottom: var(--_space); margin-top: var(--_space); justify-self: center;
-    background: var(--_text); color: var(--_surface); padding: 0.6em 1em; border-radius: var(--_radius-sm); font-size: 0.9em; width: fit-content;
-  }
-  .stat { display: grid; gap: 0.15em; }
-  .stat .value { font-size: 1.6em; font-weight: 750; letter-spacing: -0.02em; line-height: 1.15; }
-  .stat .label { font-size: 0.82em; color: var(--_muted); font-weight: 550; }
-  table { width: 100%; border-collapse: collapse; font-size: 0.92em; }
-  th { text-align: left; font-weight: 650; color: var(--_muted); font-size: 0.85em; padding: 0.55em 0.6em; border-bottom: 1px solid var(--_border); }
-  td { padding: 0.65em 0.6em; border-bottom: 1px solid var(--_border); vertical-align: middle; }
-  tr:last-child td { border-bottom: none; }
-  .num { text-align: right; font-variant-numeric: tabular-nums; }
-  .pos { color: var(--_success); }
   .neg { color: var(--_danger); }
 `;
+
+/**
+ * The rules every widget uses, as three sheets (what a page with only the studio downloads). The other widgets use
+ * fullBaseStyles (data-styles.ts): these three with a few more rules (spacer, visually-hidden, danger and warning
+ * badges, cards) between them in their original places, then the data-view rules, so their cascade is the same as
+ * with the one sheet this was before.
+ */
+export const baseStyles = [base1, base2, base3];
+export { base1, base2, base3 };

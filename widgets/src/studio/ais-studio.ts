@@ -1,5 +1,8 @@
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+// The two decorators' own modules, not the lit/decorators.js index (which imports every decorator): rollup chunks
+// by module graph, so through the index a page with only the studio carried @query and the others it never uses.
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import type { Category, FormatInfo, GetBalanceResponse, GetJobResponse, ImageFormat, Template, Tier, TierInfo } from '../../../sdk/src/types.js';
 import { AisElement, define, useResources } from '../shared/base.js';
 import { Studio } from '../../../sdk/src/resources/studio.js';
@@ -12,6 +15,18 @@ import { addEnglish } from '../shared/translate.js';
 import { downloadImage, placeholderGradient } from '../shared/download.js';
 import { classifyError, formatCredits, type WidgetError } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
+import { icAlert } from '../shared/icons/alert.js';
+import { icClose } from '../shared/icons/close.js';
+import { icCoin } from '../shared/icons/coin.js';
+import { icDownload } from '../shared/icons/download.js';
+import { icEdit } from '../shared/icons/edit.js';
+import { icGift } from '../shared/icons/gift.js';
+import { icImage } from '../shared/icons/image.js';
+import { icPlus } from '../shared/icons/plus.js';
+import { icRefresh } from '../shared/icons/refresh.js';
+import { icRemix } from '../shared/icons/remix.js';
+import { icShare } from '../shared/icons/share.js';
+import { icSparkles } from '../shared/icons/sparkles.js';
 import { ensureConsents } from '../shared/consent.js';
 import { baseStyles } from '../shared/styles.js';
 import { studioStyles } from './studio-styles.js';
@@ -71,8 +86,10 @@ export class AisStudio extends AisElement {
   @state() private remixRewarded = false;
   /** The partner's required consents were checked (and given) in this widget: later generations skip the check. */
   private consentsOk = false;
-  @query('textarea') private promptBox?: HTMLTextAreaElement;
-  @query('ais-publish-dialog') private publishDialog?: AisPublishDialog;
+  // What lit's @query does (renderRoot.querySelector on each read), as getters: the studio then needs no decorator
+  // module of its own, and a page with only the studio does not download @query.
+  private get promptBox(): HTMLTextAreaElement | null { return this.renderRoot?.querySelector('textarea') ?? null; }
+  private get publishDialog(): AisPublishDialog | null { return this.renderRoot?.querySelector('ais-publish-dialog') ?? null; }
   /** A lazily loaded part (the publish dialog, the poster composer) being downloaded, or whose download failed. */
   @state() private lazyState?: { failed: boolean; retry: () => void };
 
@@ -315,13 +332,13 @@ export class AisStudio extends AisElement {
 
   private renderBalanceBadge() {
     if (!this.balance) return nothing;
-    return html`<span class="badge" part="balance" aria-live="polite">${icon('coin', 14)} ${formatCredits(this.balance.credits, this.loc, this.strings)}</span>`;
+    return html`<span class="badge" part="balance" aria-live="polite">${icon(icCoin, 14)} ${formatCredits(this.balance.credits, this.loc, this.strings)}</span>`;
   }
 
   private renderRemixBanner() {
     if (!this.sourcePostId) return nothing;
-    return html`<div class="inline-alert info remix-banner" part="remix-banner">${icon('remix', 18)} <span>${this.t('remixFrom')}</span>
-      <button class="ghost" @click=${() => (this.sourcePostId = undefined)} aria-label=${this.t('close')}>${icon('close', 16)}</button></div>`;
+    return html`<div class="inline-alert info remix-banner" part="remix-banner">${icon(icRemix, 18)} <span>${this.t('remixFrom')}</span>
+      <button class="ghost" @click=${() => (this.sourcePostId = undefined)} aria-label=${this.t('close')}>${icon(icClose, 16)}</button></div>`;
   }
 
   private renderTemplates() {
@@ -336,11 +353,11 @@ export class AisStudio extends AisElement {
         ? html`<p class="muted small">${this.t('noTemplates')}</p>`
         : html`<div class="templates" part="templates">
             <button class="template" part="template" aria-pressed=${!this.templateId} @click=${() => this.pickTemplate(undefined)}>
-              <span class="art" style="background:var(--_surface-alt);color:var(--_muted)">${icon('edit', 26)}</span>
+              <span class="art" style="background:var(--_surface-alt);color:var(--_muted)">${icon(icEdit, 26)}</span>
               <span class="label">${this.t('blankTemplate')}</span>
             </button>
             ${(this.allTemplates ? shown : shown.slice(0, 7)).map((t) => html`<button class="template" part="template" aria-pressed=${this.templateId === t.id} title=${t.description ?? t.promptText} @click=${() => this.pickTemplate(t)}>
-              <span class="art" style=${`background:${placeholderGradient(t.id)}`}>${icon('image', 26)}</span>
+              <span class="art" style=${`background:${placeholderGradient(t.id)}`}>${icon(icImage, 26)}</span>
               <span class="label">${t.title}</span></button>`)}
           </div>
           ${shown.length > 7 ? html`<button class="ghost small-btn" part="button" aria-expanded=${this.allTemplates} @click=${() => (this.allTemplates = !this.allTemplates)}>
@@ -358,13 +375,13 @@ export class AisStudio extends AisElement {
       </div>
       ${this.feature('promptEnhancement') ? html`<div class="row">
         <button class="ghost" part="button enhance" @click=${() => void this.enhance()} ?disabled=${this.prompt.trim().length < 3 || this.enhancing || !this.signedIn}>
-          ${icon('sparkles', 16)} ${this.enhancing ? this.t('enhancing') : this.t('enhance')}</button>
+          ${icon(icSparkles, 16)} ${this.enhancing ? this.t('enhancing') : this.t('enhance')}</button>
       </div>` : nothing}
       ${this.enhanced ? html`<div class="enhanced" part="enhanced" aria-live="polite">
         <label class="check"><input type="checkbox" .checked=${this.useEnhanced} @change=${(e: Event) => (this.useEnhanced = (e.target as HTMLInputElement).checked)} />
           <strong>${this.t('useEnhanced')}</strong></label>
         <p>${this.enhanced}</p>
-        ${this.suggestions.length ? html`<details class="tips" part="suggestions"><summary>${icon('sparkles', 14)} ${this.t('suggestions')} (${this.suggestions.length})</summary>
+        ${this.suggestions.length ? html`<details class="tips" part="suggestions"><summary>${icon(icSparkles, 14)} ${this.t('suggestions')} (${this.suggestions.length})</summary>
           <ul>${this.suggestions.map((s) => html`<li>${s}</li>`)}</ul></details>` : nothing}
       </div>` : nothing}
     </section>`;
@@ -440,7 +457,7 @@ export class AisStudio extends AisElement {
     const cost = info ? (this.count > 1 ? this.t('totalCost', { count: this.count, each: fc(info.credits), total: fc(this.totalCost!) }) : fc(info.credits)) : '';
     return html`<button class="primary big generate" part="button button-primary generate" @click=${() => void this.generate()}
       ?disabled=${busy || !this.prompt.trim() || !this.signedIn} aria-busy=${busy}>
-      ${busy ? html`<span class="spinner on-primary" aria-hidden="true"></span> ${this.t('generating')}` : html`${icon('sparkles', 18)} ${this.t('generate', { cost })}`}
+      ${busy ? html`<span class="spinner on-primary" aria-hidden="true"></span> ${this.t('generating')}` : html`${icon(icSparkles, 18)} ${this.t('generate', { cost })}`}
     </button>`;
   }
 
@@ -467,11 +484,11 @@ export class AisStudio extends AisElement {
         </div></div>`;
     }
     if (this.phase === 'failed') {
-      return html`<div class="canvas" part="result"><div class="state error" role="alert"><div class="state-icon">${icon('alert', 22)}</div>
+      return html`<div class="canvas" part="result"><div class="state error" role="alert"><div class="state-icon">${icon(icAlert, 22)}</div>
         <strong>${this.t('errorTitle')}</strong><span>${j?.refunded ? this.t('failed') : this.t('failedNoRefund')}</span>
-        <button part="button" @click=${() => void this.generate()}>${icon('refresh', 16)} ${this.t('retry')}</button></div></div>`;
+        <button part="button" @click=${() => void this.generate()}>${icon(icRefresh, 16)} ${this.t('retry')}</button></div></div>`;
     }
-    return html`<div class="canvas" part="result"><div class="empty"><div class="bubble">${icon('image', 30)}</div>
+    return html`<div class="canvas" part="result"><div class="empty"><div class="bubble">${icon(icImage, 30)}</div>
       <span class="small">${this.t('resultTitle')}</span></div></div>`;
   }
 
@@ -482,12 +499,12 @@ export class AisStudio extends AisElement {
     // The actions apply to the picked image of a multi-image result.
     const j = sel ? { ...this.job, imageId: sel.imageId, imageUrl: sel.imageUrl } : this.job;
     return html`<div class="actions">
-      ${this.remixRewarded ? html`<div class="inline-alert success wide" role="status">${icon('gift', 18)} ${this.t('remixRewarded')}</div>` : nothing}
-      ${this.feature('community') ? html`<button class="primary wide" part="button button-primary publish" @click=${() => void this.openPublish(j.imageId)}>${icon('share', 16)} ${this.t('publish')}</button>` : nothing}
-      <button part="button download" @click=${() => { this.emit('ais-download', { imageId: j.imageId }); void downloadImage(j.imageUrl!, `ais-${j.imageId}`); }}>${icon('download', 16)} ${this.t('download')}</button>
-      <button part="button reopen" @click=${() => this.reopen()}>${icon('edit', 16)} ${this.t('reopen')}</button>
-      <button part="button make-poster" @click=${() => void this.openComposer(j.imageId, j.imageUrl!)}>${icon('image', 16)} ${this.t('makePoster')}</button>
-      <button class="ghost wide" part="button new" @click=${() => this.startOver()}>${icon('plus', 16)} ${this.t('newImage')}</button>
+      ${this.remixRewarded ? html`<div class="inline-alert success wide" role="status">${icon(icGift, 18)} ${this.t('remixRewarded')}</div>` : nothing}
+      ${this.feature('community') ? html`<button class="primary wide" part="button button-primary publish" @click=${() => void this.openPublish(j.imageId)}>${icon(icShare, 16)} ${this.t('publish')}</button>` : nothing}
+      <button part="button download" @click=${() => { this.emit('ais-download', { imageId: j.imageId }); void downloadImage(j.imageUrl!, `ais-${j.imageId}`); }}>${icon(icDownload, 16)} ${this.t('download')}</button>
+      <button part="button reopen" @click=${() => this.reopen()}>${icon(icEdit, 16)} ${this.t('reopen')}</button>
+      <button part="button make-poster" @click=${() => void this.openComposer(j.imageId, j.imageUrl!)}>${icon(icImage, 16)} ${this.t('makePoster')}</button>
+      <button class="ghost wide" part="button new" @click=${() => this.startOver()}>${icon(icPlus, 16)} ${this.t('newImage')}</button>
       ${this.lazyState ? this.renderLazyState(this.lazyState) : nothing}
     </div>`;
   }
@@ -495,8 +512,8 @@ export class AisStudio extends AisElement {
   /** Loading and error state of a lazy part: a spinner while it downloads, a retry when the download failed. */
   private renderLazyState(p: { failed: boolean; retry: () => void }) {
     return p.failed
-      ? html`<div class="inline-alert wide" role="alert">${icon('alert', 18)} ${this.t('networkError')}
-          <button part="button" @click=${p.retry}>${icon('refresh', 16)} ${this.t('retry')}</button></div>`
+      ? html`<div class="inline-alert wide" role="alert">${icon(icAlert, 18)} ${this.t('networkError')}
+          <button part="button" @click=${p.retry}>${icon(icRefresh, 16)} ${this.t('retry')}</button></div>`
       : html`<div class="wide" role="status">${this.renderLoading()}</div>`;
   }
 

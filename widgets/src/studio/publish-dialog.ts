@@ -3,8 +3,12 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Category, Visibility } from '../../../sdk/src/types.js';
 import type { AisElement } from '../shared/base.js';
 import { define } from '../shared/base.js';
-import { classifyError, errorMessageKey, parseTags, type WidgetError } from '../shared/format.js';
+import { classifyError, errorMessageKey, type WidgetError } from '../shared/format.js';
+import { parseTags } from '../shared/format-extra.js';
 import { icon } from '../shared/icons.js';
+import { icAlert } from '../shared/icons/alert.js';
+import { icCheck } from '../shared/icons/check.js';
+import { icShare } from '../shared/icons/share.js';
 import { baseStyles } from '../shared/styles.js';
 
 /** The studio's publish form, in a modal `<dialog>` (focus is trapped and Escape closes it natively). */
@@ -67,7 +71,7 @@ export class AisPublishDialog extends LitElement {
     return html`<dialog part="dialog" aria-labelledby="pub-title" @close=${() => (this.busy = false)}>
       ${this.postId
         ? html`<div class="dialog-body" role="status">
-            <div class="state"><div class="state-icon" style="color:var(--_success)">${icon('check', 24)}</div>
+            <div class="state"><div class="state-icon" style="color:var(--_success)">${icon(icCheck, 24)}</div>
               <strong id="pub-title">${t('published')}</strong><span class="small muted">${this.postTitle}</span></div>
             <div class="dialog-actions"><button class="primary" part="button button-primary" @click=${this.close}>${t('close')}</button></div>
           </div>`
@@ -86,10 +90,10 @@ export class AisPublishDialog extends LitElement {
             </fieldset>
             ${this.isPaying ? html`<label class="check"><input type="checkbox" .checked=${this.watermark} @change=${(e: Event) => (this.watermark = (e.target as HTMLInputElement).checked)} /> ${t('watermarkKeep')}</label>`
               : html`<p class="small muted">${t('watermarkFree')}</p>`}
-            ${this.error ? html`<div class="inline-alert" role="alert">${icon('alert', 18)} <span>${t(errorMessageKey(this.error.kind))}${this.error.detail ? html`<br /><span class="small">${this.error.detail}</span>` : nothing}</span></div>` : nothing}
+            ${this.error ? html`<div class="inline-alert" role="alert">${icon(icAlert, 18)} <span>${t(errorMessageKey(this.error.kind))}${this.error.detail ? html`<br /><span class="small">${this.error.detail}</span>` : nothing}</span></div>` : nothing}
             <div class="dialog-actions">
               <button type="button" part="button" @click=${this.close}>${t('cancel')}</button>
-              <button type="submit" class="primary" part="button button-primary" ?disabled=${this.busy || !this.postTitle.trim() || !this.categoryId}>${icon('share', 16)} ${t('publish')}</button>
+              <button type="submit" class="primary" part="button button-primary" ?disabled=${this.busy || !this.postTitle.trim() || !this.categoryId}>${icon(icShare, 16)} ${t('publish')}</button>
             </div>
           </form>`}
     </dialog>`;

@@ -5,15 +5,19 @@ import { AisElement, define, useResources } from '../shared/base.js';
 import { Credits } from '../../../sdk/src/resources/credits.js';
 import { enWallet } from './i18n-en.js';
 import { addEnglish } from '../shared/translate.js';
-import { formatCredits, formatInr, formatNumber, relativeTime, type WidgetError } from '../shared/format.js';
+import { enMore } from '../shared/i18n-en-more.js';
+import { formatCredits, formatNumber, type WidgetError } from '../shared/format.js';
+import { formatInr, relativeTime } from '../shared/format-extra.js';
 import { icon } from '../shared/icons.js';
+import { icCheck } from '../shared/icons/check.js';
+import { icLock } from '../shared/icons/lock.js';
 import { saveBlob } from '../shared/download.js';
-import { baseStyles } from '../shared/styles.js';
+import { fullBaseStyles } from '../shared/data-styles.js';
 import { CheckoutCancelled, openScriptCheckout } from './checkout.js';
 
 /** `<ais-wallet>`: balance, monthly usage, packs with prices and discounts, the checkout the API names for each order, and history. */
 export class AisWallet extends AisElement {
-  static override styles = [baseStyles, css`
+  static override styles = [fullBaseStyles, css`
     :host { container-type: inline-size; }
     button.link { background: none; border: 0; padding: 0; min-height: 0; color: var(--_primary); text-decoration: underline; font: inherit; cursor: pointer; }
     .hero {
@@ -193,7 +197,7 @@ export class AisWallet extends AisElement {
         ${b.debtCredits > 0 ? html`<div class="stat" part="debt"><span class="label">${this.t('debtOwed')}</span><span class="value">${formatNumber(b.debtCredits, this.loc)}</span>
           <span class="muted small">${this.t('debtHelp')}</span></div>` : nothing}
       </div>
-      ${this.notice ? html`<div class="inline-alert success" role="status" style="margin-top:var(--_space)">${icon('check', 18)} ${this.notice}</div>` : nothing}
+      ${this.notice ? html`<div class="inline-alert success" role="status" style="margin-top:var(--_space)">${icon(icCheck, 18)} ${this.notice}</div>` : nothing}
       ${this.actionError ? html`<div style="margin-top:var(--_space)">${this.renderInlineError(this.actionError)}</div>` : nothing}
       ${this.renderPacks()}
       ${this.noHistory ? nothing : this.renderHistory()}
@@ -286,7 +290,7 @@ export class AisWallet extends AisElement {
     const o = this.order;
     return html`<dialog id="checkout" part="dialog checkout-dialog" aria-labelledby="co-h" @cancel=${(e: Event) => { e.preventDefault(); this.cancelCheckout(); }}>
       ${o ? html`<div class="dialog-body">
-        <div class="row" style="justify-content:space-between"><h3 id="co-h">${this.t('checkoutTitle')}</h3><span class="badge warning sandbox-tag">${icon('lock', 13)} ${this.t('sandboxBadge')}</span></div>
+        <div class="row" style="justify-content:space-between"><h3 id="co-h">${this.t('checkoutTitle')}</h3><span class="badge warning sandbox-tag">${icon(icLock, 13)} ${this.t('sandboxBadge')}</span></div>
         <p class="muted small">${this.t('checkoutNote')}</p>
         <div class="checkout-summary">
           <div class="row"><span>${formatCredits(o.credits, this.loc, this.strings)}</span><span class="muted small">${this.t('order', { id: o.orderId })}</span></div>
@@ -302,6 +306,7 @@ export class AisWallet extends AisElement {
   }
 }
 
+addEnglish(enMore);
 addEnglish(enWallet);
 useResources({ credits: Credits });
 define('ais-wallet', AisWallet);

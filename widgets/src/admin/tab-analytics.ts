@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AisElement, define } from '../shared/base.js';
 import { formatNumber } from '../shared/format.js';
-import { formatInr, isoDay } from '../shared/format-extra.js';
+import { formatInr } from '../shared/format-extra.js';
 import { icon } from '../shared/icons.js';
 import { icDownload } from '../shared/icons/download.js';
 import { icRefresh } from '../shared/icons/refresh.js';
@@ -27,13 +27,29 @@ interface Report {
   ltvCac?: { ltv: number | null; cac: number | null; ratio: number | null };
 }
 
+/** An instant's calendar day (`YYYY-MM-DD`) in a time zone. */
+const dayIn = (iso: string, timeZone: string) => {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  } catch {
+    return iso.slice(0, 10);
+  }
+};
+/** The last calendar day of a window that ends (exclusively) at `iso`. */
+const lastDayIn = (iso: string, timeZone: string) => dayIn(new Date(Date.parse(iso) - 1).toISOString(), timeZone);
+
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`);
 
 export class AisAdminAnalytics extends AisElement {
   static override styles = [fullBaseStyles, adminStyles];
 
-  @state() private from = isoDay(new Date(Date.now() - 29 * 86_400_000));
-  @state() private to = isoDay(new Date());
+  /**
+   * Calendar days in the partner's time zone, as the API reads them. Empty until the first answer: the first load asks
+   * for the server's default window (the last 30 days up to now, in the partner's zone) and fills them from it, so the
+   * window includes the partner's today even when the browser's (or UTC's) calendar day is another one.
+   */
+  @state() private from = '';
+  @state() private to = '';
   /** Optional baseline period for the ARPPU uplift ('' = the server's default, the period just before). */
   @state() private baselineFrom = '';
   @state() private baselineTo = '';
@@ -44,7 +60,11 @@ export class AisAdminAnalytics extends AisElement {
     this.loading = true;
     try {
       const baseline = this.baselineFrom && this.baselineTo ? { baselineFrom: this.baselineFrom, baselineTo: this.baselineTo } : {};
-      this.report = (await this.client.admin.analytics({ from: this.from, to: this.to, ...baseline })) as Report;
+      this.report = (await this.client.admin.analytics({ ...this.days(), ...baseline })) as Report;
+      if (!this.from && this.report.window) {
+        this.from = dayIn(this.report.window.from, this.report.window.timezone);
+        this.to = lastDayIn(this.report.window.to, this.report.window.timezone);
+      }
       this.error = undefined;
     } catch (err) {
       this.error = this.fail(err);
@@ -53,9 +73,14 @@ export class AisAdminAnalytics extends AisElement {
     }
   }
 
+  /** The chosen window, or nothing (the server's default) before the first answer. */
+  private days(): { from?: string; to?: string } {
+    return this.from && this.to ? { from: this.from, to: this.to } : {};
+  }
+
   private async csv(): Promise<void> {
     try {
-      const text = await this.client.admin.analyticsCsv({ from: this.from, to: this.to });
+      const text = await this.client.admin.analyticsCsv(this.days());
       const href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
       const a = document.createElement('a');
       a.href = href;
@@ -136,7 +161,7 @@ export class AisAdminAnalytics extends AisElement {
       ${r.providers?.items?.length ? html`<section class="stack" style="margin-top:var(--_space)"><h3>${this.t('an_providers')}</h3><table>
         <thead><tr><th scope="col">${this.t('provider')}</th><th scope="col" class="num">${this.t('an_images')}</th><th scope="col" class="num">${this.t('an_cost')}</th></tr></thead>
         <tbody>${r.providers.items.map((p) => html`<tr><td>${p.provider}</td><td class="num">${n(p.images)}</td><td class="num">${formatInr(p.cost, this.loc)}</td></tr>`)}</tbody></table></section>` : nothing}
-      ${r.window ? html`<p class="muted small" style="margin-top:var(--_space)">${r.window.from.slice(0, 10)} – ${r.window.to.slice(0, 10)} · ${r.window.timezone}</p>` : nothing}`;
+      ${r.window ? html`<p class="muted small" style="margin-top:var(--_space)">${dayIn(r.window.from, r.window.timezone)} – ${lastDayIn(r.window.to, r.window.timezone)} · ${r.window.timezone}</p>` : nothing}`;
   }
 }
 

@@ -8,6 +8,11 @@ import type { QueryInterface } from 'sequelize';
  * a day of event rows and parsing their JSON. `ack_ms` is set only when `props` is valid JSON whose `ms` is a JSON
  * number; any other event keeps NULL and the report parses its props as before (exactly what the live computation does).
  * The new index starts with the old analytics_name_idx's columns and replaces it.
+ *
+ * Also the referral funnel's qualification (analytics/report.ts, countQualifiedFast): the referees' succeeded images
+ * and paid orders are looked up by user id; `images_user_created_idx` and `orders_user_idx` gain the status (and the
+ * paid time) as trailing columns, so those lookups are index-only instead of reading each image and order row. Same
+ * leading columns, same names: every other query's use of them is unchanged.
  */
 export async function up({ context: qi }: { context: QueryInterface }) {
   const q = qi.sequelize;
@@ -20,9 +25,17 @@ export async function up({ context: qi }: { context: QueryInterface }) {
   }
   await qi.addIndex('analytics_events', ['tenant_id', 'name', 'created_at', 'ack_ms'], { name: 'analytics_name_ack_idx' });
   await qi.removeIndex('analytics_events', 'analytics_name_idx');
+  await qi.removeIndex('generated_images', 'images_user_created_idx');
+  await qi.addIndex('generated_images', ['user_id', 'created_at', 'id', 'status'], { name: 'images_user_created_idx' });
+  await qi.removeIndex('orders', 'orders_user_idx');
+  await qi.addIndex('orders', ['user_id', 'created_at', 'status', 'paid_at'], { name: 'orders_user_idx' });
 }
 
 export async function down({ context: qi }: { context: QueryInterface }) {
+  await qi.removeIndex('orders', 'orders_user_idx');
+  await qi.addIndex('orders', ['user_id', 'created_at'], { name: 'orders_user_idx' });
+  await qi.removeIndex('generated_images', 'images_user_created_idx');
+  await qi.addIndex('generated_images', ['user_id', 'created_at', 'id'], { name: 'images_user_created_idx' });
   await qi.addIndex('analytics_events', ['tenant_id', 'name', 'created_at'], { name: 'analytics_name_idx' });
   await qi.removeIndex('analytics_events', 'analytics_name_ack_idx');
   await qi.sequelize.query('ALTER TABLE analytics_events DROP COLUMN ack_ms');

@@ -144,6 +144,27 @@ describeEachDatabase('analytics rollups', { server: { worker: false } }, (db) =>
     await rollupDay(T, '2025-04-05', config.timezone);
   });
 
+  it('counts acknowledgement latencies from the numeric ack_ms column, and parses the props of any event whose ms is not a JSON number', async () => {
+    const config = await getTenantConfig(T);
+    const odd = [{ ms: 12.5 }, { ms: '7' }, { tier: 'x' }, { ms: null }, { ms: 9999 }, { ms: 0 }, { ms: -3 }, { ms: 'slow' }];
+    const at = (h: number) => new Date(Date.parse('2025-04-15T01:00:00Z') + h * 60_000);
+    const days = [new Date('2025-04-12T06:00:00Z'), ...odd.map((_, i) => at(i))];
+    for (const [i, props] of odd.entries()) {
+      await AnalyticsEvent.create({ tenantId: T, userId: 'ru1', name: 'generate_acknowledged', props, createdAt: at(i) });
+      await AnalyticsEvent.create({ tenantId: T, userId: 'ru1', name: 'generate_acknowledged', props, createdAt: new Date(days[0]!.getTime() + i * 1000) });
+    }
+    const cols = (await services().db.sequelize.query(`SELECT ack_ms FROM analytics_events WHERE tenant_id = :t AND created_at >= :a AND created_at < :b ORDER BY created_at`,
+      { type: QueryTypes.SELECT, replacements: { t: T, a: at(0), b: at(odd.length) } })) as { ack_ms: unknown }[];
+    expect(cols.map((c) => (c.ack_ms == null ? null : Number(c.ack_ms)))).to.deep.equal([12.5, null, null, null, 9999, 0, -3, null]);
+    await rollupDay(T, '2025-04-12', config.timezone);
+    for (const w of [WINDOWS[0]!, WINDOWS[1]!, { from: '2025-04-12T05:00:00Z', to: '2025-04-15T08:00:00Z' }]) {
+      const live = await computeAnalytics(T, w, NOW);
+      expect(comparable(await computeReport(T, w, NOW)), JSON.stringify(w)).to.deep.equal(live);
+    }
+    await AnalyticsEvent.destroy({ where: { tenantId: T, userId: 'ru1', createdAt: [...odd.map((_, i) => at(i)), ...odd.map((_, i) => new Date(days[0]!.getTime() + i * 1000))] } });
+    await rollupDay(T, '2025-04-12', config.timezone);
+  });
+
   it('keeps answering from the aggregates after the events past retention are deleted', async () => {
     const config = await getTenantConfig(T);
     const later = new Date('2025-04-22T09:00:00Z'); // 7-day retention: everything before 15 April goes

@@ -1,6 +1,6 @@
 /**
  * npm run bench — the benchmarks of the project, on SQLite and (when MYSQL_URL is set) MariaDB/MySQL.
- *   --seconds 20   --connections 50   --runs 3   --db sqlite|mysql   --skip-feed   --skip-jobs   --job-rate 400
+ *   --seconds 20   --connections 50   --runs 3   --db sqlite|mysql   --skip-feed   --skip-jobs   --job-rate 500
  *   --users 20        the many-user variant of generate (requests spread over that many users; 0 skips it)
  *   --skip-embedded   skip the embedded default under render (ROLE=all on SQLite, its worker drawing, RENDER_THREADS
  *                     default against RENDER_THREADS=0, i.e. drawing on the API's thread as before)

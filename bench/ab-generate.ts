@@ -12,10 +12,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Sequelize } from 'sequelize';
 import type { GenerateBenchResult } from './generate.js';
+import { scratchDatabase } from './scratch-db.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name: string, def: string) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1]! : def; };
@@ -27,23 +26,7 @@ const users = Number(arg('users', '1'));
 const dbName = arg('db', 'sqlite');
 const withBare = !process.argv.includes('--skip-bare');
 
-async function makeDb(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (dbName === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-ab-db-'));
-    return { url: `sqlite:${path.join(dir, 'bench.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const u = new URL(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/x');
-  const name = `ais_ab_${crypto.randomBytes(4).toString('hex')}`;
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const admin = new Sequelize('', decodeURIComponent(u.username), decodeURIComponent(u.password), { dialect: 'mysql', host: u.hostname, port: Number(u.port || 3306), logging: false });
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.close();
-    },
-  };
-}
+const makeDb = () => scratchDatabase(dbName === 'sqlite' ? 'sqlite' : 'mysql');
 
 function shadowOf(dir: string): string {
   const shadow = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-ab-shadow-'));

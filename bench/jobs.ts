@@ -12,13 +12,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Agenda } from 'agenda';
-import { Sequelize } from 'sequelize';
 import { createDatabase, ensureDatabaseExists, migrate } from '../api/src/db.js';
 import { SequelizeBackend } from '../api/src/jobs/sql-backend/index.js';
+import { scratchDatabase } from './scratch-db.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const percentile = (s: number[], p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN);
@@ -191,24 +190,6 @@ async function waitFor(check: () => boolean, ms: number) {
   }
 }
 
-/** A fresh database for one run: a temporary SQLite file, or a random database on MYSQL_URL. */
-export async function scratchDatabase(kind: 'sqlite' | 'mysql'): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-bench-db-'));
-    return { url: `sqlite:${path.join(dir, 'bench.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const u = new URL(process.env.MYSQL_URL!);
-  const name = `ais_bench_jobs_${crypto.randomBytes(4).toString('hex')}`;
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const admin = new Sequelize('', decodeURIComponent(u.username), decodeURIComponent(u.password), { dialect: 'mysql', host: u.hostname, port: Number(u.port || 3306), logging: false });
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.close();
-    },
-  };
-}
 
 /**
  * The section `npm run bench` prints: MariaDB/MySQL only (the issue's target; SQLite has one writer), with Redis

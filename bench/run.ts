@@ -24,13 +24,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { execSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Sequelize } from 'sequelize';
 import { runGenerateBench, type GenerateBenchResult, type LatencyStats } from './generate.js';
 import { runBareSqlBench } from './bare-sql.js';
 import { runRenderBench, type RenderBenchResult } from './render.js';
+import { scratchDatabase } from './scratch-db.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name: string, def: string) => {
@@ -48,31 +47,8 @@ const drainSeconds = Number(arg('drain', '3'));
 const embeddedEnvs = process.argv.flatMap((a, i) => (a === '--embedded-env' && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
 
 interface Db { name: 'sqlite' | 'mysql'; make: () => Promise<{ url: string; drop: () => Promise<void> }> }
-const dbs: Db[] = [{
-  name: 'sqlite',
-  make: async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ais-bench-db-'));
-    return { url: `sqlite:${path.join(dir, 'bench.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  },
-}];
-if (process.env.MYSQL_URL) {
-  dbs.push({
-    name: 'mysql',
-    make: async () => {
-      const u = new URL(process.env.MYSQL_URL!);
-      const name = `ais_bench_${crypto.randomBytes(4).toString('hex')}`;
-      u.pathname = `/${name}`;
-      return {
-        url: u.toString(),
-        drop: async () => {
-          const admin = new Sequelize('', decodeURIComponent(u.username), decodeURIComponent(u.password), { dialect: 'mysql', host: u.hostname, port: Number(u.port || 3306), logging: false });
-          await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-          await admin.close();
-        },
-      };
-    },
-  });
-}
+const dbs: Db[] = [{ name: 'sqlite', make: () => scratchDatabase('sqlite') }];
+if (process.env.MYSQL_URL) dbs.push({ name: 'mysql', make: () => scratchDatabase('mysql') });
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');

@@ -53,7 +53,6 @@ export class LineBatcher {
     this.size = 0;
     this.out(chunk);
   }
-  flushSync(): void { this.flush(); }
 }
 
 let stdoutBatch: LineBatcher | undefined;

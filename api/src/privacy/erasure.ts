@@ -6,6 +6,7 @@ import { emitWebhookEvent } from '../webhooks/events.js';
 import { erasedSub } from '../util/pseudonym.js';
 import { newReferralCode } from '../util/ids.js';
 import { forgetUserCache } from '../auth/users.js';
+import { bumpTenantRevision } from '../tenants/tenants.js';
 import { SECTIONS, type Subject } from './sections.js';
 import { workRequest } from './requests.js';
 
@@ -41,7 +42,7 @@ export async function pseudonymise(s: Subject, requestedBy: 'user' | 'admin') {
     await emitWebhookEvent(t, s.tenantId, 'user.erased', { sub: u.sub, requestedBy });
     // Every process checks the tenants' version at least once a second and drops the sub -> id entries it read under
     // an older one (auth/users.ts), so the erased sub names no account anywhere within a second.
-    await services().db.sequelize.query('UPDATE tenants SET revision = revision + 1 WHERE id = ?', { replacements: [s.tenantId], transaction: t });
+    await bumpTenantRevision(s.tenantId, t);
   });
   // This process at once.
   forgetUserCache();

@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, literal, type Transaction } from 'sequelize';
 import { Tenant } from '../models/index.js';
 import { decryptSecret, encryptSecret } from '../util/secrets.js';
 import { services } from '../context.js';
@@ -89,6 +89,14 @@ export async function loadTenants(force = false): Promise<TenantCache> {
  * kept under an older one.
  */
 export function tenantsVersionSeen(): string | undefined { return cache?.version; }
+
+/** The attribute change that bumps a partner's revision, i.e. the tenants' version every process checks. */
+export const bumpRevision = () => ({ revision: literal('revision + 1') });
+
+/** Bumps a partner's revision on its own (no other change): every process drops what it cached under the old version. */
+export async function bumpTenantRevision(tenantId: string, t: Transaction): Promise<void> {
+  await Tenant.update(bumpRevision(), { where: { id: tenantId }, transaction: t });
+}
 
 export function invalidateTenants() {
   cache = undefined;

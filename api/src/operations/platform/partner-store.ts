@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { Op, literal, type Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import { services } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { AuditEntry, Tenant } from '../../models/index.js';
@@ -34,7 +34,7 @@ export async function assertUnique(fields: { slug?: string; issuer?: string | nu
 }
 
 /** Every change bumps the row's revision in SQL (never read-modify-write), so other processes' caches notice it. */
-export const bumpRevision = () => ({ revision: literal('revision + 1') });
+export { bumpRevision } from '../../tenants/tenants.js';
 
 export const isUniqueClash = (err: unknown) => (err as { name?: string })?.name === 'SequelizeUniqueConstraintError';
 /** Two concurrent creates with one slug both pass assertUnique; the unique index decides, and the loser gets 409. */

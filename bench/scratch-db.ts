@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { Sequelize } from 'sequelize';
+import { dropDatabase } from '../api/src/db.js';
 
 /** A fresh database for one bench run: a temporary SQLite file, or a random database on MYSQL_URL; `drop` removes it. */
 export async function scratchDatabase(kind: 'sqlite' | 'mysql'): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -13,12 +13,5 @@ export async function scratchDatabase(kind: 'sqlite' | 'mysql'): Promise<{ url: 
   const u = new URL(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/x');
   const name = `ais_bench_${crypto.randomBytes(4).toString('hex')}`;
   u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const admin = new Sequelize('', decodeURIComponent(u.username), decodeURIComponent(u.password), { dialect: 'mysql', host: u.hostname, port: Number(u.port || 3306), logging: false });
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.close();
-    },
-  };
+  return { url: u.toString(), drop: () => dropDatabase(u.toString()) };
 }

@@ -15,6 +15,7 @@ import { DEFAULT_TENANT_ID } from '../api/src/tenants/tenants.js';
 import { getTenantConfig } from '../api/src/tenants/config-store.js';
 import { ROLLUP_SCHEMA, ROLLUP_TABLES, rollupTenant } from '../api/src/analytics/rollup.js';
 import { openBenchDb } from './seed-feed.js';
+import { dropDatabase } from '../api/src/db.js';
 
 /** Bump when the generated rows change: a database with another version is seeded again. */
 export const SEED_VERSION = 'analytics-2026-11-26';
@@ -24,12 +25,6 @@ const T = DEFAULT_TENANT_ID;
 const DAY = 86_400_000;
 const sqlDate = (d: Date | number) => new Date(d).toISOString().slice(0, 23).replace('T', ' ');
 
-async function dropDatabase(url: string) {
-  const u = new URL(url);
-  const { Sequelize } = await import('sequelize');
-  const admin = new Sequelize('', decodeURIComponent(u.username), decodeURIComponent(u.password), { dialect: 'mysql', host: u.hostname, port: Number(u.port || 3306), logging: false });
-  try { await admin.query(`DROP DATABASE IF EXISTS \`${u.pathname.slice(1)}\``); } finally { await admin.close(); }
-}
 
 /** The marker of a complete seed, or null (no marker table, no row, another version or size). */
 async function readMarker(url: string, want: string): Promise<{ seed: boolean; rollups: string | null }> {

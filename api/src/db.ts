@@ -328,6 +328,20 @@ export async function ensureDatabaseExists(url: string) {
   }
 }
 
+/** Drops the MySQL/MariaDB database a URL names (scratch databases of tests and benchmarks); a SQLite URL is left alone. */
+export async function dropDatabase(url: string) {
+  if (url.startsWith('sqlite:')) return;
+  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  const admin = new Sequelize('', decodeURIComponent(u.username), decodeURIComponent(u.password), {
+    dialect: 'mysql', host: u.hostname, port: Number(u.port || 3306), logging: false,
+  });
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS \`${u.pathname.slice(1).replace(/`/g, '')}\``);
+  } finally {
+    await admin.close();
+  }
+}
+
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'models', 'migrations');
 
 export function migrator(db: Database) {

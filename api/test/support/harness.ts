@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import jwt from 'jsonwebtoken';
-import { Sequelize } from 'sequelize';
+import { dropDatabase } from '../../src/db.js';
 import { loadConfig, type AppConfig } from '../../src/config.js';
 import { bootServices, shutdownServices } from '../../src/boot.js';
 import { buildApp } from '../../src/app.js';
@@ -36,14 +36,7 @@ export function databases(): { name: 'sqlite' | 'mysql'; make: () => Promise<{ u
         const u = new URL(base);
         const name = `ais_t_${crypto.randomBytes(5).toString('hex')}`;
         u.pathname = `/${name}`;
-        return {
-          url: u.toString(),
-          drop: async () => {
-            const admin = new Sequelize('', decodeURIComponent(u.username), decodeURIComponent(u.password), { dialect: 'mysql', host: u.hostname, port: Number(u.port || 3306), logging: false });
-            await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-            await admin.close();
-          },
-        };
+        return { url: u.toString(), drop: () => dropDatabase(u.toString()) };
       },
     });
   }

@@ -85,14 +85,10 @@ export async function settleJob(t: Transaction, job: GenerationJob, token: strin
   if (isFirst) events.push(['first_generation_done', { jobId: job.id }]);
   await db.run(t, `INSERT INTO analytics_events (tenant_id, user_id, name, props, created_at) VALUES ${events.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
     events.flatMap(([name, props]) => [job.tenantId, job.userId, name, JSON.stringify(props), now]));
-  // Most partners have no webhook endpoint: one cheap probe here; emitUserEvent (which checks again) only when there is one.
-  const hooks = await db.all(t, 'SELECT id FROM webhook_endpoints WHERE tenant_id = ? AND enabled = ? LIMIT 1', [job.tenantId, true]);
-  if (hooks.length) {
-    await emitUserEvent(t, job.tenantId, job.userId, 'generation.succeeded', {
-      jobId: job.id, imageId: drawn[0]!.imageId, images: drawn.length, failedImages: lostIds.length, tier: req.tier, format: req.format ?? 'square',
-      provider: drawn[0]!.result.provider, credits: credits(job.cost - refund), refundedCredits: credits(refund),
-    });
-  }
+  await emitUserEvent(t, job.tenantId, job.userId, 'generation.succeeded', {
+    jobId: job.id, imageId: drawn[0]!.imageId, images: drawn.length, failedImages: lostIds.length, tier: req.tier, format: req.format ?? 'square',
+    provider: drawn[0]!.result.provider, credits: credits(job.cost - refund), refundedCredits: credits(refund),
+  });
   if (req.remixOf) await recordRemixOf(t, job, config, req.remixOf, drawn[0]!.imageId);
   return { settled: { isFirst, refund }, gone };
 }

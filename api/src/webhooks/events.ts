@@ -58,7 +58,8 @@ export const credits = (milli: number) => milli / 1000;
  * way an event names a person.
  */
 export async function emitUserEvent(t: Transaction, tenantId: string, userId: string, type: WebhookEventType, data: WebhookData) {
-  if (!(await WebhookEndpoint.count({ where: { tenantId, enabled: true }, transaction: t }))) return undefined;
+  // Most partners have no endpoint: one raw one-row probe (every job's settlement comes through here) before any work.
+  if (!(await services().db.all(t, 'SELECT id FROM webhook_endpoints WHERE tenant_id = ? AND enabled = ? LIMIT 1', [tenantId, true])).length) return undefined;
   const user = await User.findByPk(userId, { attributes: ['sub'], transaction: t });
   return emitWebhookEvent(t, tenantId, type, { sub: user?.sub ?? null, ...data });
 }

@@ -73,12 +73,11 @@ export async function settleJob(t: Transaction, job: GenerationJob, token: strin
     await applyMovement(t, { tenantId: job.tenantId, userId: job.userId, delta: refund, reason: 'refund', refType: 'job', refId: job.id,
       timezone: config.timezone, note: `Refund: ${note}`.slice(0, 500) });
   }
-  const [user] = await db.all<{ first_generation_at: unknown }>(t, 'SELECT first_generation_at FROM users WHERE id = ?', [job.userId]);
-  const isFirst = user?.first_generation_at == null;
-  await db.run(t,
-    `UPDATE users SET generation_count = generation_count + ?, first_generation_at = COALESCE(first_generation_at, ?), last_active_at = ?, updated_at = ?
-     WHERE id = ?`,
-    [drawn.length, now, now, now, job.userId]);
+  // First generation decided by the conditional UPDATE itself: of two jobs of one user settling at once, the second
+  // waits on the row lock and then matches nothing (a read-then-write let both see NULL on MariaDB).
+  const isFirst = (await db.run(t, 'UPDATE users SET first_generation_at = ? WHERE id = ? AND first_generation_at IS NULL', [now, job.userId])).affected === 1;
+  await db.run(t, 'UPDATE users SET generation_count = generation_count + ?, last_active_at = ?, updated_at = ? WHERE id = ?',
+    [drawn.length, now, now, job.userId]);
   // The analytics rows of the job in one multi-row INSERT: the rows analytics/track.ts writes, in the same order.
   const events: [string, Record<string, unknown>][] = drawn.map((d) => ['image_generated', { jobId: job.id, imageId: d.imageId, tier: req.tier,
     provider: d.result.provider, format: req.format ?? 'square', ...(d.result.fallbackFrom ? { fallback: true, fallbackFrom: d.result.fallbackFrom } : {}) }]);

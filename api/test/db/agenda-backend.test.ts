@@ -233,6 +233,20 @@ for (const target of agendaTestTargets()) {
       expect((await repo.getJobById(mid._id!))?.lockedAt?.getTime()).to.equal(lockedAt.getTime());
     });
 
+    it('a running job whose deferred start could not be saved keeps its lock when its worker unlocks', async function () {
+      if (sequelize.getDialect() === 'sqlite') this.skip(); // MySQL/MariaDB only (raw path)
+      const failing = new SequelizeJobRepository({ sequelize, combineStartMs: 600_000 });
+      const saved = await repo.saveJob(job(), undefined);
+      const locked = await failing.lockJob(saved, undefined);
+      expect(locked?.lockedAt, 'claimed').to.be.instanceOf(Date);
+      // The start save fails when it is finally written: the table still shows the old nextRunAt of a job that runs.
+      (failing as unknown as { writeState: () => Promise<void> }).writeState = async () => { throw new Error('database unreachable'); };
+      await failing.saveJobState({ ...locked!, lastRunAt: new Date(), nextRunAt: null }, undefined);
+      await failing.unlockJobs([saved._id!]);
+      expect((await repo.getJobById(saved._id!))?.lockedAt, 'still locked: retried through lock expiry, never run twice at once')
+        .to.be.instanceOf(Date);
+    });
+
     it('new jobs saved in one turn share one INSERT; a row the database refuses fails only its own save', async function () {
       if (sequelize.getDialect() === 'sqlite') this.skip(); // MySQL/MariaDB only (raw path)
       const logged: string[] = [];

@@ -85,7 +85,7 @@ export class SequelizeJobRepository implements JobRepository {
   /** Run starts not written yet, by job id (saveJobState). */
   private readonly pendingStarts = new Map<string, { state: RawState; timer: NodeJS.Timeout }>();
   /** Deferred starts being written, by job id: a finish waits for it. */
-  private readonly startWrites = new Map<string, Promise<void>>();
+  private readonly startWrites = new Map<string, Promise<boolean>>();
 
   constructor(options: SequelizeJobRepositoryOptions) {
     this.tableName = options.tableName ?? 'agenda_jobs';
@@ -263,22 +263,27 @@ export class SequelizeJobRepository implements JobRepository {
     }
   }
 
-  /** Writes a deferred start now (its window passed, or the worker is unlocking/stopping). */
-  private flushStart(id: string): Promise<void> {
+  /** Writes a deferred start now (its window passed, or the worker is unlocking/stopping); answers whether it is saved. */
+  private flushStart(id: string): Promise<boolean> {
     const pending = this.pendingStarts.get(id);
-    if (!pending) return this.startWrites.get(id) ?? Promise.resolve();
+    if (!pending) return this.startWrites.get(id) ?? Promise.resolve(true);
     clearTimeout(pending.timer);
     this.pendingStarts.delete(id);
     const write = this.writeState(pending.state)
-      .catch(error => logger().warn({ err: error, jobId: id, job: pending.state.name }, 'job start state not saved (its finish will be)'))
+      .then(() => true, (error) => {
+        logger().warn({ err: error, jobId: id, job: pending.state.name }, 'job start state not saved (its finish will be)');
+        return false;
+      })
       .finally(() => { if (this.startWrites.get(id) === write) this.startWrites.delete(id); });
     this.startWrites.set(id, write);
     return write;
   }
 
-  /** Writes every deferred start now. */
-  async flushStarts(): Promise<void> {
-    await Promise.all([...this.pendingStarts.keys()].map(id => this.flushStart(id)));
+  /** Writes every deferred start now (and waits for those being written); answers the ids whose start is not saved. */
+  async flushStarts(): Promise<Set<string>> {
+    const ids = [...new Set([...this.pendingStarts.keys(), ...this.startWrites.keys()])];
+    const saved = await Promise.all(ids.map(id => this.flushStart(id)));
+    return new Set(ids.filter((_, i) => !saved[i]));
   }
 
   async lockJob(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
@@ -302,12 +307,16 @@ export class SequelizeJobRepository implements JobRepository {
   async unlockJobs(jobIds: (JobId | string)[]): Promise<void> {
     if (jobIds.length === 0) return;
     // A deferred start (nextRunAt null once written) must be in the table before the "mid-run" test below reads it.
-    await this.flushStarts();
+    // A job whose start could not be saved still shows its old nextRunAt although it is running: it keeps its lock
+    // too (retried through lock expiry), or another worker could run it at the same time.
+    const unsaved = await this.flushStarts();
+    const ids = jobIds.map(String).filter(id => !unsaved.has(id));
+    if (ids.length === 0) return;
     // A job with no next run was mid-run when its worker stopped; leave its lock
     // so it is only retried through lock expiry, as Agenda's own backends do.
     await retryOnDeadlock(() => this.model.update(
       { lockedAt: null },
-      { where: { id: { [Op.in]: jobIds.map(String) }, nextRunAt: { [Op.ne]: null } } },
+      { where: { id: { [Op.in]: ids }, nextRunAt: { [Op.ne]: null } } },
     ));
   }
 

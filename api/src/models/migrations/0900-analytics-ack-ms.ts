@@ -12,7 +12,13 @@ import type { QueryInterface } from 'sequelize';
  * Also the referral funnel's qualification (analytics/report.ts, countQualifiedFast): the referees' succeeded images
  * and paid orders are looked up by user id; `images_user_created_idx` and `orders_user_idx` gain the status (and the
  * paid time) as trailing columns, so those lookups are index-only instead of reading each image and order row. Same
- * leading columns, same names: every other query's use of them is unchanged.
+ * leading columns, same names: every other query's use of them is unchanged. On MySQL/MariaDB each is swapped in one
+ * `ALTER TABLE … DROP INDEX, ADD INDEX` (atomic: the per-user lookups never run without their index, and a failed
+ * rebuild leaves the old one); SQLite drops and adds inside the migration.
+ *
+ * SQLite caveat for later migrations: `PRAGMA table_info` does not list a generated column, and Sequelize's SQLite
+ * removeColumn/changeColumn/renameColumn rebuild a table from that list, so they would drop `ack_ms` and its index.
+ * A later change to analytics_events' columns on SQLite must use plain `ALTER TABLE` statements.
  */
 export async function up({ context: qi }: { context: QueryInterface }) {
   const q = qi.sequelize;
@@ -25,17 +31,23 @@ export async function up({ context: qi }: { context: QueryInterface }) {
   }
   await qi.addIndex('analytics_events', ['tenant_id', 'name', 'created_at', 'ack_ms'], { name: 'analytics_name_ack_idx' });
   await qi.removeIndex('analytics_events', 'analytics_name_idx');
-  await qi.removeIndex('generated_images', 'images_user_created_idx');
-  await qi.addIndex('generated_images', ['user_id', 'created_at', 'id', 'status'], { name: 'images_user_created_idx' });
-  await qi.removeIndex('orders', 'orders_user_idx');
-  await qi.addIndex('orders', ['user_id', 'created_at', 'status', 'paid_at'], { name: 'orders_user_idx' });
+  await replaceIndex(qi, 'generated_images', 'images_user_created_idx', ['user_id', 'created_at', 'id', 'status']);
+  await replaceIndex(qi, 'orders', 'orders_user_idx', ['user_id', 'created_at', 'status', 'paid_at']);
+}
+
+/** Gives an index new columns under the same name: one atomic ALTER on MySQL/MariaDB, drop then add on SQLite. */
+async function replaceIndex(qi: QueryInterface, table: string, name: string, columns: string[]) {
+  if (qi.sequelize.getDialect() === 'sqlite') {
+    await qi.removeIndex(table, name);
+    await qi.addIndex(table, columns, { name });
+    return;
+  }
+  await qi.sequelize.query(`ALTER TABLE \`${table}\` DROP INDEX \`${name}\`, ADD INDEX \`${name}\` (${columns.map((c) => `\`${c}\``).join(', ')})`);
 }
 
 export async function down({ context: qi }: { context: QueryInterface }) {
-  await qi.removeIndex('orders', 'orders_user_idx');
-  await qi.addIndex('orders', ['user_id', 'created_at'], { name: 'orders_user_idx' });
-  await qi.removeIndex('generated_images', 'images_user_created_idx');
-  await qi.addIndex('generated_images', ['user_id', 'created_at', 'id'], { name: 'images_user_created_idx' });
+  await replaceIndex(qi, 'orders', 'orders_user_idx', ['user_id', 'created_at']);
+  await replaceIndex(qi, 'generated_images', 'images_user_created_idx', ['user_id', 'created_at', 'id']);
   await qi.addIndex('analytics_events', ['tenant_id', 'name', 'created_at'], { name: 'analytics_name_idx' });
   await qi.removeIndex('analytics_events', 'analytics_name_ack_idx');
   await qi.sequelize.query('ALTER TABLE analytics_events DROP COLUMN ack_ms');

@@ -66,7 +66,7 @@ export const privacyOperations = [
  * Creations, posters and brand kits, referrals and notifications are in their resource modules, registered when the
  * module loads (so a page without those widgets does not download them); operations.ts registers every row.
  */
-export const userOperations = [...studioOperations, ...communityCreditsOperations, ...privacyOperations] as const;
+const userOperations = [...studioOperations, ...communityCreditsOperations, ...privacyOperations] as const;
 
 const byName = new Map<string, OperationDef>(userOperations.map((op) => [op.name, op]));
 

@@ -8,7 +8,7 @@
  * `repeatable`: a POST whose repetition has no further effect, so it may be
  * retried after a 5xx or a network error (GET and DELETE always may).
  */
-import { communityCreditsOperations, privacyOperations, registerOperations, studioOperations, type OperationDef } from './operations-core.js';
+import { communityCreditsOperations, privacyOperations, lookupOperation, registerOperations, studioOperations, type OperationDef } from './operations-core.js';
 import { creationsOperations } from './resources/creations.js';
 import { postersOperations } from './resources/posters.js';
 import { referralsOperations } from './resources/referrals.js';
@@ -21,7 +21,8 @@ export { buildPath } from './operations-core.js';
 /**
  * The rows live in operations-core.ts (those a studio page needs), in the resource modules of My Creations, posters,
  * referrals and notifications, and in operations-admin.ts (admin), so widget bundles leave out what they do not call.
- * Same rows, same order as the one table this was.
+ * The same rows as the one table this was; the caller's privacy rows now come before the admin rows (order is not
+ * part of the SDK's contract: look operations up by name).
  */
 export const operations = [
   ...studioOperations, ...creationsOperations, ...postersOperations, ...communityCreditsOperations,
@@ -32,11 +33,8 @@ registerOperations([...creationsOperations, ...postersOperations, ...referralsOp
 
 export type OperationName = (typeof operations)[number]['name'];
 
-const byName = new Map<string, OperationDef>(operations.map((op) => [op.name, op]));
-
+/** An operation's row by name: every row is registered above, so the transport's own lookup answers for all of them. */
 export function getOperation(name: OperationName): OperationDef {
-  const op = byName.get(name);
-  if (!op) throw new Error(`Unknown operation ${name}`);
-  return op;
+  return lookupOperation(name);
 }
 

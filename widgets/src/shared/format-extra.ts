@@ -49,11 +49,6 @@ export function parseTags(text: string, max = 10): string[] {
   return [...seen];
 }
 
-/** `createdAt`-style ISO date of `days` ago, in UTC (`YYYY-MM-DD`), for date inputs. */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
 /** Humanises a config key: `perAssetCapMilli` -> "Per asset cap milli". */
 export function humanizeKey(key: string): string {
   const spaced = key.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim().toLowerCase();

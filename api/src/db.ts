@@ -307,10 +307,17 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
     return closeSequelize();
   };
   const toDriver = (v: SqlValue) => (v instanceof Date ? sqlDate(dialect, v) : typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
-  // Sequelize's own mapping (unique violation, deadlock...), with the stack of this call site, built only on failure.
-  const QueryClass = (sequelize as unknown as { dialect: { Query: new (c: unknown, s: Sequelize, o: object) => { formatError(e: Error, stack?: string): Error } } }).dialect.Query;
-  const driverError = (err: Error) => new QueryClass(null, sequelize, {}).formatError(err, new Error(err.message).stack);
+  const driverError = driverErrorMapper(sequelize);
   return db;
+}
+
+/**
+ * Maps a driver error the way Sequelize would (unique violation, deadlock...), with the stack of the call site, built
+ * only on failure: for statements sent straight to the driver (db.run/db.all, the job backend's raw.ts).
+ */
+export function driverErrorMapper(sequelize: Sequelize): (err: Error) => Error {
+  const QueryClass = (sequelize as unknown as { dialect: { Query: new (c: unknown, s: Sequelize, o: object) => { formatError(e: Error, stack?: string): Error } } }).dialect.Query;
+  return (err: Error) => new QueryClass(null, sequelize, {}).formatError(err, new Error(err.message).stack);
 }
 
 /** Creates the MySQL database named in the URL if it does not exist (the embedded SQLite file is created on open). */

@@ -1,5 +1,6 @@
 import type { Sequelize } from 'sequelize';
 import { onResetForTests } from '../../util/process-cache.js';
+import { driverErrorMapper, sqlDate } from '../../db.js';
 
 /**
  * The backend's hot statements on MySQL/MariaDB (job inserts, claims, the two saveJobState writes of every run):
@@ -35,12 +36,7 @@ export function rawStatementCount(): number {
   return statements;
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-/** A Date as a DATE(3) column value: UTC text with milliseconds (what Sequelize writes with timezone +00:00). */
-function mysqlDate(d: Date): string {
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
-}
-const toDriver = (v: RawValue | undefined) => (v instanceof Date ? mysqlDate(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
+const toDriver = (v: RawValue | undefined) => (v instanceof Date ? sqlDate('mysql', v) : typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
 
 export interface RawConnection {
   /** Prepared statement: affected (matched) rows. */
@@ -57,8 +53,7 @@ export class RawMysql {
 
   constructor(private readonly sequelize: Sequelize) {
     this.cm = (sequelize as unknown as { connectionManager: ConnectionManager }).connectionManager;
-    const QueryClass = (sequelize as unknown as { dialect: { Query: new (c: unknown, s: Sequelize, o: object) => { formatError(e: Error, stack?: string): Error } } }).dialect.Query;
-    this.formatError = (err: Error) => new QueryClass(null, sequelize, {}).formatError(err, new Error(err.message).stack);
+    this.formatError = driverErrorMapper(sequelize);
   }
 
   /** One statement on a connection of its own (autocommit). */

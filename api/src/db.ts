@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Sequelize, Transaction, type QueryInterface } from 'sequelize';
+import mysql from 'mysql2';
 import { Umzug } from 'umzug';
 import { logger } from './logger.js';
 
@@ -28,10 +29,42 @@ export interface Database {
    * SQLite: the process's default (read) connection, statement kept prepared; MySQL: a pooled connection.
    */
   read<R = Record<string, unknown>>(sql: string, params: SqlValue[]): Promise<R[]>;
+  /**
+   * One write transaction of fixed statements in two steps: `first`, then what `then` derives from their results (run
+   * before COMMIT), or null to roll back (the call then answers null). On MySQL/MariaDB each step is ONE round trip:
+   * `START TRANSACTION; first…` and `then…; COMMIT` each go as one multi-statement text, on a connection of a small
+   * pool of its own, the only connections that accept several statements in one text (docs/decisions.md: they only
+   * ever carry this method's fixed texts, every value a `?` the driver escapes). On SQLite it is db.tx with the
+   * statements run in turn (nothing to save there). A failing statement rolls the whole transaction back and throws
+   * the driver error mapped as Sequelize maps it (isUniqueViolation works on it). The generate acknowledgement.
+   */
+  script(first: Statement[], then: (results: StatementResult[]) => Statement[] | null): Promise<StatementResult[] | null>;
   close(): Promise<void>;
 }
 
 export type SqlValue = string | number | boolean | null | Date;
+/** A parameterised statement of db.script; `returning` marks one that answers rows (SQLite's RETURNING). */
+export interface Statement { sql: string; params: SqlValue[]; returning?: boolean }
+/** What a statement of db.script did: rows changed, the insert id (MySQL: also LAST_INSERT_ID(expr)), rows when `returning`. */
+export interface StatementResult { affected: number; insertId: number; rows?: Record<string, unknown>[] }
+
+/**
+ * INSERT statements for `rows` of one table: multi-row, in chunks of 16, 8, 4, 2 and 1 rows, so that any number of
+ * rows takes a handful of statements of at most five distinct texts per table and column list (SQLite keeps each
+ * text prepared). Columns and table are the caller's fixed names, never input.
+ */
+export function insertRows(table: string, columns: readonly string[], rows: readonly SqlValue[][]): Statement[] {
+  const out: Statement[] = [];
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let i = 0; i < rows.length;) {
+    let size = 16;
+    while (size > rows.length - i) size /= 2;
+    const chunk = rows.slice(i, i + size);
+    out.push({ sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`, params: chunk.flat() });
+    i += size;
+  }
+  return out;
+}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** A Date the way Sequelize writes a DATE(3) column: UTC, milliseconds, and on SQLite the zone suffix it parses back. */
@@ -83,6 +116,9 @@ interface TxQueryInterface {
 export function createDatabase(url: string, opts: { poolMax?: number } = {}): Database {
   let sequelize: Sequelize;
   let dialect: Dialect;
+  /** MySQL: db.script's own connections (multi-statement texts), opened on first use: worker processes never do. */
+  let scriptPool: mysql.Pool | undefined;
+  let openScriptPool: (() => mysql.Pool) | undefined;
   /** SQLite: the one long-lived connection db.tx's write transactions run on. */
   let shared: SqliteConnection | undefined;
   if (url.startsWith('sqlite:')) {
@@ -143,6 +179,17 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
       dialectOptions: { supportBigNumbers: true, bigNumberStrings: false, dateStrings: false, maxPreparedStatements: 64 },
       timezone: '+00:00',
     });
+    openScriptPool = () => {
+      const pool = mysql.createPool({
+        host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password),
+        database: u.pathname.slice(1), multipleStatements: true, connectionLimit: Math.min(opts.poolMax ?? 20, 10),
+        // As Sequelize connects: changed rows (not matched rows) in affectedRows, numbers as numbers.
+        flags: ['-FOUND_ROWS'], supportBigNumbers: true, bigNumberStrings: false,
+      });
+      // The same session as Sequelize's connections: READ COMMITTED, UTC.
+      pool.on('connection', (conn) => conn.query("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED; SET time_zone = '+00:00'"));
+      return pool;
+    };
     // READ COMMITTED once per connection rather than a SET before every transaction (one round trip less each).
     sequelize.addHook('afterConnect', async (conn: unknown) => {
       await new Promise<void>((resolve, reject) => (conn as { query: (sql: string, cb: (err: unknown) => void) => void })
@@ -297,13 +344,78 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
         cm.releaseConnection(conn);
       }
     },
+    async script(first, then) {
+      if (dialect === 'sqlite') return sqliteScript(first, then);
+      scriptPool ??= openScriptPool!();
+      const conn = await new Promise<mysql.PoolConnection>((resolve, reject) => scriptPool!.getConnection((err, c) => (err ? reject(err) : resolve(c))));
+      let open = false;
+      try {
+        open = true;
+        const results = await multi(conn, 'START TRANSACTION', first, '');
+        const next = then(results);
+        if (next === null) {
+          open = false;
+          await multi(conn, '', [], 'ROLLBACK');
+          return null;
+        }
+        const rest = await multi(conn, '', next, 'COMMIT');
+        open = false;
+        return [...results, ...rest];
+      } catch (err) {
+        if (open) {
+          // The text stopped at the failing statement with the transaction open: roll it back, or drop the connection.
+          try { await multi(conn, '', [], 'ROLLBACK'); } catch { conn.destroy(); }
+        }
+        throw err;
+      } finally {
+        conn.release(); // after destroy() a no-op for the pool
+      }
+    },
     close: () => sequelize.close(),
+  };
+  /** One multi-statement text: `head` (START TRANSACTION or nothing), the statements, `tail` (COMMIT, ROLLBACK or nothing). */
+  const multi = (conn: mysql.PoolConnection, head: string, stmts: Statement[], tail: string) => new Promise<StatementResult[]>((resolve, reject) => {
+    const texts = [...(head ? [head] : []), ...stmts.map((x) => x.sql), ...(tail ? [tail] : [])];
+    const values = stmts.flatMap((x) => x.params.map(toDriver));
+    conn.query({ sql: texts.join(';\n'), values }, (err, result) => {
+      if (err) return reject(driverError(err));
+      // Several statements answer one result each; a single one answers its own result.
+      const each = (texts.length > 1 ? result : [result]) as unknown[];
+      const own = each.slice(head ? 1 : 0, (head ? 1 : 0) + stmts.length);
+      resolve(own.map((r) => Array.isArray(r)
+        ? { affected: 0, insertId: 0, rows: r as Record<string, unknown>[] }
+        : { affected: (r as mysql.ResultSetHeader).affectedRows, insertId: Number((r as mysql.ResultSetHeader).insertId) }));
+    });
+  });
+  const ROLLED_BACK = Symbol('rolled back');
+  const sqliteScript = async (first: Statement[], then: (results: StatementResult[]) => Statement[] | null) => {
+    const exec = async (t: Transaction, x: Statement): Promise<StatementResult> => {
+      if (!x.returning) return db.run(t, x.sql, x.params);
+      const rows = await db.all(t, x.sql, x.params);
+      return { affected: rows.length, insertId: 0, rows };
+    };
+    try {
+      return await db.tx(async (t) => {
+        const results: StatementResult[] = [];
+        for (const x of first) results.push(await exec(t, x));
+        const next = then(results);
+        if (next === null) throw ROLLED_BACK;
+        for (const x of next) results.push(await exec(t, x));
+        return results;
+      });
+    } catch (err) {
+      if (err === ROLLED_BACK) return null;
+      throw err;
+    }
   };
   // Whoever closes Sequelize (db.close, a test, a tool): the statements kept prepared are finalized first, or SQLite
   // refuses to close their connection (SQLITE_BUSY: unfinalized statements).
   const closeSequelize = sequelize.close.bind(sequelize);
   sequelize.close = async () => {
     for (const conn of [...statements.keys()]) finalizeStatements(conn);
+    const pool = scriptPool;
+    scriptPool = undefined;
+    if (pool) await new Promise<void>((resolve) => pool.end(() => resolve()));
     return closeSequelize();
   };
   const toDriver = (v: SqlValue) => (v instanceof Date ? sqlDate(dialect, v) : typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);

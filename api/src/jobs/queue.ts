@@ -6,7 +6,7 @@ import { toRow } from './sql-backend/job-row.js';
 import { requestContext } from '../request-context.js';
 import type { JobDefinition, JobEnqueuer } from './definition.js';
 import { timeJob } from '../metrics/jobs.js';
-import type { SqlValue } from '../db.js';
+import { insertRows, type SqlValue } from '../db.js';
 
 export type { JobDefinition, JobContext } from './definition.js';
 export { defineJob } from './definition.js';
@@ -22,8 +22,16 @@ export interface JobQueue extends JobEnqueuer {
   every<D>(interval: string, def: JobDefinition<D>, data: D): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * enqueueInTx's row, for a transaction sent as db.script (the generate acknowledgement, several jobs' rows in one
+   * multi-row INSERT): the table, its columns and values, and `committed`, to call once the transaction has committed
+   * (wakes the workers through Redis when configured).
+   */
+  triggerRow<D>(def: JobDefinition<D>, data: D): TriggerRow;
   agenda: Agenda;
 }
+
+export interface TriggerRow { table: string; columns: string[]; values: SqlValue[]; committed(): void }
 
 export function createQueue(opts: { worker: boolean; concurrency: number; pollMs: number; name?: string }): JobQueue {
   const { db, config } = services();
@@ -59,22 +67,30 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
       if (o?.delayMs) await agenda.schedule(new Date(Date.now() + o.delayMs), def.name, checked);
       else await agenda.now(def.name, checked);
     },
-    async enqueueInTx(t, def, data) {
-      // The same row agenda.now() saves (Job.toJson through the backend's own row mapping), in the caller's transaction.
+    triggerRow(def, data) {
+      // The same row agenda.now() saves (Job.toJson through the backend's own row mapping). A raw statement rather than
+      // model.create: this runs in every generate acknowledgement. Same columns as the model would write, named by the model.
       const job = agenda.create(def.name, def.parse(data) as Record<string, unknown>);
       job.schedule(new Date());
       const now = new Date();
       const row: Record<string, unknown> = { ...toRow(job.toJson(true)), lastModifiedBy: agenda.attrs.name || null, id: randomUUID(), dedupeKey: null,
         createdAt: now, updatedAt: now };
-      // A raw statement on the transaction's connection (db.run) rather than model.create: this runs in every generate
-      // acknowledgement. Same columns as the model would write, named by the model.
       const model = backend.repository.model;
       const keys = Object.keys(row).filter((k) => row[k] !== undefined && model.rawAttributes[k]);
-      const columns = keys.map((k) => model.rawAttributes[k]!.field ?? k);
-      await db.run(t, `INSERT INTO ${model.getTableName() as string} (${columns.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
-        keys.map((k) => row[k] as SqlValue));
-      // Wakes the workers (Redis) once the job is visible to them.
-      t.afterCommit(() => backend.notifyDue(def.name));
+      return {
+        table: model.getTableName() as string,
+        columns: keys.map((k) => model.rawAttributes[k]!.field ?? k),
+        values: keys.map((k) => row[k] as SqlValue),
+        // Wakes the workers (Redis) once the job is visible to them.
+        committed: () => backend.notifyDue(def.name),
+      };
+    },
+    async enqueueInTx(t, def, data) {
+      // In the caller's transaction, on its connection (db.run).
+      const trigger = queue.triggerRow(def, data);
+      const [statement] = insertRows(trigger.table, trigger.columns, [trigger.values]);
+      await db.run(t, statement!.sql, statement!.params);
+      t.afterCommit(trigger.committed);
     },
     async every(interval, def, data) {
       const checked = def.parse(data) as Record<string, unknown>;

@@ -2,9 +2,10 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { DateTime } from 'luxon';
 import { AppError } from '../errors.js';
 import { services } from '../context.js';
-import { isUniqueViolation, type SqlValue } from '../db.js';
+import { insertRows, isUniqueViolation, type Dialect, type SqlValue, type Statement, type StatementResult } from '../db.js';
 import { Wallet } from '../models/index.js';
 import { countLedgerMovement } from '../metrics/registry.js';
+import { suspendedError } from '../auth/suspension.js';
 import { processCache } from '../util/process-cache.js';
 
 import { countsAsSpending, type LedgerReason } from './reasons.js';
@@ -43,18 +44,24 @@ export function monthKey(timezone = 'Asia/Kolkata', at = new Date()): string {
 }
 const months = processCache<string, { key: string; from: number; until: number }>();
 
+/** The statements of one movement: the wallet's conditional UPDATE, then the ledger row with the balance it produced. */
+export interface MovementStatements {
+  /** Changes one row or none (refused); answers the new balance (RETURNING on SQLite, LAST_INSERT_ID(expr) on MySQL). */
+  update: Statement;
+  /** The new balance from the UPDATE's result, or null when it changed no row: the movement is refused (explainRefusal). */
+  balanceAfter(r: StatementResult): number | null;
+  ledger(balanceAfter: number): Statement;
+}
+
 /**
- * The only way a balance changes. In the caller's transaction: one conditional UPDATE of the wallet
- * (it cannot go below zero, however many run at once: the row lock orders them and the WHERE re-checks),
- * then the ledger row with the balance it produced. A duplicate (reason, ref) throws, rolling back the
- * whole transaction, so a refund or a purchase credit cannot happen twice even if code tried.
+ * The movement as statements, for applyMovement and for a db.script transaction (the generate acknowledgement).
+ * The UPDATE cannot take the balance below zero, however many run at once: the row lock orders them and the WHERE
+ * re-checks. `unlessSuspended` adds the suspension check to the same WHERE (a suspended user cannot spend: the
+ * generate path's one read of user_suspensions, folded into its debit).
  */
-export async function applyMovement(t: Transaction, m: Movement): Promise<{ balanceAfter: number; entryId: number }> {
+export function movementStatements(dialect: Dialect, m: Movement, now = new Date(), o: { unlessSuspended?: boolean } = {}): MovementStatements {
   if (!Number.isSafeInteger(m.delta) || m.delta === 0) throw new Error(`ledger: delta must be a non-zero integer (got ${m.delta})`);
-  const { db } = services();
-  const now = new Date();
   const month = monthKey(m.timezone, now);
-  // Positional parameters (db.run/db.all: straight to the driver, this is every generation's debit).
   let set: string;
   let params: SqlValue[];
   let guard = '';
@@ -78,39 +85,71 @@ export async function applyMovement(t: Transaction, m: Movement): Promise<{ bala
     set = 'updated_at = ?';
     params = [m.delta, now, m.userId, m.delta];
   }
+  if (o.unlessSuspended) {
+    guard += ' AND NOT EXISTS (SELECT 1 FROM user_suspensions s WHERE s.user_id = ?)';
+    params.push(m.userId);
+  }
   // The new balance comes back with the UPDATE itself, so the row lock is not held for an extra SELECT round trip:
   // RETURNING on SQLite; on MySQL/MariaDB LAST_INSERT_ID(expr), whose value the server reports in the UPDATE's reply.
-  let affected: number;
-  let balanceAfter = 0;
-  if (db.dialect === 'mysql') {
-    const header = await db.run(t, `UPDATE wallets SET balance = LAST_INSERT_ID(balance + ?), ${set} WHERE user_id = ? AND balance + ? >= 0${guard}`, params);
-    affected = header.affected;
-    balanceAfter = header.insertId;
-  } else {
-    const rows = await db.all<{ balance: number | string }>(t, `UPDATE wallets SET balance = balance + ?, ${set} WHERE user_id = ? AND balance + ? >= 0${guard} RETURNING balance`, params);
-    affected = rows.length;
-    balanceAfter = Number(rows[0]?.balance ?? 0);
+  const update: Statement = dialect === 'mysql'
+    ? { sql: `UPDATE wallets SET balance = LAST_INSERT_ID(balance + ?), ${set} WHERE user_id = ? AND balance + ? >= 0${guard}`, params }
+    : { sql: `UPDATE wallets SET balance = balance + ?, ${set} WHERE user_id = ? AND balance + ? >= 0${guard} RETURNING balance`, params, returning: true };
+  return {
+    update,
+    balanceAfter: (r) => {
+      if (!r.affected) return null;
+      return dialect === 'mysql' ? r.insertId : Number(r.rows?.[0]?.balance ?? 0);
+    },
+    ledger: (balanceAfter) => insertRows('credit_ledger', LEDGER_COLUMNS, [ledgerValues(m, balanceAfter, now)])[0]!,
+  };
+}
+
+/** The credit_ledger row of a movement (movementStatements; several at once where one UPDATE debited several movements). */
+export const LEDGER_COLUMNS = ['tenant_id', 'user_id', 'delta', 'balance_after', 'reason', 'ref_type', 'ref_id', 'note', 'spending', 'created_at'] as const;
+export const ledgerValues = (m: Movement, balanceAfter: number, now: Date): SqlValue[] =>
+  [m.tenantId, m.userId, m.delta, balanceAfter, m.reason, m.refType, m.refId, m.note ?? null, countsAsSpending(m.reason), now];
+
+/**
+ * Why a movement's UPDATE changed no row, as the error to answer, from the wallet as it is now (read in the
+ * movement's transaction, or after a db.script rolled back). `suspended` is asked first when the UPDATE checked it.
+ */
+export async function explainRefusal(m: Movement, wallet: { balance: number; debt: number } | null, suspended?: () => Promise<boolean>): Promise<AppError> {
+  if (!wallet) throw new Error(`ledger: no wallet for user ${m.userId}`);
+  if (suspended && (await suspended())) return suspendedError();
+  const spending = countsAsSpending(m.reason);
+  if (spending && m.delta < 0 && wallet.debt > 0) {
+    // A debt (ledger/debt.ts) blocks spending until a purchase settles it: 402 like any shortfall, with the debt.
+    return new AppError('insufficient_credits', `Your account owes ${credits(wallet.debt)} from a refunded or disputed payment; buy credits to settle it first.`, {
+      balance: wallet.balance / 1000, required: -m.delta / 1000, debtCredits: wallet.debt / 1000,
+    });
   }
-  if (!affected) {
+  if (wallet.balance + m.delta < 0) {
+    return new AppError('insufficient_credits', `This needs ${credits(-m.delta)} and the balance is ${credits(wallet.balance)}.`, {
+      balance: wallet.balance / 1000, required: -m.delta / 1000,
+    });
+  }
+  return new AppError('insufficient_credits', 'The monthly spending limit set by your platform has been reached.', { monthlyCapReached: true });
+}
+
+/**
+ * The only way a balance changes. In the caller's transaction: one conditional UPDATE of the wallet, then the ledger
+ * row with the balance it produced (movementStatements). A duplicate (reason, ref) throws, rolling back the whole
+ * transaction, so a refund or a purchase credit cannot happen twice even if code tried.
+ */
+export async function applyMovement(t: Transaction, m: Movement): Promise<{ balanceAfter: number; entryId: number }> {
+  const { db } = services();
+  const s = movementStatements(db.dialect, m);
+  // Positional parameters (db.run/db.all: straight to the driver).
+  const result = s.update.returning
+    ? await db.all(t, s.update.sql, s.update.params).then((rows) => ({ affected: rows.length, insertId: 0, rows }))
+    : await db.run(t, s.update.sql, s.update.params);
+  const balanceAfter = s.balanceAfter(result);
+  if (balanceAfter === null) {
     const wallet = await Wallet.findByPk(m.userId, { transaction: t });
-    if (!wallet) throw new Error(`ledger: no wallet for user ${m.userId}`);
-    if (spending && m.delta < 0 && wallet.debt > 0) {
-      // A debt (ledger/debt.ts) blocks spending until a purchase settles it: 402 like any shortfall, with the debt.
-      throw new AppError('insufficient_credits', `Your account owes ${credits(wallet.debt)} from a refunded or disputed payment; buy credits to settle it first.`, {
-        balance: wallet.balance / 1000, required: -m.delta / 1000, debtCredits: wallet.debt / 1000,
-      });
-    }
-    if (wallet.balance + m.delta < 0) {
-      throw new AppError('insufficient_credits', `This needs ${credits(-m.delta)} and the balance is ${credits(wallet.balance)}.`, {
-        balance: wallet.balance / 1000, required: -m.delta / 1000,
-      });
-    }
-    throw new AppError('insufficient_credits', 'The monthly spending limit set by your platform has been reached.', { monthlyCapReached: true });
+    throw await explainRefusal(m, wallet);
   }
-  const entry = await db.run(t,
-    `INSERT INTO credit_ledger (tenant_id, user_id, delta, balance_after, reason, ref_type, ref_id, note, spending, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [m.tenantId, m.userId, m.delta, balanceAfter, m.reason, m.refType, m.refId, m.note ?? null, spending, now]);
+  const row = s.ledger(balanceAfter);
+  const entry = await db.run(t, row.sql, row.params);
   countLedgerMovement(t, m.reason);
   return { balanceAfter, entryId: entry.insertId };
 }

@@ -45,6 +45,13 @@ export const rateLimitStoreErrors = new client.Counter({
   registers: [registry],
 });
 
+export const generateGroupSize = new client.Histogram({
+  name: 'ais_generate_group_size',
+  help: 'Generate acknowledgements per committed transaction (group commit): 1 when the load is light, more under load.',
+  buckets: [1, 2, 4, 8, 16, 32],
+  registers: [registry],
+});
+
 export const ledgerMovements = new client.Counter({
   name: 'ais_ledger_movements_total',
   help: 'Committed credit ledger movements by reason.',
@@ -54,5 +61,7 @@ export const ledgerMovements = new client.Counter({
 
 /** One line for the ledger: counted only once the movement's transaction has committed. */
 export function countLedgerMovement(t: { afterCommit(fn: () => void): void }, reason: string) {
-  t.afterCommit(() => ledgerMovements.inc({ reason }));
+  t.afterCommit(() => countLedgerMovementCommitted(reason));
 }
+/** countLedgerMovement for a transaction the caller saw commit (db.script). */
+export const countLedgerMovementCommitted = (reason: string) => ledgerMovements.inc({ reason });

@@ -3,7 +3,7 @@ import type { Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
 import { IdempotencyKey } from '../models/index.js';
 import { canonicalJson } from './canonical-json.js';
-import { isUniqueViolation } from '../db.js';
+import { insertRows, isUniqueViolation, type SqlValue, type Statement } from '../db.js';
 import { services } from '../context.js';
 import type { Principal } from '../auth/principal.js';
 
@@ -51,14 +51,30 @@ async function lookUp<T>(p: Principal, key: string, route: string, hash: string,
  * Claims the key first in the transaction, so a concurrent twin waits on the unique index instead of doing the work too.
  * When the response is known before the work (ids made up front), it is stored with the claim: one statement, not two.
  */
+export function claimStatement<T>(p: Principal, key: string, route: string, hash: string, response?: StoredResponse<T>): Statement {
+  return insertRows('idempotency_keys', CLAIM_COLUMNS, [claimValues(p, key, route, hash, response)])[0]!;
+}
+/** The claim's row (claimStatement; several at once in the generate acknowledgement's group commit). */
+export const CLAIM_COLUMNS = ['tenant_id', 'user_id', 'idem_key', 'route', 'request_hash', 'response_status', 'response_body', 'expires_at', 'created_at'] as const;
+export function claimValues<T>(p: Principal, key: string, route: string, hash: string, response?: StoredResponse<T>, now = new Date()): SqlValue[] {
+  return [p.tenantId, p.userId, key, route, hash, response?.status ?? 0, response ? JSON.stringify(response.body) : null,
+    new Date(now.getTime() + IDEMPOTENCY_TTL_MS), now];
+}
+
 async function claimKey<T>(t: Transaction, p: Principal, key: string, route: string, hash: string, response?: StoredResponse<T>) {
-  // A raw statement on the transaction's connection (db.run): this runs in every generate acknowledgement.
-  const now = new Date();
-  await services().db.run(t,
-    `INSERT INTO idempotency_keys (tenant_id, user_id, idem_key, route, request_hash, response_status, response_body, expires_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [p.tenantId, p.userId, key, route, hash, response?.status ?? 0, response ? JSON.stringify(response.body) : null,
-      new Date(now.getTime() + IDEMPOTENCY_TTL_MS), now]);
+  // A raw statement on the transaction's connection (db.run).
+  const claim = claimStatement(p, key, route, hash, response);
+  await services().db.run(t, claim.sql, claim.params);
+}
+
+/**
+ * After a claim failed on the key's unique index: the earlier request's answer (a replay), 'retry' when the earlier
+ * key had expired and is now deleted (once: the work may run again), or undefined when the clash was not the key's.
+ */
+export async function resolveClash<T>(p: Principal, key: string, route: string, hash: string, attempt: number): Promise<StoredResponse<T> | 'retry' | undefined> {
+  const again = await lookUp<T>(p, key, route, hash);
+  if (again === 'expired') return attempt === 1 ? 'retry' : undefined;
+  return again;
 }
 
 async function storeResponse<T>(t: Transaction, p: Principal, key: string, r: StoredResponse<T>) {
@@ -108,9 +124,9 @@ export async function runIdempotent<T>(
       return { ...res, replayed: false };
     } catch (err) {
       if (isUniqueViolation(err)) {
-        const again = await lookUp<T>(p, key, route, hash);
-        if (again === 'expired' && attempt === 1) continue;
-        if (again && again !== 'expired') return { ...again, replayed: true };
+        const again = await resolveClash<T>(p, key, route, hash, attempt);
+        if (again === 'retry') continue;
+        if (again) return { ...again, replayed: true };
       }
       throw err;
     }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
+import { QueryTypes } from 'sequelize';
 import { describeEachDatabase } from '../support/each-database.js';
 import { expectProblem } from '../support/foundation-helpers.js';
 import { ensureUser, firstCategory, makeImage } from '../support/community-fixtures.js';
@@ -212,6 +213,10 @@ describeEachDatabase('privacy: export then erasure', { server: { env: { PRIVACY_
       // Four more workers handed the same request at once, beside the queue's own run.
       await Promise.all([1, 2, 3, 4].map(() => eraseUserJob.handler({ requestId: r.body.requestId }, ctx)));
       await waitUntil('the erasure', async () => (await PrivacyRequest.findByPk(r.body.requestId))!.status === 'done');
+      // The queue's own run too (it may start after a handler above has finished): else it could take the staged lease below.
+      await waitUntil('the queued erasure run', async () => (await services().db.sequelize.query(
+        "SELECT id FROM agenda_jobs WHERE name = 'privacy:erase' AND data LIKE ? AND last_finished_at IS NULL",
+        { replacements: [`%${r.body.requestId}%`], type: QueryTypes.SELECT })).length === 0);
       // A worker that died mid-way leaves the row running with an expired lease: the next run finishes it again, harmlessly.
       await PrivacyRequest.update({ status: 'running', lockedUntil: new Date(Date.now() - 1000) }, { where: { id: r.body.requestId } });
       expect(await eraseUserJob.handler({ requestId: r.body.requestId }, ctx)).to.equal('succeeded');

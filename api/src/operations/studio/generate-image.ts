@@ -1,12 +1,17 @@
-import type { Transaction } from 'sequelize';
 import { AppError, invalid } from '../../errors.js';
 import { services } from '../../context.js';
 import { Template, Category } from '../../models/index.js';
 import { newId } from '../../util/ids.js';
-import { applyMovement } from '../../ledger/ledger.js';
+import { explainRefusal, LEDGER_COLUMNS, ledgerValues, movementStatements, type Movement } from '../../ledger/ledger.js';
 import { getTenantConfig } from '../../tenants/config-store.js';
 import type { TenantConfig, TierName } from '../../tenants/tenant-config.js';
-import { runIdempotent, validateKey, findReplay, hashRequest, type StoredResponse } from '../../util/idempotency.js';
+import { validateKey, findReplay, hashRequest, claimValues, resolveClash, CLAIM_COLUMNS, type StoredResponse } from '../../util/idempotency.js';
+import { insertRows, isUniqueViolation, type Database, type SqlValue, type Statement } from '../../db.js';
+import { Combiner } from '../../util/combiner.js';
+import { logger } from '../../logger.js';
+import { processCache } from '../../util/process-cache.js';
+import { isSuspended, suspendedError } from '../../auth/suspension.js';
+import { countLedgerMovementCommitted, generateGroupSize } from '../../metrics/registry.js';
 import { consume, giveBack } from '../../util/rate-limit.js';
 import { checkPrompt } from '../../providers/content-policy.js';
 import type { Principal } from '../../auth/principal.js';
@@ -28,10 +33,13 @@ const ROUTE = 'POST /api/studio/generate';
  *  1. parseRequest: the body checked against the partner's config and the cost computed (no I/O);
  *  2. checkCaller: what needs the caller or the database before the money moves (consents, campaign grants, template
  *     and its default format, remixOf, content policy, the rate limit);
- *  3. writeGeneration: the transaction's statements (job, image, event, trigger, then the debit last);
+ *  3. rowsOf / writeGroup: the rows (claim, job, images, event, trigger) and the debit, in one transaction shared by
+ *     the acknowledgements waiting at the same time (group commit: one multi-row INSERT per table, one debit per user);
  *  4. generateImage: the idempotency and rate-limit bookkeeping around them.
- * The transaction's writes are raw parameterised statements on the driver connection (db.run), not model instances:
- * Sequelize's per-statement machinery was most of the CPU of an acknowledgement.
+ * The transaction is raw parameterised statements sent as db.script: on MySQL/MariaDB two round trips per group
+ * (`START TRANSACTION; claims; jobs; images; events; triggers; debits`, then `ledger rows; COMMIT`). Sequelize's
+ * per-statement machinery, then one round trip and one commit per statement and request, were most of the CPU of an
+ * acknowledgement (docs/benchmarks.md).
  */
 export interface GenerateRequest {
   prompt: string;
@@ -91,39 +99,155 @@ async function checkCaller(p: Principal, config: TenantConfig, req: GenerateRequ
 
 interface Generation { p: Principal; config: TenantConfig; req: GenerateRequest; facts: CallerFacts; jobId: string; imageIds: string[]; startedAt: number }
 
-/** Step 3: every write of an accepted generation, in the caller's transaction. */
-async function writeGeneration(t: Transaction, g: Generation): Promise<void> {
-  const { db, queue } = services();
-  const { p, req, jobId, imageIds } = g;
-  const { format, remixOf, styleHint } = g.facts;
-  const size = formatSize(g.config, req.tier, format);
-  const now = new Date();
+/** One acknowledgement waiting for its transaction (writeGroup), and how to answer it. */
+interface Pending {
+  g: Generation;
+  key: string | undefined;
+  hash: string;
+  response: StoredResponse<GenerateResult>;
+  movement: Movement | null;
+  /** 1, or 2 once an expired key was cleared (resolveClash). */
+  attempt: number;
+  /** Undefined when this request's rows are committed, else the earlier request's answer (a replay). */
+  resolve(replay: StoredResponse<GenerateResult> | undefined): void;
+  reject(err: unknown): void;
+}
+
+const JOB_COLUMNS = ['id', 'tenant_id', 'user_id', 'image_id', 'status', 'progress', 'attempts', 'max_attempts', 'cost', 'refunded', 'request', 'created_at',
+  'updated_at'] as const;
+const IMAGE_COLUMNS = ['id', 'tenant_id', 'user_id', 'job_id', 'template_id', 'prompt_text', 'tier', 'width', 'height', 'format', 'status', 'watermark',
+  'credits_spent', 'billable', 'created_at', 'updated_at'] as const;
+/** The same row analytics/track.ts writes for 'generate_acknowledged'. */
+const EVENT_COLUMNS = ['tenant_id', 'user_id', 'name', 'props', 'created_at'] as const;
+
+/** Step 3: the rows of one accepted generation: its key's claim, the job, one image per variation, the event, the job's trigger. */
+function rowsOf(x: Pending, now: Date) {
+  const { queue } = services();
+  const { p, req, jobId, imageIds } = x.g;
+  const { format, remixOf, styleHint } = x.g.facts;
+  const size = formatSize(x.g.config, req.tier, format);
   const request = JSON.stringify({ prompt: req.prompt, tier: req.tier, templateId: req.templateId, watermark: req.watermark, width: size.width,
     height: size.height, styleHint, format, imageIds, remixOf, perImageCost: req.perImage });
-  await db.run(t,
-    `INSERT INTO generation_jobs (id, tenant_id, user_id, image_id, status, progress, attempts, max_attempts, cost, refunded, request, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 'queued', 0, 0, 3, ?, ?, ?, ?, ?)`,
-    [jobId, p.tenantId, p.userId, imageIds[0]!, req.cost, false, request, now, now]);
-  // One row per image (count 1 to 4), in one multi-row statement.
-  await db.run(t,
-    `INSERT INTO generated_images (id, tenant_id, user_id, job_id, template_id, prompt_text, tier, width, height, format, status, watermark, credits_spent,
-       billable, created_at, updated_at)
-     VALUES ${imageIds.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)").join(', ')}`,
-    imageIds.flatMap((id) => [id, p.tenantId, p.userId, jobId, req.templateId, req.prompt, req.tier, size.width, size.height, format, req.watermark,
-      req.perImage, true, now, now]));
-  // In the transaction (no separate write to wait for) and before the debit: the wallet row stays locked
-  // only from the debit to the commit, which is what bounds one user's concurrent generations.
-  // The same row analytics/track.ts writes for 'generate_acknowledged'.
-  await db.run(t, 'INSERT INTO analytics_events (tenant_id, user_id, name, props, created_at) VALUES (?, ?, ?, ?, ?)',
-    [p.tenantId, p.userId, 'generate_acknowledged', JSON.stringify({ ms: Math.round(performance.now() - g.startedAt), tier: req.tier, jobId }), now]);
-  await queue.enqueueInTx(t, generateImageJob, { jobId });
-  if (req.cost > 0) {
-    await applyMovement(t, {
-      tenantId: p.tenantId, userId: p.userId, delta: -req.cost, reason: 'generation', refType: 'job', refId: jobId,
-      timezone: g.config.timezone, monthlyCapMilli: g.config.monthlySpendCapMilli,
-      note: req.count > 1 ? `${req.count} × ${req.tier} generations` : `${req.tier} generation`,
+  return {
+    claim: x.key ? claimValues(p, x.key, ROUTE, x.hash, x.response, now) : null,
+    job: [jobId, p.tenantId, p.userId, imageIds[0]!, 'queued', 0, 0, 3, req.cost, false, request, now, now],
+    images: imageIds.map((id) => [id, p.tenantId, p.userId, jobId, req.templateId, req.prompt, req.tier, size.width, size.height, format, 'queued',
+      req.watermark, req.perImage, true, now, now]),
+    event: [p.tenantId, p.userId, 'generate_acknowledged', JSON.stringify({ ms: Math.round(performance.now() - x.g.startedAt), tier: req.tier, jobId }), now],
+    trigger: queue.triggerRow(generateImageJob, { jobId }),
+  };
+}
+
+/**
+ * The transaction of a group of acknowledgements (group commit, util/combiner.ts): every row of every member in
+ * multi-row INSERTs, then one conditional debit per user (in user-id order, the lock order of every group), each
+ * refusing a suspended user (auth/suspension.ts leaves this route to it: the read of user_suspensions every other write
+ * makes, folded in), and after them the members' ledger rows, each with the balance after its own movement. The debits
+ * come last, so a wallet row stays locked only from its debit to the commit. Sent as db.script: on MySQL/MariaDB two
+ * round trips for the whole group. Anything other than a clean commit (a refused debit, a key's clash, a deadlock)
+ * rolls the group back and runs each member alone, where the outcome is its own: so every member ends exactly as it
+ * would have in a transaction of its own.
+ */
+async function writeGroup(group: Pending[]): Promise<void> {
+  const { db } = services();
+  let outcome: 'committed' | 'refused' | { error: unknown };
+  let committed: (() => void)[] = [];
+  const refusedUsers = new Set<string>();
+  try {
+    const now = new Date();
+    const rows = group.map((x) => rowsOf(x, now));
+    const triggers = new Map<string, { table: string; columns: string[]; values: SqlValue[][] }>();
+    for (const { trigger } of rows) {
+      const k = `${trigger.table}(${trigger.columns.join(',')})`;
+      const same = triggers.get(k) ?? triggers.set(k, { table: trigger.table, columns: trigger.columns, values: [] }).get(k)!;
+      same.values.push(trigger.values);
+    }
+    const byUser = new Map<string, Movement[]>();
+    for (const x of group) if (x.movement) (byUser.get(x.movement.userId) ?? byUser.set(x.movement.userId, []).get(x.movement.userId)!).push(x.movement);
+    const debits = [...byUser.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ms]) => {
+      const total = ms.reduce((sum, m) => sum + m.delta, 0);
+      return { ms, total, s: movementStatements(db.dialect, { ...ms[0]!, delta: total }, now, { unlessSuspended: true }) };
     });
+    const first: Statement[] = [
+      ...insertRows('idempotency_keys', CLAIM_COLUMNS, rows.flatMap((r) => (r.claim ? [r.claim] : []))),
+      ...insertRows('generation_jobs', JOB_COLUMNS, rows.map((r) => r.job)),
+      ...insertRows('generated_images', IMAGE_COLUMNS, rows.flatMap((r) => r.images)),
+      ...insertRows('analytics_events', EVENT_COLUMNS, rows.map((r) => r.event)),
+      ...[...triggers.values()].flatMap((t) => insertRows(t.table, t.columns, t.values)),
+      ...debits.map((d) => d.s.update),
+    ];
+    const done = await db.script(first, (results) => {
+      const ledger: SqlValue[][] = [];
+      const at = results.length - debits.length;
+      for (const [i, d] of debits.entries()) {
+        const after = d.s.balanceAfter(results[at + i]!);
+        if (after === null) refusedUsers.add(d.ms[0]!.userId);
+        if (after === null || refusedUsers.size) continue;
+        // The user's balance before the group, then each movement in turn.
+        let balance = after - d.total;
+        for (const m of d.ms) ledger.push(ledgerValues(m, (balance += m.delta), now));
+      }
+      return refusedUsers.size ? null : insertRows('credit_ledger', LEDGER_COLUMNS, ledger);
+    });
+    if (done) committed = rows.map((r) => r.trigger.committed);
+    outcome = done ? 'committed' : 'refused';
+  } catch (err) {
+    outcome = { error: err };
   }
+  if (outcome === 'committed') {
+    // Committed: whatever happens now, no member runs again.
+    generateGroupSize.observe(group.length);
+    for (const [i, x] of group.entries()) {
+      try {
+        committed[i]!();
+        if (x.movement) countLedgerMovementCommitted(x.movement.reason);
+      } catch (err) {
+        logger().warn({ err }, 'after the generate commit');
+      }
+      x.resolve(undefined);
+    }
+    return;
+  }
+  if (group.length > 1) {
+    // Rolled back. A refused debit: its user's members alone, the others again as a group (their debits passed).
+    // Any other failure (a key's clash, a deadlock): each member alone, one after the other.
+    const alone = outcome === 'refused' ? group.filter((x) => refusedUsers.has(x.g.p.userId)) : group;
+    const rest = outcome === 'refused' ? group.filter((x) => !refusedUsers.has(x.g.p.userId)) : [];
+    if (rest.length) await writeGroup(rest);
+    for (const x of alone) await writeGroup([x]);
+    return;
+  }
+  const x = group[0]!;
+  try {
+    if (outcome === 'refused') {
+      // Why the debit changed no row, from the wallet as it is now (suspension first).
+      const [wallet] = await db.read<{ balance: number | string; debt: number | string }>('SELECT balance, debt FROM wallets WHERE user_id = ?', [x.g.p.userId]);
+      throw await explainRefusal(x.movement!, wallet ? { balance: Number(wallet.balance), debt: Number(wallet.debt) } : null, () => isSuspended(x.g.p.userId));
+    }
+    const err = (outcome as { error: unknown }).error;
+    if (x.key && isUniqueViolation(err)) {
+      const earlier = await resolveClash<GenerateResult>(x.g.p, x.key, ROUTE, x.hash, x.attempt);
+      if (earlier === 'retry') {
+        x.attempt++;
+        return await writeGroup([x]);
+      }
+      if (earlier) return x.resolve(earlier);
+    }
+    throw err;
+  } catch (err) {
+    x.reject(err);
+  }
+}
+
+/**
+ * Up to two groups at once on MySQL/MariaDB (one fills while the other is on the wire), one on SQLite (its writers
+ * queue on one lock anyway); at most 32 acknowledgements in a group.
+ */
+const combiners = processCache<Database, Combiner<Pending>>();
+function combinerOf(db: Database): Combiner<Pending> {
+  let c = combiners.get(db);
+  if (!c) combiners.set(db, (c = new Combiner<Pending>({ maxInFlight: db.dialect === 'mysql' ? 2 : 1, maxGroup: 32, run: writeGroup })));
+  return c;
 }
 
 /** Step 4. */
@@ -152,17 +276,26 @@ export async function generateImage(p: Principal, body: GenerateBody, rawKey?: s
   const response = { status: 202, body: { jobId, imageId: imageIds[0]!, creditDebited: req.cost / 1000, status: 'queued' as const, imageIds,
     format: facts.format, count: req.count } };
   const g: Generation = { p, config, req, facts, jobId, imageIds, startedAt };
-  const work = async (t: Transaction): Promise<StoredResponse<GenerateResult>> => {
-    await writeGeneration(t, g);
-    return response;
-  };
-  let result: StoredResponse<GenerateResult> & { replayed: boolean };
+  const movement: Movement | null = req.cost > 0 ? {
+    tenantId: p.tenantId, userId: p.userId, delta: -req.cost, reason: 'generation', refType: 'job', refId: jobId,
+    timezone: config.timezone, monthlyCapMilli: config.monthlySpendCapMilli,
+    note: req.count > 1 ? `${req.count} × ${req.tier} generations` : `${req.tier} generation`,
+  } : null;
   try {
-    result = await runIdempotent<GenerateResult>(services().db.tx, p, key, ROUTE, body, work, { optimistic: true, response });
+    // A free generation has no debit to fold the suspension check into.
+    if (!movement && (await isSuspended(p.userId))) throw suspendedError();
+    const hash = key ? hashRequest(ROUTE, body) : '';
+    // Exactly once per Idempotency-Key: the key's claim (with the answer, known in advance) is in the same transaction,
+    // so a concurrent twin waits on the key's unique index and then finds the answer (CONTRACT.md).
+    const replay = await new Promise<StoredResponse<GenerateResult> | undefined>((resolve, reject) =>
+      combinerOf(services().db).submit({ g, key, hash, response, movement, attempt: 1, resolve, reject }));
+    if (replay) {
+      await giveBack('generate', limitKey, perMinute, 60);
+      return { ...replay, replayed: true };
+    }
   } catch (err) {
     await giveBack('generate', limitKey, perMinute, 60);
     throw err;
   }
-  if (result.replayed) await giveBack('generate', limitKey, perMinute, 60);
-  return result;
+  return { ...response, replayed: false };
 }

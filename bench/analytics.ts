@@ -15,19 +15,24 @@ import { loadConfig } from '../api/src/config.js';
 import { configureLogger } from '../api/src/logger.js';
 import { bootServices, shutdownServices } from '../api/src/boot.js';
 import { buildApp } from '../api/src/app.js';
-import { ANALYTICS_BENCH_URL, seedAnalytics } from './seed-analytics.js';
+import { DateTime } from 'luxon';
+import { ANALYTICS_BENCH_URL, seedAnalytics, topUpToday } from './seed-analytics.js';
 import { BENCH_ENV } from './seed-feed.js';
 
 const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)]!; };
 const median = (xs: number[]) => pct(xs, 50);
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** A date of the partner's calendar (Asia/Kolkata, the default partner's zone), as the admin's date pickers send it. */
+const day = (offset: number) => DateTime.now().setZone('Asia/Kolkata').plus({ days: offset }).toISODate()!;
 
 export async function benchAnalytics(opts: { url?: string; requests?: number; runs?: number } = {}) {
   const url = opts.url ?? ANALYTICS_BENCH_URL;
   const requests = opts.requests ?? 40;
   const runs = opts.runs ?? 3;
   const seed = await seedAnalytics({ url });
+  // Today's live slice at a whole day's volume, whatever the hour (the seed ends at the last UTC midnight).
+  const today = await topUpToday({ url });
+  console.log(`  analytics: today (since ${today.since}) topped up to a day's volume: ${today.users} signups, ${today.images} images, ${today.events} events`);
   const config = loadConfig({ ...BENCH_ENV, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn' });
   configureLogger('warn');
   await bootServices(config, { worker: false, workerName: 'bench-analytics' });

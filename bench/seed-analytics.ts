@@ -132,6 +132,75 @@ export async function seedAnalytics(opts: { url?: string; users?: number; events
   }
 }
 
+/**
+ * Gives the partner's today (its midnight, in its time zone, to now) a whole day's volume of the seed's rows: a 365th
+ * of its signups, jobs and images with their debits, rewards and remixes, paid orders and analytics events, spread
+ * over the hours gone so far. The seed itself ends at the last UTC midnight, so without this the report's live slice
+ * (today, computed from the source tables on every request) held anything from nothing to a few hours of rows
+ * depending on the hour the bench ran; now it is measured at its largest. Rows of an earlier top-up are replaced.
+ */
+export async function topUpToday(opts: { url?: string; users?: number; events?: number; images?: number; timezone?: string } = {}) {
+  const url = opts.url ?? ANALYTICS_BENCH_URL;
+  const nUsers = Math.round((opts.users ?? 100_000) / 365);
+  const nEvents = Math.round((opts.events ?? 2_000_000) / 365);
+  const nImages = Math.round((opts.images ?? 200_000) / 365);
+  const { DateTime } = await import('luxon');
+  const now = Date.now();
+  const start = DateTime.fromMillis(now).setZone(opts.timezone ?? 'Asia/Kolkata').startOf('day').toMillis();
+  const db = await openBenchDb(url);
+  try {
+    const q = (sql: string, replacements: unknown[] = []) => db.sequelize.query(sql, { replacements });
+    // The previous top-up's rows (ids and references with "td", events marked in their props).
+    await q("DELETE FROM users WHERE id LIKE 'usr_td%'");
+    await q("DELETE FROM generation_jobs WHERE id LIKE 'job_td%'");
+    await q("DELETE FROM generated_images WHERE id LIKE 'img_td%'");
+    await q("DELETE FROM credit_ledger WHERE reason = 'generation' AND ref_type = 'job' AND ref_id LIKE 'job_td%'");
+    await q("DELETE FROM credit_ledger WHERE reason = 'reward' AND ref_type = 'reuse' AND ref_id LIKE 'rw_td%'");
+    await q("DELETE FROM prompt_reuse_events WHERE id LIKE 'reu_td%'");
+    await q("DELETE FROM orders WHERE id LIKE 'ord_td%'");
+    await q(`DELETE FROM analytics_events WHERE tenant_id = ? AND created_at >= ? AND props LIKE '%"td":1%'`, [T, sqlDate(start - 2 * DAY)]);
+    let x = 11;
+    const rnd = () => { x = (x * 1103515245 + 12345) % 2 ** 31; return x / 2 ** 31; };
+    const at = () => sqlDate(start + Math.floor(rnd() * Math.max(1, now - start - 1000)));
+    const insert = async (table: string, cols: string, total: number, row: (i: number) => string) => {
+      for (let s = 0; s < total; s += 2000) {
+        const rows: string[] = [];
+        for (let i = s; i < Math.min(total, s + 2000); i++) rows.push(row(i));
+        await q(`INSERT INTO ${table} (${cols}) VALUES ${rows.join(',')}`);
+      }
+    };
+    const bands = ['A', 'B', 'C'];
+    await insert('users', 'id, tenant_id, sub, name, role, referral_code, referred_by_user_id, price_band, is_paying, generation_count, first_generation_at, created_at, updated_at',
+      nUsers, (i) => { const t = at(); return `('usr_td${i}', '${T}', 'td-${i}', 'Today ${i}', 'user', 'TD${i.toString(36).toUpperCase()}', NULL, '${bands[i % 3]}', 0, 0, ${rnd() < 0.6 ? `'${t}'` : 'NULL'}, '${t}', '${t}')`; });
+    // Today's activity comes from anyone: today's signups and the seed's users.
+    const who = () => (rnd() < 0.2 ? `usr_td${Math.floor(rnd() * nUsers)}` : `usr_an${Math.floor(rnd() * 100_000)}`);
+    const imgs = Array.from({ length: nImages }, () => ({ u: who(), t: at() }));
+    const providers = ['local', 'openai', 'stability'];
+    await insert('generation_jobs', 'id, tenant_id, user_id, image_id, status, progress, attempts, max_attempts, cost, refunded, request, provider, created_at, updated_at',
+      nImages, (i) => `('job_td${i}', '${T}', '${imgs[i]!.u}', 'img_td${i}', '${i % 50 === 0 ? 'failed' : 'succeeded'}', 100, 1, 3, 1000, ${i % 50 === 0 ? 1 : 0}, '{}', '${providers[i % 3]}', '${imgs[i]!.t}', '${imgs[i]!.t}')`);
+    await insert('generated_images', 'id, tenant_id, user_id, job_id, prompt_text, tier, width, height, provider, status, watermark, credits_spent, billable, created_at, updated_at',
+      nImages, (i) => `('img_td${i}', '${T}', '${imgs[i]!.u}', 'job_td${i}', 'p', 'standard', 512, 512, '${providers[i % 3]}', '${i % 50 === 0 ? 'failed' : 'succeeded'}', 1, 1000, 1, '${imgs[i]!.t}', '${imgs[i]!.t}')`);
+    await insert('credit_ledger', 'tenant_id, user_id, delta, balance_after, reason, ref_type, ref_id, spending, created_at',
+      nImages, (i) => `('${T}', '${imgs[i]!.u}', -1000, 0, 'generation', 'job', 'job_td${i}', 1, '${imgs[i]!.t}')`);
+    const nRewards = Math.round(nImages / 10);
+    await insert('credit_ledger', 'tenant_id, user_id, delta, balance_after, reason, ref_type, ref_id, spending, created_at',
+      nRewards, (i) => `('${T}', 'usr_an${Math.floor(rnd() * 5000)}', 500, 0, 'reward', 'reuse', 'rw_td${i}', 0, '${imgs[i * 10]!.t}')`);
+    await insert('prompt_reuse_events', 'id, tenant_id, source_post_id, remixer_user_id, remixed_image_id, creator_user_id, rewarded, reward_credits, created_at',
+      nRewards, (i) => `('reu_td${i}', '${T}', 'post_an${i % 1000}', '${imgs[i * 10]!.u}', 'img_td${i * 10}', 'usr_an${i % 5000}', 1, 500, '${imgs[i * 10]!.t}')`);
+    await insert('orders', 'id, tenant_id, user_id, gateway, gateway_order_id, amount_paise, currency, credits, pack_id, quantity, price_band, status, paid_at, created_at, updated_at',
+      Math.round(10_000 / 365), (i) => { const t = at(); return `('ord_td${i}', '${T}', '${who()}', 'sandbox', 'gtd${i}', ${[2000, 5000, 10000][i % 3]}, 'INR', 10000, 'pack_10', 10, '${bands[i % 3]}', 'paid', '${t}', '${t}', '${t}')`; });
+    const names = ['image_generated', 'remix_opened', 'post_liked', 'image_published', 'generate_acknowledged'];
+    await insert('analytics_events', 'tenant_id, user_id, name, props, created_at', nEvents, (i) => {
+      const name = names[i % 4 === 0 ? 4 : i % 4];
+      const props = name === 'generate_acknowledged' ? `{"ms":${5 + Math.floor(rnd() * rnd() * 600)},"tier":"standard","td":1}` : '{"td":1}';
+      return `('${T}', '${who()}', '${name}', '${props}', '${at()}')`;
+    });
+    return { since: new Date(start).toISOString(), users: nUsers, images: nImages, events: nEvents };
+  } finally {
+    await db.close();
+  }
+}
+
 const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
 if (import.meta.url === `file://${process.argv[1]}`) {
   seedAnalytics({ url: arg('url'), users: arg('users') ? Number(arg('users')) : undefined, events: arg('events') ? Number(arg('events')) : undefined,

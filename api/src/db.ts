@@ -187,7 +187,9 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
         flags: ['-FOUND_ROWS'], supportBigNumbers: true, bigNumberStrings: false,
       });
       // The same session as Sequelize's connections: READ COMMITTED, UTC.
-      pool.on('connection', (conn) => conn.query("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED; SET time_zone = '+00:00'"));
+      // Queued before the connection's first script; a connection that cannot take it is dropped (its script fails).
+      pool.on('connection', (conn) => conn.query("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED; SET time_zone = '+00:00'",
+        (err) => { if (err) conn.destroy(); }));
       return pool;
     };
     // READ COMMITTED once per connection rather than a SET before every transaction (one round trip less each).

@@ -166,7 +166,11 @@ async function writeGroup(group: Pending[]): Promise<void> {
     for (const x of group) if (x.movement) (byUser.get(x.movement.userId) ?? byUser.set(x.movement.userId, []).get(x.movement.userId)!).push(x.movement);
     const debits = [...byUser.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ms]) => {
       const total = ms.reduce((sum, m) => sum + m.delta, 0);
-      return { ms, total, s: movementStatements(db.dialect, { ...ms[0]!, delta: total }, now, { unlessSuspended: true }) };
+      // The strictest monthly cap among the members (the partner's config may have changed between them): a group it
+      // refuses runs its members alone, each under its own.
+      const caps = ms.flatMap((m) => (m.monthlyCapMilli === undefined || m.monthlyCapMilli === null ? [] : [m.monthlyCapMilli]));
+      const monthlyCapMilli = caps.length ? Math.min(...caps) : null;
+      return { ms, total, s: movementStatements(db.dialect, { ...ms[0]!, delta: total, monthlyCapMilli }, now, { unlessSuspended: true }) };
     });
     const first: Statement[] = [
       ...insertRows('idempotency_keys', CLAIM_COLUMNS, rows.flatMap((r) => (r.claim ? [r.claim] : []))),

@@ -26,6 +26,25 @@ const DAY = 86_400_000;
 const sqlDate = (d: Date | number) => new Date(d).toISOString().slice(0, 23).replace('T', ' ');
 
 
+/** Rows of the seed's multi-row INSERTs: `row(i)` is the VALUES tuple of row i. */
+type Insert = (table: string, cols: string, total: number, row: (i: number) => string) => Promise<void>;
+
+/**
+ * One job, its image and its debit per entry of `imgs` (user id, time), ids `job_<tag><i>` and `img_<tag><i>`: one in
+ * 50 failed and refunded, the providers in turn. The seed's year (tag `an`) and today's top-up (`td`).
+ */
+async function insertImages(insert: Insert, tag: string, imgs: { u: string; t: string }[]) {
+  const providers = ['local', 'openai', 'stability'];
+  const n = imgs.length;
+  const failed = (i: number) => i % 50 === 0;
+  await insert('generation_jobs', 'id, tenant_id, user_id, image_id, status, progress, attempts, max_attempts, cost, refunded, request, provider, created_at, updated_at',
+    n, (i) => `('job_${tag}${i}', '${T}', '${imgs[i]!.u}', 'img_${tag}${i}', '${failed(i) ? 'failed' : 'succeeded'}', 100, 1, 3, 1000, ${failed(i) ? 1 : 0}, '{}', '${providers[i % 3]}', '${imgs[i]!.t}', '${imgs[i]!.t}')`);
+  await insert('generated_images', 'id, tenant_id, user_id, job_id, prompt_text, tier, width, height, provider, status, watermark, credits_spent, billable, created_at, updated_at',
+    n, (i) => `('img_${tag}${i}', '${T}', '${imgs[i]!.u}', 'job_${tag}${i}', 'p', 'standard', 512, 512, '${providers[i % 3]}', '${failed(i) ? 'failed' : 'succeeded'}', 1, 1000, 1, '${imgs[i]!.t}', '${imgs[i]!.t}')`);
+  await insert('credit_ledger', 'tenant_id, user_id, delta, balance_after, reason, ref_type, ref_id, spending, created_at',
+    n, (i) => `('${T}', '${imgs[i]!.u}', -1000, 0, 'generation', 'job', 'job_${tag}${i}', 1, '${imgs[i]!.t}')`);
+}
+
 /** The marker of a complete seed, or null (no marker table, no row, another version or size). */
 async function readMarker(url: string, want: string): Promise<{ seed: boolean; rollups: string | null }> {
   const u = new URL(url);
@@ -93,13 +112,7 @@ export async function seedAnalytics(opts: { url?: string; users?: number; events
       const actAt = (u: number) => { const a = userAt(u); return a + Math.floor(rnd() * (end - a)); };
       const imgUser: number[] = []; const imgAt: number[] = [];
       for (let i = 0; i < nImages; i++) { const u = Math.floor(rnd() * nUsers); imgUser.push(u); imgAt.push(actAt(u)); }
-      const providers = ['local', 'openai', 'stability'];
-      await insert('generation_jobs', 'id, tenant_id, user_id, image_id, status, progress, attempts, max_attempts, cost, refunded, request, provider, created_at, updated_at',
-        nImages, (i) => `('job_an${i}', '${T}', 'usr_an${imgUser[i]}', 'img_an${i}', '${i % 50 === 0 ? 'failed' : 'succeeded'}', 100, 1, 3, 1000, ${i % 50 === 0 ? 1 : 0}, '{}', '${providers[i % 3]}', '${sqlDate(imgAt[i]!)}', '${sqlDate(imgAt[i]!)}')`);
-      await insert('generated_images', 'id, tenant_id, user_id, job_id, prompt_text, tier, width, height, provider, status, watermark, credits_spent, billable, created_at, updated_at',
-        nImages, (i) => `('img_an${i}', '${T}', 'usr_an${imgUser[i]}', 'job_an${i}', 'p', 'standard', 512, 512, '${providers[i % 3]}', '${i % 50 === 0 ? 'failed' : 'succeeded'}', 1, 1000, 1, '${sqlDate(imgAt[i]!)}', '${sqlDate(imgAt[i]!)}')`);
-      await insert('credit_ledger', 'tenant_id, user_id, delta, balance_after, reason, ref_type, ref_id, spending, created_at',
-        nImages, (i) => `('${T}', 'usr_an${imgUser[i]}', -1000, 0, 'generation', 'job', 'job_an${i}', 1, '${sqlDate(imgAt[i]!)}')`);
+      await insertImages(insert, 'an', imgUser.map((u, i) => ({ u: `usr_an${u}`, t: sqlDate(imgAt[i]!) })));
       await insert('credit_ledger', 'tenant_id, user_id, delta, balance_after, reason, ref_type, ref_id, spending, created_at',
         nImages / 10, (i) => `('${T}', 'usr_an${Math.floor(rnd() * 5000)}', 500, 0, 'reward', 'reuse', 'rw_an${i}', 0, '${sqlDate(imgAt[i * 10]!)}')`);
       await insert('prompt_reuse_events', 'id, tenant_id, source_post_id, remixer_user_id, remixed_image_id, creator_user_id, rewarded, reward_credits, created_at',
@@ -175,13 +188,7 @@ export async function topUpToday(opts: { url?: string; users?: number; events?: 
     // Today's activity comes from anyone: today's signups and the seed's users.
     const who = () => (rnd() < 0.2 ? `usr_td${Math.floor(rnd() * nUsers)}` : `usr_an${Math.floor(rnd() * 100_000)}`);
     const imgs = Array.from({ length: nImages }, () => ({ u: who(), t: at() }));
-    const providers = ['local', 'openai', 'stability'];
-    await insert('generation_jobs', 'id, tenant_id, user_id, image_id, status, progress, attempts, max_attempts, cost, refunded, request, provider, created_at, updated_at',
-      nImages, (i) => `('job_td${i}', '${T}', '${imgs[i]!.u}', 'img_td${i}', '${i % 50 === 0 ? 'failed' : 'succeeded'}', 100, 1, 3, 1000, ${i % 50 === 0 ? 1 : 0}, '{}', '${providers[i % 3]}', '${imgs[i]!.t}', '${imgs[i]!.t}')`);
-    await insert('generated_images', 'id, tenant_id, user_id, job_id, prompt_text, tier, width, height, provider, status, watermark, credits_spent, billable, created_at, updated_at',
-      nImages, (i) => `('img_td${i}', '${T}', '${imgs[i]!.u}', 'job_td${i}', 'p', 'standard', 512, 512, '${providers[i % 3]}', '${i % 50 === 0 ? 'failed' : 'succeeded'}', 1, 1000, 1, '${imgs[i]!.t}', '${imgs[i]!.t}')`);
-    await insert('credit_ledger', 'tenant_id, user_id, delta, balance_after, reason, ref_type, ref_id, spending, created_at',
-      nImages, (i) => `('${T}', '${imgs[i]!.u}', -1000, 0, 'generation', 'job', 'job_td${i}', 1, '${imgs[i]!.t}')`);
+    await insertImages(insert, 'td', imgs);
     const nRewards = Math.round(nImages / 10);
     await insert('credit_ledger', 'tenant_id, user_id, delta, balance_after, reason, ref_type, ref_id, spending, created_at',
       nRewards, (i) => `('${T}', 'usr_an${Math.floor(rnd() * 5000)}', 500, 0, 'reward', 'reuse', 'rw_td${i}', 0, '${imgs[i * 10]!.t}')`);

@@ -39,6 +39,8 @@ export interface Database {
    * the driver error mapped as Sequelize maps it (isUniqueViolation works on it). The generate acknowledgement.
    */
   script(first: Statement[], then: (results: StatementResult[]) => Statement[] | null): Promise<StatementResult[] | null>;
+  /** One Statement in the caller's transaction (db.run, or db.all for one that answers rows), as db.script reports it. */
+  exec(t: Transaction, statement: Statement): Promise<StatementResult>;
   close(): Promise<void>;
 }
 
@@ -350,28 +352,27 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
       if (dialect === 'sqlite') return sqliteScript(first, then);
       scriptPool ??= openScriptPool!();
       const conn = await new Promise<mysql.PoolConnection>((resolve, reject) => scriptPool!.getConnection((err, c) => (err ? reject(err) : resolve(c))));
-      let open = false;
       try {
-        open = true;
         const results = await multi(conn, 'START TRANSACTION', first, '');
         const next = then(results);
         if (next === null) {
-          open = false;
           await multi(conn, '', [], 'ROLLBACK');
           return null;
         }
-        const rest = await multi(conn, '', next, 'COMMIT');
-        open = false;
-        return [...results, ...rest];
+        return [...results, ...(await multi(conn, '', next, 'COMMIT'))];
       } catch (err) {
-        if (open) {
-          // The text stopped at the failing statement with the transaction open: roll it back, or drop the connection.
-          try { await multi(conn, '', [], 'ROLLBACK'); } catch { conn.destroy(); }
-        }
+        // A text stops at its failing statement with the transaction open (or its COMMIT or ROLLBACK failed, or `then`
+        // threw): roll back, or drop the connection rather than give it back with a transaction in an unknown state.
+        try { await multi(conn, '', [], 'ROLLBACK'); } catch { conn.destroy(); }
         throw err;
       } finally {
         conn.release(); // after destroy() a no-op for the pool
       }
+    },
+    async exec(t, x) {
+      if (!x.returning) return db.run(t, x.sql, x.params);
+      const rows = await db.all(t, x.sql, x.params);
+      return { affected: rows.length, insertId: 0, rows };
     },
     close: () => sequelize.close(),
   };
@@ -391,18 +392,13 @@ export function createDatabase(url: string, opts: { poolMax?: number } = {}): Da
   });
   const ROLLED_BACK = Symbol('rolled back');
   const sqliteScript = async (first: Statement[], then: (results: StatementResult[]) => Statement[] | null) => {
-    const exec = async (t: Transaction, x: Statement): Promise<StatementResult> => {
-      if (!x.returning) return db.run(t, x.sql, x.params);
-      const rows = await db.all(t, x.sql, x.params);
-      return { affected: rows.length, insertId: 0, rows };
-    };
     try {
       return await db.tx(async (t) => {
         const results: StatementResult[] = [];
-        for (const x of first) results.push(await exec(t, x));
+        for (const x of first) results.push(await db.exec(t, x));
         const next = then(results);
         if (next === null) throw ROLLED_BACK;
-        for (const x of next) results.push(await exec(t, x));
+        for (const x of next) results.push(await db.exec(t, x));
         return results;
       });
     } catch (err) {

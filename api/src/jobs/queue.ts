@@ -88,8 +88,7 @@ export function createQueue(opts: { worker: boolean; concurrency: number; pollMs
     async enqueueInTx(t, def, data) {
       // In the caller's transaction, on its connection (db.run).
       const trigger = queue.triggerRow(def, data);
-      const [statement] = insertRows(trigger.table, trigger.columns, [trigger.values]);
-      await db.run(t, statement!.sql, statement!.params);
+      await db.exec(t, insertRows(trigger.table, trigger.columns, [trigger.values])[0]!);
       t.afterCommit(trigger.committed);
     },
     async every(interval, def, data) {

@@ -139,17 +139,13 @@ export async function explainRefusal(m: Movement, wallet: { balance: number; deb
 export async function applyMovement(t: Transaction, m: Movement): Promise<{ balanceAfter: number; entryId: number }> {
   const { db } = services();
   const s = movementStatements(db.dialect, m);
-  // Positional parameters (db.run/db.all: straight to the driver).
-  const result = s.update.returning
-    ? await db.all(t, s.update.sql, s.update.params).then((rows) => ({ affected: rows.length, insertId: 0, rows }))
-    : await db.run(t, s.update.sql, s.update.params);
-  const balanceAfter = s.balanceAfter(result);
+  // Positional parameters, straight to the driver (db.exec).
+  const balanceAfter = s.balanceAfter(await db.exec(t, s.update));
   if (balanceAfter === null) {
     const wallet = await Wallet.findByPk(m.userId, { transaction: t });
     throw await explainRefusal(m, wallet);
   }
-  const row = s.ledger(balanceAfter);
-  const entry = await db.run(t, row.sql, row.params);
+  const entry = await db.exec(t, s.ledger(balanceAfter));
   countLedgerMovement(t, m.reason);
   return { balanceAfter, entryId: entry.insertId };
 }

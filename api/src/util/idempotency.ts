@@ -3,7 +3,7 @@ import type { Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
 import { IdempotencyKey } from '../models/index.js';
 import { canonicalJson } from './canonical-json.js';
-import { insertRows, isUniqueViolation, type SqlValue, type Statement } from '../db.js';
+import { insertRows, isUniqueViolation, type SqlValue } from '../db.js';
 import { services } from '../context.js';
 import type { Principal } from '../auth/principal.js';
 
@@ -47,24 +47,16 @@ async function lookUp<T>(p: Principal, key: string, route: string, hash: string,
   return { status: row.responseStatus, body: JSON.parse(row.responseBody ?? 'null') as T };
 }
 
-/**
- * Claims the key first in the transaction, so a concurrent twin waits on the unique index instead of doing the work too.
- * When the response is known before the work (ids made up front), it is stored with the claim: one statement, not two.
- */
-export function claimStatement<T>(p: Principal, key: string, route: string, hash: string, response?: StoredResponse<T>): Statement {
-  return insertRows('idempotency_keys', CLAIM_COLUMNS, [claimValues(p, key, route, hash, response)])[0]!;
-}
-/** The claim's row (claimStatement; several at once in the generate acknowledgement's group commit). */
+/** The claim's row; with `response` (known before the work) the answer is stored with the claim, one statement less. */
 export const CLAIM_COLUMNS = ['tenant_id', 'user_id', 'idem_key', 'route', 'request_hash', 'response_status', 'response_body', 'expires_at', 'created_at'] as const;
 export function claimValues<T>(p: Principal, key: string, route: string, hash: string, response?: StoredResponse<T>, now = new Date()): SqlValue[] {
   return [p.tenantId, p.userId, key, route, hash, response?.status ?? 0, response ? JSON.stringify(response.body) : null,
     new Date(now.getTime() + IDEMPOTENCY_TTL_MS), now];
 }
 
-async function claimKey<T>(t: Transaction, p: Principal, key: string, route: string, hash: string, response?: StoredResponse<T>) {
-  // A raw statement on the transaction's connection (db.run).
-  const claim = claimStatement(p, key, route, hash, response);
-  await services().db.run(t, claim.sql, claim.params);
+/** Claims the key first in the transaction, so a concurrent twin waits on the unique index instead of doing the work too. */
+async function claimKey(t: Transaction, p: Principal, key: string, route: string, hash: string) {
+  await services().db.exec(t, insertRows('idempotency_keys', CLAIM_COLUMNS, [claimValues(p, key, route, hash)])[0]!);
 }
 
 /**
@@ -82,17 +74,9 @@ async function storeResponse<T>(t: Transaction, p: Principal, key: string, r: St
     [r.status, JSON.stringify(r.body), p.userId, key]);
 }
 
-export interface IdempotentOptions<T> {
+export interface IdempotentOptions {
   /** The caller already ran findReplay for this key and body (to answer a replay before its own checks). */
   lookedUp?: boolean;
-  /** The response the work will return, known in advance; stored with the claim. */
-  response?: StoredResponse<T>;
-  /**
-   * No lookup before the work: the claim's unique clash finds an earlier request instead (then its answer is returned,
-   * or, when the earlier key had expired, the work runs once more). Saves a round trip on every first request;
-   * the caller answers replays refused by its own checks (generate-image.ts).
-   */
-  optimistic?: boolean;
 }
 
 /**
@@ -103,22 +87,20 @@ export async function runIdempotent<T>(
   tx: <R>(fn: (t: Transaction) => Promise<R>) => Promise<R>,
   p: Principal, key: string | undefined, route: string, body: unknown,
   work: (t: Transaction) => Promise<StoredResponse<T>>,
-  opts: IdempotentOptions<T> = {},
+  opts: IdempotentOptions = {},
 ): Promise<StoredResponse<T> & { replayed: boolean }> {
   if (!key) return { ...(await tx(work)), replayed: false };
   const hash = hashRequest(route, body);
-  if (!opts.lookedUp && !opts.optimistic) {
+  if (!opts.lookedUp) {
     const earlier = await findReplay<T>(p, key, route, hash);
     if (earlier) return { ...earlier, replayed: true };
   }
   for (let attempt = 1; ; attempt++) {
     try {
       const res = await tx(async (t) => {
-        await claimKey(t, p, key, route, hash, opts.response);
+        await claimKey(t, p, key, route, hash);
         const r = await work(t);
-        if (!opts.response) await storeResponse(t, p, key, r);
-        // The same object (generate returns the response it announced) needs no comparison.
-        else if (r !== opts.response && JSON.stringify(r.body) !== JSON.stringify(opts.response.body)) throw new Error('idempotency: the work answered otherwise than announced');
+        await storeResponse(t, p, key, r);
         return r;
       });
       return { ...res, replayed: false };

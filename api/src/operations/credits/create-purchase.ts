@@ -64,5 +64,5 @@ export async function createPurchase(p: Principal, body: { packId?: unknown; qua
       keyId: created.keyId, gatewayOrderId: created.gatewayOrderId ?? undefined, checkout: created.checkout,
     };
     return { status: 201, body: res };
-  });
+  }, { lookedUp: true });
 }

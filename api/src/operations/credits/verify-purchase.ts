@@ -31,7 +31,7 @@ export async function verifyPurchase(p: Principal, body: { orderId?: unknown; pa
   const res = await retryOnDeadlock(() => runIdempotent<VerifyResponse>(db.tx, p, key, VERIFY_ROUTE, normalized, async (t) => {
     settled = await settleInTx(t, order.id, paymentId, 'verify');
     return { status: 200, body: { orderId: order.id, creditsAdded: order.credits / 1000, balance: settled.balanceMilli / 1000 } };
-  }));
+  }, { lookedUp: true }));
   if (settled && !res.replayed) await afterSettlement(settled);
   return res;
 }

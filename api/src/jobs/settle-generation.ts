@@ -9,6 +9,7 @@ import type { ImageResult } from '../providers/images/types.js';
 import { fallbackImageCost } from '../studio/formats.js';
 import { applyRemix } from '../community/remix-reward.js';
 import { credits, emitUserEvent } from '../webhooks/events.js';
+import { eventValues, trackMany, type EventName } from '../analytics/track.js';
 
 export interface DrawnImage { imageId: string; base: string; result: ImageResult }
 
@@ -78,12 +79,11 @@ export async function settleJob(t: Transaction, job: GenerationJob, token: strin
   const isFirst = (await db.run(t, 'UPDATE users SET first_generation_at = ? WHERE id = ? AND first_generation_at IS NULL', [now, job.userId])).affected === 1;
   await db.run(t, 'UPDATE users SET generation_count = generation_count + ?, last_active_at = ?, updated_at = ? WHERE id = ?',
     [drawn.length, now, now, job.userId]);
-  // The analytics rows of the job in one multi-row INSERT: the rows analytics/track.ts writes, in the same order.
-  const events: [string, Record<string, unknown>][] = drawn.map((d) => ['image_generated', { jobId: job.id, imageId: d.imageId, tier: req.tier,
+  // The analytics rows of the job in one multi-row INSERT (trackMany), in the order track() would write them.
+  const events: [EventName, Record<string, unknown>][] = drawn.map((d) => ['image_generated', { jobId: job.id, imageId: d.imageId, tier: req.tier,
     provider: d.result.provider, format: req.format ?? 'square', ...(d.result.fallbackFrom ? { fallback: true, fallbackFrom: d.result.fallbackFrom } : {}) }]);
   if (isFirst) events.push(['first_generation_done', { jobId: job.id }]);
-  await db.run(t, `INSERT INTO analytics_events (tenant_id, user_id, name, props, created_at) VALUES ${events.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-    events.flatMap(([name, props]) => [job.tenantId, job.userId, name, JSON.stringify(props), now]));
+  await trackMany(t, events.map(([name, props]) => eventValues(job.tenantId, job.userId, name, props, now)));
   await emitUserEvent(t, job.tenantId, job.userId, 'generation.succeeded', {
     jobId: job.id, imageId: drawn[0]!.imageId, images: drawn.length, failedImages: lostIds.length, tier: req.tier, format: req.format ?? 'square',
     provider: drawn[0]!.result.provider, credits: credits(job.cost - refund), refundedCredits: credits(refund),

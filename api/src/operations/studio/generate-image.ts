@@ -6,9 +6,10 @@ import { explainRefusal, LEDGER_COLUMNS, ledgerValues, movementStatements, type 
 import { getTenantConfig } from '../../tenants/config-store.js';
 import type { TenantConfig, TierName } from '../../tenants/tenant-config.js';
 import { validateKey, findReplay, hashRequest, claimValues, resolveClash, CLAIM_COLUMNS, type StoredResponse } from '../../util/idempotency.js';
-import { insertRows, isUniqueViolation, type Database, type SqlValue, type Statement } from '../../db.js';
+import { insertRows, isUniqueViolation, retryOnDeadlock, type Database, type SqlValue, type Statement, type StatementResult } from '../../db.js';
 import { Combiner } from '../../util/combiner.js';
 import { logger } from '../../logger.js';
+import { EVENT_COLUMNS, eventValues } from '../../analytics/track.js';
 import { processCache } from '../../util/process-cache.js';
 import { isSuspended, suspendedError } from '../../auth/suspension.js';
 import { countLedgerMovementCommitted, generateGroupSize } from '../../metrics/registry.js';
@@ -117,8 +118,6 @@ const JOB_COLUMNS = ['id', 'tenant_id', 'user_id', 'image_id', 'status', 'progre
   'updated_at'] as const;
 const IMAGE_COLUMNS = ['id', 'tenant_id', 'user_id', 'job_id', 'template_id', 'prompt_text', 'tier', 'width', 'height', 'format', 'status', 'watermark',
   'credits_spent', 'billable', 'created_at', 'updated_at'] as const;
-/** The same row analytics/track.ts writes for 'generate_acknowledged'. */
-const EVENT_COLUMNS = ['tenant_id', 'user_id', 'name', 'props', 'created_at'] as const;
 
 /** Step 3: the rows of one accepted generation: its key's claim, the job, one image per variation, the event, the job's trigger. */
 function rowsOf(x: Pending, now: Date) {
@@ -133,77 +132,91 @@ function rowsOf(x: Pending, now: Date) {
     job: [jobId, p.tenantId, p.userId, imageIds[0]!, 'queued', 0, 0, 3, req.cost, false, request, now, now],
     images: imageIds.map((id) => [id, p.tenantId, p.userId, jobId, req.templateId, req.prompt, req.tier, size.width, size.height, format, 'queued',
       req.watermark, req.perImage, true, now, now]),
-    event: [p.tenantId, p.userId, 'generate_acknowledged', JSON.stringify({ ms: Math.round(performance.now() - x.g.startedAt), tier: req.tier, jobId }), now],
+    event: eventValues(p.tenantId, p.userId, 'generate_acknowledged', { ms: Math.round(performance.now() - x.g.startedAt), tier: req.tier, jobId }, now),
     trigger: queue.triggerRow(generateImageJob, { jobId }),
   };
 }
 
 /**
- * The transaction of a group of acknowledgements (group commit, util/combiner.ts): every row of every member in
- * multi-row INSERTs, then one conditional debit per user (in user-id order, the lock order of every group), each
- * refusing a suspended user (auth/suspension.ts leaves this route to it: the read of user_suspensions every other write
- * makes, folded in), and after them the members' ledger rows, each with the balance after its own movement. The debits
- * come last, so a wallet row stays locked only from its debit to the commit. Sent as db.script: on MySQL/MariaDB two
- * round trips for the whole group. Anything other than a clean commit (a refused debit, a key's clash, a deadlock)
- * rolls the group back and runs each member alone, where the outcome is its own: so every member ends exactly as it
- * would have in a transaction of its own.
+ * The transaction of a group (writeGroup) as db.script's two steps: every row of every member in multi-row INSERTs,
+ * one debit per user for the sum of its members (user-id order), then, from the debits' results, the members' ledger
+ * rows, or null (roll back) when a debit changed no row, its user in `refused`. `committed[i]`: member i's after-commit.
  */
-async function writeGroup(group: Pending[]): Promise<void> {
+function groupTransaction(group: Pending[], now: Date) {
   const { db } = services();
-  let outcome: 'committed' | 'refused' | { error: unknown };
-  let committed: (() => void)[] = [];
-  const refusedUsers = new Set<string>();
-  try {
-    const now = new Date();
-    const rows = group.map((x) => rowsOf(x, now));
-    const triggers = new Map<string, { table: string; columns: string[]; values: SqlValue[][] }>();
-    for (const { trigger } of rows) {
-      const k = `${trigger.table}(${trigger.columns.join(',')})`;
-      const same = triggers.get(k) ?? triggers.set(k, { table: trigger.table, columns: trigger.columns, values: [] }).get(k)!;
-      same.values.push(trigger.values);
-    }
-    const byUser = new Map<string, Movement[]>();
-    for (const x of group) if (x.movement) (byUser.get(x.movement.userId) ?? byUser.set(x.movement.userId, []).get(x.movement.userId)!).push(x.movement);
-    const debits = [...byUser.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ms]) => {
-      const total = ms.reduce((sum, m) => sum + m.delta, 0);
-      // The strictest monthly cap among the members (the partner's config may have changed between them): a group it
-      // refuses runs its members alone, each under its own.
-      const caps = ms.flatMap((m) => (m.monthlyCapMilli === undefined || m.monthlyCapMilli === null ? [] : [m.monthlyCapMilli]));
-      const monthlyCapMilli = caps.length ? Math.min(...caps) : null;
-      return { ms, total, s: movementStatements(db.dialect, { ...ms[0]!, delta: total, monthlyCapMilli }, now, { unlessSuspended: true }) };
-    });
-    const first: Statement[] = [
+  const rows = group.map((x) => rowsOf(x, now));
+  const triggers = new Map<string, { table: string; columns: string[]; values: SqlValue[][] }>();
+  for (const { trigger } of rows) {
+    const k = `${trigger.table}(${trigger.columns.join(',')})`;
+    const same = triggers.get(k) ?? triggers.set(k, { table: trigger.table, columns: trigger.columns, values: [] }).get(k)!;
+    same.values.push(trigger.values);
+  }
+  const byUser = new Map<string, Movement[]>();
+  for (const x of group) if (x.movement) (byUser.get(x.movement.userId) ?? byUser.set(x.movement.userId, []).get(x.movement.userId)!).push(x.movement);
+  const debits = [...byUser.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ms]) => {
+    const total = ms.reduce((sum, m) => sum + m.delta, 0);
+    // The strictest monthly cap among the members (the partner's config may have changed between them): a group it
+    // refuses runs its members alone, each under its own.
+    const caps = ms.flatMap((m) => (m.monthlyCapMilli === undefined || m.monthlyCapMilli === null ? [] : [m.monthlyCapMilli]));
+    const monthlyCapMilli = caps.length ? Math.min(...caps) : null;
+    return { ms, total, s: movementStatements(db.dialect, { ...ms[0]!, delta: total, monthlyCapMilli }, now, { unlessSuspended: true }) };
+  });
+  const refused = new Set<string>();
+  return {
+    first: [
       ...insertRows('idempotency_keys', CLAIM_COLUMNS, rows.flatMap((r) => (r.claim ? [r.claim] : []))),
       ...insertRows('generation_jobs', JOB_COLUMNS, rows.map((r) => r.job)),
       ...insertRows('generated_images', IMAGE_COLUMNS, rows.flatMap((r) => r.images)),
       ...insertRows('analytics_events', EVENT_COLUMNS, rows.map((r) => r.event)),
       ...[...triggers.values()].flatMap((t) => insertRows(t.table, t.columns, t.values)),
       ...debits.map((d) => d.s.update),
-    ];
-    const done = await db.script(first, (results) => {
+    ],
+    then: (results: StatementResult[]): Statement[] | null => {
+      refused.clear();
       const ledger: SqlValue[][] = [];
       const at = results.length - debits.length;
       for (const [i, d] of debits.entries()) {
         const after = d.s.balanceAfter(results[at + i]!);
-        if (after === null) refusedUsers.add(d.ms[0]!.userId);
-        if (after === null || refusedUsers.size) continue;
+        if (after === null) refused.add(d.ms[0]!.userId);
+        if (after === null || refused.size) continue;
         // The user's balance before the group, then each movement in turn.
         let balance = after - d.total;
         for (const m of d.ms) ledger.push(ledgerValues(m, (balance += m.delta), now));
       }
-      return refusedUsers.size ? null : insertRows('credit_ledger', LEDGER_COLUMNS, ledger);
-    });
-    if (done) committed = rows.map((r) => r.trigger.committed);
-    outcome = done ? 'committed' : 'refused';
+      return refused.size ? null : insertRows('credit_ledger', LEDGER_COLUMNS, ledger);
+    },
+    refused,
+    committed: rows.map((r) => r.trigger.committed),
+  };
+}
+
+/**
+ * Commits a group of acknowledgements (group commit, util/combiner.ts) in one transaction (groupTransaction), sent as
+ * db.script: two round trips for the whole group on MySQL/MariaDB. Each debit also refuses a suspended user
+ * (auth/suspension.ts leaves this route to it: the read of user_suspensions every other write makes, folded in).
+ * Anything other than a clean commit (a refused debit, a key's clash, a deadlock) rolls the group back and runs each
+ * member alone, where the outcome is its own: so every member ends exactly as in a transaction of its own.
+ */
+async function writeGroup(group: Pending[]): Promise<void> {
+  const { db } = services();
+  let tx: ReturnType<typeof groupTransaction> | undefined;
+  let done: StatementResult[] | null = null;
+  let error: unknown;
+  try {
+    const built = (tx = groupTransaction(group, new Date()));
+    // A deadlock victim was rolled back entirely: run it again (db.ts retryOnDeadlock). Twins of a key waiting on a
+    // claim whose group then rolls back can deadlock each other on the key's unique index (InnoDB's shared locks of
+    // a duplicate check); a member alone would otherwise answer that as a 500.
+    done = await retryOnDeadlock(() => db.script(built.first, built.then));
   } catch (err) {
-    outcome = { error: err };
+    error = err ?? new Error('generate: the group failed');
   }
-  if (outcome === 'committed') {
+  if (done) {
     // Committed: whatever happens now, no member runs again.
     generateGroupSize.observe(group.length);
     for (const [i, x] of group.entries()) {
       try {
-        committed[i]!();
+        tx!.committed[i]!();
         if (x.movement) countLedgerMovementCommitted(x.movement.reason);
       } catch (err) {
         logger().warn({ err }, 'after the generate commit');
@@ -212,24 +225,25 @@ async function writeGroup(group: Pending[]): Promise<void> {
     }
     return;
   }
+  // No answer and no error: a debit was refused (tx.refused names its users).
+  const refusedUsers = error === undefined ? tx!.refused : null;
   if (group.length > 1) {
     // Rolled back. A refused debit: its user's members alone, the others again as a group (their debits passed).
     // Any other failure (a key's clash, a deadlock): each member alone, one after the other.
-    const alone = outcome === 'refused' ? group.filter((x) => refusedUsers.has(x.g.p.userId)) : group;
-    const rest = outcome === 'refused' ? group.filter((x) => !refusedUsers.has(x.g.p.userId)) : [];
+    const alone = refusedUsers ? group.filter((x) => refusedUsers.has(x.g.p.userId)) : group;
+    const rest = refusedUsers ? group.filter((x) => !refusedUsers.has(x.g.p.userId)) : [];
     if (rest.length) await writeGroup(rest);
     for (const x of alone) await writeGroup([x]);
     return;
   }
   const x = group[0]!;
   try {
-    if (outcome === 'refused') {
+    if (refusedUsers) {
       // Why the debit changed no row, from the wallet as it is now (suspension first).
       const [wallet] = await db.read<{ balance: number | string; debt: number | string }>('SELECT balance, debt FROM wallets WHERE user_id = ?', [x.g.p.userId]);
       throw await explainRefusal(x.movement!, wallet ? { balance: Number(wallet.balance), debt: Number(wallet.debt) } : null, () => isSuspended(x.g.p.userId));
     }
-    const err = (outcome as { error: unknown }).error;
-    if (x.key && isUniqueViolation(err)) {
+    if (x.key && isUniqueViolation(error)) {
       const earlier = await resolveClash<GenerateResult>(x.g.p, x.key, ROUTE, x.hash, x.attempt);
       if (earlier === 'retry') {
         x.attempt++;
@@ -237,7 +251,7 @@ async function writeGroup(group: Pending[]): Promise<void> {
       }
       if (earlier) return x.resolve(earlier);
     }
-    throw err;
+    throw error;
   } catch (err) {
     x.reject(err);
   }

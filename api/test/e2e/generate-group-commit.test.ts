@@ -96,6 +96,29 @@ describeEachDatabase('generate: group commit', { timeout: 120000, server: { work
     expect((after.count - after.single) - (before.count - before.single)).to.be.greaterThan(0);
   });
 
+  it('a generation that costs nothing (no debit to fold the check into) still refuses a suspended user, and writes nothing', async () => {
+    // A tier at 1 millicredit under a 90 % campaign discount rounds to 0: the one way a generation is free.
+    await setTenantConfig({ tiers: { standard: { credits: 1 } }, campaigns: [{ id: 'free-week', name: 'Free week', startsAt: '2020-01-01T00:00:00Z',
+      endsAt: '2999-01-01T00:00:00Z', tierDiscountPercent: 90 }] });
+    try {
+      await s.grant('grp-free-ok', 1);
+      await s.grant('grp-free-suspended', 1);
+      await UserSuspension.create({ userId: await userIdOf('grp-free-suspended'), tenantId: DEFAULT_TENANT_ID, note: 'test', suspendedBy: 'test' });
+      const body = { prompt: 'a free lighthouse', tier: 'standard' };
+      const ok = await s.call('POST', '/api/studio/generate', { token: s.token('grp-free-ok'), body });
+      expect(ok.status, JSON.stringify(ok.body)).to.equal(202);
+      expect(ok.body.creditDebited).to.equal(0);
+      const refused = await s.call('POST', '/api/studio/generate', { token: s.token('grp-free-suspended'), body, headers: { 'Idempotency-Key': 'free-1' } });
+      expectProblem(refused, 403, 'account_suspended');
+      const suspendedId = await userIdOf('grp-free-suspended');
+      expect(await GenerationJob.count({ where: { userId: suspendedId } })).to.equal(0);
+      expect(await IdempotencyKey.count({ where: { userId: suspendedId } })).to.equal(0);
+      await s.ledgerOk();
+    } finally {
+      await setTenantConfig({ tiers: { standard: { credits: 1000 } }, campaigns: [] });
+    }
+  });
+
   it('a lone request is a group of one: its key, debit and rows as before, a replay answers the same', async () => {
     await s.grant('grp-alone', 2);
     const tok = s.token('grp-alone');

@@ -90,7 +90,10 @@ export async function loadTenants(force = false): Promise<TenantCache> {
  */
 export function tenantsVersionSeen(): string | undefined { return cache?.version; }
 
-/** The attribute change that bumps a partner's revision, i.e. the tenants' version every process checks. */
+/**
+ * The attribute change that bumps a partner's revision, i.e. the tenants' version every process checks: in SQL, never
+ * read-modify-write, so concurrent changes each count and other processes' caches notice them.
+ */
 export const bumpRevision = () => ({ revision: literal('revision + 1') });
 
 /** Bumps a partner's revision on its own (no other change): every process drops what it cached under the old version. */

@@ -33,9 +33,6 @@ export async function assertUnique(fields: { slug?: string; issuer?: string | nu
   }
 }
 
-/** Every change bumps the row's revision in SQL (never read-modify-write), so other processes' caches notice it. */
-export { bumpRevision } from '../../tenants/tenants.js';
-
 export const isUniqueClash = (err: unknown) => (err as { name?: string })?.name === 'SequelizeUniqueConstraintError';
 /** Two concurrent creates with one slug both pass assertUnique; the unique index decides, and the loser gets 409. */
 export const clashConflict = () => new AppError('conflict', 'The slug or publishable key is taken by another partner.');

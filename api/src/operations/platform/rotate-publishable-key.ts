@@ -2,7 +2,8 @@ import { AppError } from '../../errors.js';
 import { services } from '../../context.js';
 import { DEFAULT_TENANT_ID, invalidateTenants } from '../../tenants/tenants.js';
 import { presentPartner, type PartnerView } from '../../presenters/partner.js';
-import { clashConflict, bumpRevision, isUniqueClash, mustFindPartner, newPublishableKey, platformAudit } from './partner-store.js';
+import { clashConflict, isUniqueClash, mustFindPartner, newPublishableKey, platformAudit } from './partner-store.js';
+import { bumpRevision } from '../../tenants/tenants.js';
 
 /** Issues a new publishable key; the old one stops working on the next request (every process within a second). */
 export async function rotatePublishableKey(id: string, actor?: string): Promise<PartnerView> {

@@ -3,7 +3,8 @@ import { services } from '../../context.js';
 import { DEFAULT_TENANT_ID, invalidateTenants } from '../../tenants/tenants.js';
 import { presentPartner, type PartnerView } from '../../presenters/partner.js';
 import { parsePartnerBody } from './partner-input.js';
-import { assertUnique, authColumns, clashConflict, bumpRevision, isUniqueClash, mustFindPartner, platformAudit } from './partner-store.js';
+import { assertUnique, authColumns, clashConflict, isUniqueClash, mustFindPartner, platformAudit } from './partner-store.js';
+import { bumpRevision } from '../../tenants/tenants.js';
 
 /**
  * Changes any field of a partner, including its status: a disabled partner's tokens and publishable key are

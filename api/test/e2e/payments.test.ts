@@ -135,6 +135,13 @@ describeEachDatabase('payments with the sandbox gateway', function (db) {
       const v = await Promise.all([1, 2, 3, 4].map(() => verify(t, checkout, { 'Idempotency-Key': 'ver-1' })));
       for (const r of v) expect(r.status).to.equal(200);
       expect((await s.call('GET', '/api/credits/balance', { token: t })).body.credits).to.equal(10);
+      // Concurrent twins of a purchase key (past the lookup before the gateway call, so the claim decides): one order.
+      const twins = await Promise.all([1, 2, 3, 4].map(() => buy(t, { packId: 'pack_10' }, { 'Idempotency-Key': 'buy-twins' })));
+      for (const r of twins) expect(r.status, JSON.stringify(r.body)).to.equal(201);
+      expect(new Set(twins.map((r) => r.body.orderId)).size).to.equal(1);
+      const listed = (await s.call('GET', '/api/credits/orders', { token: t })).body.items as { orderId: string }[];
+      expect(listed.filter((o) => o.orderId === twins[0]!.body.orderId)).to.have.length(1);
+      expect(listed).to.have.length(2);
       await s.ledgerOk();
     });
 
